@@ -1,0 +1,324 @@
+// Command capi is libcrypto-go's C ABI: built with -buildmode=c-shared it
+// becomes libcrypto-go.so. It only translates between C and package core:
+// buffers, handles and status codes. No cryptographic decision is made here.
+//
+// Conventions every export follows (see include/cryptogo_types.h):
+//   - it returns C.int: CRYPTOGO_OK or a negative status code, and starts with
+//     `defer guard(&rc)` so that no panic ever reaches the host process;
+//   - buffers are pointer + length; outputs come first (out, out_cap, out_len),
+//     then inputs, then nonce/key/handle; input pointers are *C.cryptogo_in;
+//   - an output too small returns CRYPTOGO_ERR_BUFFER_TOO_SMALL with *out_len
+//     set to the size needed (out may be NULL with out_cap 0 to query it);
+//   - handles are opaque pointers from the handle table below.
+package main
+
+/*
+#cgo CFLAGS: -I${SRCDIR}/../include
+#include "cryptogo_types.h"
+*/
+import "C"
+
+import (
+	"errors"
+	"math"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	pointer "github.com/mattn/go-pointer"
+
+	"github.com/cryptogo/libcrypto-go/core"
+)
+
+func main() {}
+
+// guard recovers a panic into CRYPTOGO_ERR_INTERNAL. Every export defers it
+// first: `func cryptogo_x(...) (rc C.int) { defer guard(&rc); ... }`.
+func guard(rc *C.int) {
+	if r := recover(); r != nil {
+		*rc = C.CRYPTOGO_ERR_INTERNAL
+	}
+}
+
+// status maps a core error to its status code: the one mapping from core
+// errors to the ABI.
+func status(err error) C.int {
+	switch {
+	case err == nil:
+		return C.CRYPTOGO_OK
+	case errors.Is(err, errBufferTooSmall):
+		return C.CRYPTOGO_ERR_BUFFER_TOO_SMALL
+	case errors.Is(err, errInvalidHandle):
+		return C.CRYPTOGO_ERR_INVALID_HANDLE
+	case errors.Is(err, core.ErrInvalidToken):
+		return C.CRYPTOGO_ERR_INVALID_TOKEN
+	case errors.Is(err, core.ErrInvalidTag):
+		return C.CRYPTOGO_ERR_INVALID_TAG
+	case errors.Is(err, core.ErrInvalidSignature):
+		return C.CRYPTOGO_ERR_INVALID_SIGNATURE
+	case errors.Is(err, core.ErrInvalidKey):
+		return C.CRYPTOGO_ERR_INVALID_KEY
+	case errors.Is(err, core.ErrAlreadyFinalized):
+		return C.CRYPTOGO_ERR_ALREADY_FINALIZED
+	case errors.Is(err, core.ErrUnsupportedAlgorithm):
+		return C.CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM
+	case errors.Is(err, core.ErrDecryption):
+		return C.CRYPTOGO_ERR_DECRYPTION_FAILED
+	case errors.Is(err, core.ErrOverflow):
+		return C.CRYPTOGO_ERR_OVERFLOW
+	case errors.Is(err, core.ErrPasswordRequired):
+		return C.CRYPTOGO_ERR_PASSWORD_REQUIRED
+	case errors.Is(err, core.ErrPasswordUnexpected):
+		return C.CRYPTOGO_ERR_PASSWORD_UNEXPECTED
+	case errors.Is(err, core.ErrBadKeyData):
+		return C.CRYPTOGO_ERR_BAD_KEY_DATA
+	case errors.Is(err, core.ErrType):
+		return C.CRYPTOGO_ERR_TYPE
+	case errors.Is(err, core.ErrInvalidArgument):
+		return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+	default:
+		return C.CRYPTOGO_ERR_INTERNAL
+	}
+}
+
+var (
+	errBufferTooSmall = errors.New("output buffer too small")
+	errInvalidHandle  = errors.New("invalid handle")
+	errNullArgument   = errors.New("required pointer is NULL") // -> INVALID_ARGUMENT
+)
+
+func init() {
+	errNullArgument = errors.Join(core.ErrInvalidArgument, errNullArgument)
+}
+
+// in borrows a caller's input buffer for the duration of a call, without
+// copying. NULL is allowed only with length 0. Never retain the slice.
+func in(p *C.cryptogo_in, n C.size_t) ([]byte, error) {
+	if n == 0 {
+		return nil, nil
+	}
+	if p == nil {
+		return nil, errNullArgument
+	}
+	if uint64(n) > math.MaxInt32*2 { // beyond any size pyca accepts
+		return nil, core.ErrOverflow
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n)), nil
+}
+
+// out prepares a caller's output buffer for an output of exactly need bytes:
+// it sets *outLen = need and returns out[:need], or errBufferTooSmall when
+// outCap < need. The returned slice aliases caller memory: write in place.
+func out(p *C.uint8_t, outCap C.size_t, outLen *C.size_t, need int) ([]byte, error) {
+	if outLen == nil {
+		return nil, errNullArgument
+	}
+	*outLen = C.size_t(need)
+	if uint64(outCap) < uint64(need) {
+		return nil, errBufferTooSmall
+	}
+	if need == 0 {
+		return []byte{}, nil
+	}
+	if p == nil {
+		return nil, errNullArgument
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(p)), need), nil
+}
+
+// setLen stores the final length of an output whose exact size was only
+// known after the operation (at most the need passed to out).
+func setLen(outLen *C.size_t, n int) { *outLen = C.size_t(n) }
+
+// ---------------------------------------------------------------------------
+// Handle table.
+//
+// A handle is an opaque C pointer issued by go-pointer. The Go object behind it
+// is a *handle carrying its kind and a lock: operations hold the read lock (or
+// the write lock for mutable state such as a hash), free holds the write lock,
+// so an in-flight call finishes before its object is wiped, and every later
+// call sees the handle as dead. go-pointer's Unref frees blindly, so free goes
+// through our own check first; and freed tokens wait in a quarantine before
+// their C memory is released, so malloc cannot hand a recently freed address to
+// a new handle (a stale pointer keeps failing instead of reaching a new object).
+
+type kind uint8
+
+const (
+	kindFernet kind = iota + 1
+	kindMultiFernet
+	kindHash
+	kindHMAC
+	kindAESGCM
+	kindChaCha20Poly1305
+	kindRSAPrivateKey
+	kindRSAPublicKey
+)
+
+type handle struct {
+	mu   sync.RWMutex
+	kind kind
+	dead bool
+	obj  any
+}
+
+// wiper is implemented by objects holding secrets; free calls Wipe.
+type wiper interface{ Wipe() }
+
+const quarantineSize = 1 << 12
+
+var (
+	freeMu     sync.Mutex
+	quarantine []unsafe.Pointer
+	liveCount  atomic.Int64
+)
+
+// newHandle registers obj under a new opaque pointer.
+func newHandle(k kind, obj any) unsafe.Pointer {
+	liveCount.Add(1)
+	return pointer.Save(&handle{kind: k, obj: obj})
+}
+
+// lookup returns the live handle of kind k behind p.
+func lookup(p unsafe.Pointer, k kind) (*handle, error) {
+	h, ok := pointer.Restore(p).(*handle)
+	if !ok || h.kind != k {
+		return nil, errInvalidHandle
+	}
+	return h, nil
+}
+
+// use runs fn on the object behind p under the handle's read lock, for
+// objects that are safe to share between threads (keys, Fernet instances).
+func use[T any](p unsafe.Pointer, k kind, fn func(T) error) error {
+	h, err := lookup(p, k)
+	if err != nil {
+		return err
+	}
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	if h.dead {
+		return errInvalidHandle
+	}
+	return fn(h.obj.(T))
+}
+
+// useExclusive is use under the write lock, for mutable state (hash, HMAC).
+func useExclusive[T any](p unsafe.Pointer, k kind, fn func(T) error) error {
+	h, err := lookup(p, k)
+	if err != nil {
+		return err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.dead {
+		return errInvalidHandle
+	}
+	return fn(h.obj.(T))
+}
+
+// free releases the handle p of kind k: NULL is a no-op; an unknown, freed or
+// wrong-kind pointer is errInvalidHandle. The object is wiped if it holds
+// secrets.
+func free(p unsafe.Pointer, k kind) error {
+	if p == nil {
+		return nil
+	}
+	freeMu.Lock()
+	defer freeMu.Unlock()
+	h, err := lookup(p, k)
+	if err != nil {
+		return err
+	}
+	h.mu.Lock()
+	if h.dead {
+		h.mu.Unlock()
+		return errInvalidHandle
+	}
+	h.dead = true
+	if w, ok := h.obj.(wiper); ok {
+		w.Wipe()
+	}
+	h.obj = nil
+	h.mu.Unlock()
+	liveCount.Add(-1)
+	quarantine = append(quarantine, p)
+	if len(quarantine) > quarantineSize {
+		pointer.Unref(quarantine[0])
+		quarantine = append(quarantine[:0], quarantine[1:]...)
+	}
+	return nil
+}
+
+// setHandle stores a new handle in *dst, or fails when dst is NULL.
+func setHandle[T any](dst **T, k kind, obj any) error {
+	if dst == nil {
+		return errNullArgument
+	}
+	*dst = (*T)(newHandle(k, obj))
+	return nil
+}
+
+// cryptogo_strerror returns a static, NUL-terminated English description of a
+// status code. The string must not be freed or modified.
+//
+// Returns: a static string; "unknown status code" for a code not in
+// enum cryptogo_status.
+//
+//export cryptogo_strerror
+func cryptogo_strerror(code C.int) *C.cryptogo_cchar {
+	if s, ok := statusText[code]; ok {
+		return s
+	}
+	return unknownStatus
+}
+
+var unknownStatus = cstr("unknown status code")
+
+var statusText = map[C.int]*C.cryptogo_cchar{
+	C.CRYPTOGO_OK:                        cstr("success"),
+	C.CRYPTOGO_ERR_INTERNAL:              cstr("internal error"),
+	C.CRYPTOGO_ERR_INVALID_ARGUMENT:      cstr("invalid argument"),
+	C.CRYPTOGO_ERR_TYPE:                  cstr("wrong type of argument"),
+	C.CRYPTOGO_ERR_BUFFER_TOO_SMALL:      cstr("output buffer too small"),
+	C.CRYPTOGO_ERR_INVALID_HANDLE:        cstr("invalid, freed or wrong-kind handle"),
+	C.CRYPTOGO_ERR_INVALID_TOKEN:         cstr("invalid token"),
+	C.CRYPTOGO_ERR_INVALID_TAG:           cstr("invalid tag"),
+	C.CRYPTOGO_ERR_INVALID_SIGNATURE:     cstr("invalid signature"),
+	C.CRYPTOGO_ERR_INVALID_KEY:           cstr("invalid key"),
+	C.CRYPTOGO_ERR_ALREADY_FINALIZED:     cstr("context was already finalized"),
+	C.CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM: cstr("unsupported algorithm"),
+	C.CRYPTOGO_ERR_DECRYPTION_FAILED:     cstr("decryption failed"),
+	C.CRYPTOGO_ERR_OVERFLOW:              cstr("input too large"),
+	C.CRYPTOGO_ERR_PASSWORD_REQUIRED:     cstr("password was not given but private key is encrypted"),
+	C.CRYPTOGO_ERR_PASSWORD_UNEXPECTED:   cstr("password was given but private key is not encrypted"),
+	C.CRYPTOGO_ERR_BAD_KEY_DATA:          cstr("could not deserialize key data: malformed, unsupported or wrong password"),
+}
+
+// cstr makes a C string that lives for the whole process.
+func cstr(s string) *C.cryptogo_cchar { return (*C.cryptogo_cchar)(C.CString(s)) }
+
+// cryptogo_debug_live_handles stores the number of live handles of every kind
+// (created and not yet freed) in *out. For leak tests.
+//
+// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT if out is NULL.
+//
+//export cryptogo_debug_live_handles
+func cryptogo_debug_live_handles(outCount *C.size_t) (rc C.int) {
+	defer guard(&rc)
+	if outCount == nil {
+		return status(errNullArgument)
+	}
+	*outCount = C.size_t(liveCount.Load())
+	return C.CRYPTOGO_OK
+}
+
+// cryptogo_version returns the library's version as a static string
+// ("MAJOR.MINOR.PATCH").
+//
+// Returns: a static string.
+//
+//export cryptogo_version
+func cryptogo_version() *C.cryptogo_cchar { return versionString }
+
+var versionString = cstr(core.Version)

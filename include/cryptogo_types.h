@@ -1,0 +1,83 @@
+/*
+ * cryptogo_types.h - hand-written types for libcrypto-go's C ABI.
+ *
+ * Status codes, opaque handle types and fixed sizes. Included by the generated
+ * public header <cryptogo.h> and by the cgo preamble of capi/, so the library
+ * and its callers compile against the same definitions.
+ */
+#ifndef CRYPTOGO_TYPES_H
+#define CRYPTOGO_TYPES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Status codes: every export returns CRYPTOGO_OK or one of the negative codes.
+ * Each code maps to one exception kind of Python's `cryptography` (pyca). */
+enum cryptogo_status {
+    CRYPTOGO_OK = 0,
+    CRYPTOGO_ERR_INTERNAL = -1,              /* a bug: a recovered panic (pyca: InternalError) */
+    CRYPTOGO_ERR_INVALID_ARGUMENT = -2,      /* ValueError: bad size, bad value */
+    CRYPTOGO_ERR_TYPE = -3,                  /* TypeError: wrong kind of argument */
+    CRYPTOGO_ERR_BUFFER_TOO_SMALL = -4,      /* out_cap too small; *out_len holds the size needed */
+    CRYPTOGO_ERR_INVALID_HANDLE = -5,        /* NULL, freed, unknown or wrong-kind handle */
+    CRYPTOGO_ERR_INVALID_TOKEN = -6,         /* fernet.InvalidToken */
+    CRYPTOGO_ERR_INVALID_TAG = -7,           /* exceptions.InvalidTag */
+    CRYPTOGO_ERR_INVALID_SIGNATURE = -8,     /* exceptions.InvalidSignature */
+    CRYPTOGO_ERR_INVALID_KEY = -9,           /* exceptions.InvalidKey (KDF verify) */
+    CRYPTOGO_ERR_ALREADY_FINALIZED = -10,    /* exceptions.AlreadyFinalized */
+    CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM = -11,/* exceptions.UnsupportedAlgorithm */
+    CRYPTOGO_ERR_DECRYPTION_FAILED = -12,    /* ValueError("Decryption failed") for RSA */
+    CRYPTOGO_ERR_OVERFLOW = -13,             /* OverflowError: input too large */
+    CRYPTOGO_ERR_PASSWORD_REQUIRED = -14,    /* TypeError: key is encrypted, no password given */
+    CRYPTOGO_ERR_PASSWORD_UNEXPECTED = -15,  /* TypeError: password given, key not encrypted */
+    CRYPTOGO_ERR_BAD_KEY_DATA = -16          /* ValueError: malformed key or wrong password */
+};
+
+/* Const input buffers. Typedefs so cgo's own header and <cryptogo.h> agree. */
+typedef const uint8_t cryptogo_in;
+typedef const char cryptogo_cchar;
+
+/* Opaque handles. Create with *_new / *_generate / *_load, release with the
+ * matching *_free. Freeing NULL is a no-op; freeing a freed or unknown pointer
+ * returns CRYPTOGO_ERR_INVALID_HANDLE. */
+typedef struct cryptogo_fernet cryptogo_fernet;
+typedef struct cryptogo_multifernet cryptogo_multifernet;
+typedef struct cryptogo_hash cryptogo_hash;
+typedef struct cryptogo_hmac cryptogo_hmac;
+typedef struct cryptogo_aesgcm cryptogo_aesgcm;
+typedef struct cryptogo_chacha20poly1305 cryptogo_chacha20poly1305;
+typedef struct cryptogo_rsa_private_key cryptogo_rsa_private_key;
+typedef struct cryptogo_rsa_public_key cryptogo_rsa_public_key;
+
+/* Hash algorithm identifiers (cryptogo_hash_*, cryptogo_hmac_*, PBKDF2, RSA). */
+enum cryptogo_hash_alg {
+    CRYPTOGO_HASH_SHA1 = 1,
+    CRYPTOGO_HASH_SHA224 = 2,
+    CRYPTOGO_HASH_SHA256 = 3,
+    CRYPTOGO_HASH_SHA384 = 4,
+    CRYPTOGO_HASH_SHA512 = 5,
+    CRYPTOGO_HASH_SHA512_224 = 6,
+    CRYPTOGO_HASH_SHA512_256 = 7,
+    CRYPTOGO_HASH_SHA3_224 = 8,
+    CRYPTOGO_HASH_SHA3_256 = 9,
+    CRYPTOGO_HASH_SHA3_384 = 10,
+    CRYPTOGO_HASH_SHA3_512 = 11,
+    CRYPTOGO_HASH_SHAKE128 = 12,
+    CRYPTOGO_HASH_SHAKE256 = 13,
+    CRYPTOGO_HASH_BLAKE2B = 14,
+    CRYPTOGO_HASH_BLAKE2S = 15,
+    CRYPTOGO_HASH_MD5 = 16
+};
+
+/* Fixed sizes. Each has a matching size function (cryptogo_<name>()) and a
+ * test asserting they agree. */
+#define CRYPTOGO_FERNET_KEYBYTES 44          /* url-safe base64 of 32 raw bytes */
+#define CRYPTOGO_FERNET_RAWKEYBYTES 32
+#define CRYPTOGO_AESGCM_TAGBYTES 16
+#define CRYPTOGO_AESGCM_NONCEBYTES 12        /* recommended; 8..128 accepted */
+#define CRYPTOGO_CHACHA20POLY1305_KEYBYTES 32
+#define CRYPTOGO_CHACHA20POLY1305_NONCEBYTES 12
+#define CRYPTOGO_CHACHA20POLY1305_TAGBYTES 16
+#define CRYPTOGO_HASH_MAX_DIGESTBYTES 64     /* fixed-size digests; SHAKE takes any size */
+
+#endif /* CRYPTOGO_TYPES_H */
