@@ -1,5 +1,10 @@
 module github.com/cryptogo/libcrypto-go
 
-go 1.26
+go 1.26.0
 
-require github.com/mattn/go-pointer v0.0.1
+require (
+	github.com/mattn/go-pointer v0.0.1
+	golang.org/x/crypto v0.59.0
+)
+
+require golang.org/x/sys v0.50.0 // indirect

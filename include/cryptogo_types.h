@@ -69,6 +69,40 @@ enum cryptogo_hash_alg {
     CRYPTOGO_HASH_MD5 = 16
 };
 
+/* RSA: number components (cryptogo_rsa_*_key_number). Big-endian unsigned bytes. */
+enum cryptogo_rsa_component {
+    CRYPTOGO_RSA_N = 1,
+    CRYPTOGO_RSA_E = 2,
+    CRYPTOGO_RSA_D = 3,
+    CRYPTOGO_RSA_P = 4,
+    CRYPTOGO_RSA_Q = 5,
+    CRYPTOGO_RSA_DMP1 = 6,
+    CRYPTOGO_RSA_DMQ1 = 7,
+    CRYPTOGO_RSA_IQMP = 8
+};
+
+/* RSA-PSS salt length rules (pyca's padding.PSS.MAX_LENGTH, DIGEST_LENGTH,
+ * AUTO); any value >= 0 is an explicit salt length. AUTO is for verify only. */
+enum cryptogo_pss_salt {
+    CRYPTOGO_PSS_SALT_MAX_LENGTH = -1,
+    CRYPTOGO_PSS_SALT_DIGEST_LENGTH = -2,
+    CRYPTOGO_PSS_SALT_AUTO = -3
+};
+
+/* Key serialization (pyca's serialization.Encoding, PrivateFormat, PublicFormat). */
+enum cryptogo_encoding {
+    CRYPTOGO_ENCODING_PEM = 1,
+    CRYPTOGO_ENCODING_DER = 2
+};
+enum cryptogo_private_format {
+    CRYPTOGO_PRIVATE_FORMAT_PKCS8 = 1,
+    CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL = 2
+};
+enum cryptogo_public_format {
+    CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO = 1,
+    CRYPTOGO_PUBLIC_FORMAT_PKCS1 = 2
+};
+
 /* Fixed sizes. Each has a matching size function (cryptogo_<name>()) and a
  * test asserting they agree. */
 #define CRYPTOGO_FERNET_KEYBYTES 44          /* url-safe base64 of 32 raw bytes */
