@@ -75,10 +75,25 @@ test-c: lib
 	cd $(BUILD)/cmake && ctest --output-on-failure
 
 test-python: lib venv
-	cd bindings/python && $(ROOT)/$(VPY) -m pytest -q tests
+	cd bindings/python && $(ROOT)/$(VPY) -m pytest -q -p no:cacheprovider tests
+
+# Platform wheel of the Python binding (its build step compiles the library
+# with Go and bundles it): build/cryptogo-*.whl.
+wheel: venv
+	$(VPY) -m pip wheel -q --no-deps -w $(BUILD) ./bindings/python
+	rm -rf bindings/python/cryptogo.egg-info
+	@ls $(BUILD)/cryptogo-*.whl
+
+# Python binding vs pyca in the same process; writes build/bench-python.json.
+bench-python: lib venv
+	$(VPY) bindings/python/bench/bench.py --json $(BUILD)/bench-python.json
 
 test-node: lib
 	cd bindings/node && npm install --no-audit --no-fund && npm test
+
+# Node binding benchmark: ours vs node:crypto (table + build/bench-node.json). Not part of `make test`.
+bench-node: lib
+	cd bindings/node && npm install --no-audit --no-fund && node bench/bench.js
 
 test-conformance-quick: lib venv
 	@if [ -f tests/conformance/driver.py ]; then $(VPY) tests/conformance/driver.py --quick; \

@@ -7,6 +7,8 @@ import (
 	"crypto/sha256"
 	"crypto/sha3"
 	"crypto/sha512"
+	"encoding"
+	"fmt"
 	"hash"
 
 	"golang.org/x/crypto/blake2b"
@@ -90,4 +92,222 @@ func (h Hash) New() (hash.Hash, error) {
 		return nil, ErrUnsupportedAlgorithm
 	}
 	return info.newFn(), nil
+}
+
+// errFinalized is returned by every use of a finalized Hasher or HMAC, with
+// pyca's message.
+var errFinalized = fmt.Errorf("%w: Context was already finalized.", ErrAlreadyFinalized)
+
+// OutputSize resolves a requested digest size as pyca's hash constructors do:
+// for SHAKE128/SHAKE256 it must be positive (pyca's SHAKE128(digest_size));
+// for every other algorithm it must be 0 (meaning the default) or the fixed
+// size (pyca's BLAKE2b(64), BLAKE2s(32)). It returns the digest size in bytes,
+// ErrInvalidArgument for a bad size and ErrUnsupportedAlgorithm for an unknown
+// algorithm.
+func (h Hash) OutputSize(requested int) (int, error) {
+	info, ok := hashes[h]
+	switch {
+	case !ok:
+		return 0, ErrUnsupportedAlgorithm
+	case h.IsXOF():
+		if requested < 1 {
+			return 0, invalid("digest_size must be a positive integer")
+		}
+		return requested, nil
+	case requested != 0 && requested != info.size:
+		return 0, invalid("Digest size must be %d", info.size)
+	}
+	return info.size, nil
+}
+
+// newSHAKE returns a fresh SHAKE instance, nil for a non-XOF algorithm.
+func (h Hash) newSHAKE() *sha3.SHAKE {
+	switch h {
+	case SHAKE128:
+		return sha3.NewSHAKE128()
+	case SHAKE256:
+		return sha3.NewSHAKE256()
+	}
+	return nil
+}
+
+// cloneHash returns an independent copy of the running state of st, a hash of
+// algorithm alg: through hash.Cloner where the implementation has it (the
+// SHA-1, SHA-2, SHA-3 and MD5 of the standard library), else by marshaling the
+// state into a fresh instance (golang.org/x/crypto's BLAKE2). The marshaled
+// state is cleared after use (for HMAC it is derived from the key).
+func cloneHash(alg Hash, st hash.Hash) (hash.Hash, error) {
+	if c, ok := st.(hash.Cloner); ok {
+		if d, err := c.Clone(); err == nil {
+			return d, nil
+		}
+	}
+	m, ok := st.(encoding.BinaryMarshaler)
+	if !ok {
+		return nil, fmt.Errorf("%w: %s state cannot be copied", ErrUnsupportedAlgorithm, alg.Name())
+	}
+	state, err := m.MarshalBinary()
+	defer clear(state)
+	if err != nil {
+		return nil, err
+	}
+	d, err := alg.New()
+	if err != nil {
+		return nil, err
+	}
+	u, ok := d.(encoding.BinaryUnmarshaler)
+	if !ok {
+		return nil, fmt.Errorf("%w: %s state cannot be copied", ErrUnsupportedAlgorithm, alg.Name())
+	}
+	if err := u.UnmarshalBinary(state); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Hasher is an incremental hash computation: pyca's hashes.Hash. Create it
+// with NewHasher, feed it with Update, fork it with Copy, and read the digest
+// once with Finalize or FinalizeTo; any use after that returns
+// ErrAlreadyFinalized ("Context was already finalized.").
+//
+// A Hasher is not safe for concurrent use; the C ABI serializes calls on one
+// handle. Hashing does not run in constant time with respect to the length of
+// the input, only to its contents.
+type Hasher struct {
+	alg  Hash
+	size int
+	h    hash.Hash   // fixed-size algorithms
+	xof  *sha3.SHAKE // SHAKE128, SHAKE256
+	done bool
+}
+
+// NewHasher starts a hash computation. digestSize is the output size: 0 for
+// the algorithm's default, which must be given (> 0) for SHAKE128/SHAKE256
+// and, when given, must equal the fixed size of the others (see
+// Hash.OutputSize). Errors: ErrUnsupportedAlgorithm for an unknown algorithm,
+// ErrInvalidArgument for a bad digest size.
+func NewHasher(alg Hash, digestSize int) (*Hasher, error) {
+	size, err := alg.OutputSize(digestSize)
+	if err != nil {
+		return nil, err
+	}
+	hs := &Hasher{alg: alg, size: size}
+	if alg.IsXOF() {
+		hs.xof = alg.newSHAKE()
+	} else if hs.h, err = alg.New(); err != nil {
+		return nil, err
+	}
+	return hs, nil
+}
+
+// Algorithm returns the hash algorithm.
+func (hs *Hasher) Algorithm() Hash { return hs.alg }
+
+// Size returns the digest size in bytes that Finalize produces.
+func (hs *Hasher) Size() int { return hs.size }
+
+// Finalized reports whether the digest was already read (so that every other
+// method returns ErrAlreadyFinalized).
+func (hs *Hasher) Finalized() bool { return hs.done }
+
+// Update absorbs data. It returns ErrAlreadyFinalized after finalization.
+func (hs *Hasher) Update(data []byte) error {
+	if hs.done {
+		return errFinalized
+	}
+	if hs.xof != nil {
+		hs.xof.Write(data)
+	} else {
+		hs.h.Write(data)
+	}
+	return nil
+}
+
+// Copy returns an independent Hasher in the same state, as pyca's
+// Hash.copy(): both can be updated and finalized separately. It returns
+// ErrAlreadyFinalized after finalization.
+func (hs *Hasher) Copy() (*Hasher, error) {
+	if hs.done {
+		return nil, errFinalized
+	}
+	c := &Hasher{alg: hs.alg, size: hs.size}
+	if hs.xof != nil {
+		state, err := hs.xof.MarshalBinary()
+		defer clear(state)
+		if err != nil {
+			return nil, err
+		}
+		c.xof = hs.alg.newSHAKE()
+		if err := c.xof.UnmarshalBinary(state); err != nil {
+			return nil, err
+		}
+		return c, nil
+	}
+	h, err := cloneHash(hs.alg, hs.h)
+	if err != nil {
+		return nil, err
+	}
+	c.h = h
+	return c, nil
+}
+
+// FinalizeTo writes the digest into dst, which must be exactly Size() bytes,
+// and finalizes the Hasher. A dst of the wrong size returns
+// ErrInvalidArgument and leaves the Hasher usable; after finalization it
+// returns ErrAlreadyFinalized.
+func (hs *Hasher) FinalizeTo(dst []byte) error {
+	if hs.done {
+		return errFinalized
+	}
+	if len(dst) != hs.size {
+		return invalid("digest buffer must be %d bytes, not %d", hs.size, len(dst))
+	}
+	if hs.xof != nil {
+		hs.xof.Read(dst)
+	} else {
+		hs.h.Sum(dst[:0]) // appends in place: cap(dst[:0]) == Size()
+	}
+	hs.done = true
+	hs.h, hs.xof = nil, nil
+	return nil
+}
+
+// Finalize returns the digest (Size() bytes) and finalizes the Hasher, as
+// pyca's Hash.finalize(). It returns ErrAlreadyFinalized when called again.
+func (hs *Hasher) Finalize() ([]byte, error) {
+	if hs.done {
+		return nil, errFinalized
+	}
+	dst := make([]byte, hs.size)
+	if err := hs.FinalizeTo(dst); err != nil {
+		return nil, err
+	}
+	return dst, nil
+}
+
+// Digest returns the digest of data in one call. digestSize is as for
+// NewHasher: 0 for the default, the output length (> 0) for SHAKE.
+func Digest(alg Hash, digestSize int, data []byte) ([]byte, error) {
+	hs, err := NewHasher(alg, digestSize)
+	if err != nil {
+		return nil, err
+	}
+	hs.Update(data)
+	return hs.Finalize()
+}
+
+// DigestTo writes the digest of data into dst in one call, without
+// allocating the output. len(dst) is the digest size: it must equal the
+// fixed size, or be the wanted output length (> 0) for SHAKE.
+func DigestTo(dst []byte, alg Hash, data []byte) error {
+	size, err := alg.OutputSize(len(dst))
+	if err != nil {
+		return err
+	}
+	hs, err := NewHasher(alg, size)
+	if err != nil {
+		return err
+	}
+	hs.Update(data)
+	return hs.FinalizeTo(dst)
 }

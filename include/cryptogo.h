@@ -47,6 +47,295 @@ int cryptogo_debug_live_handles(size_t *out_count);
  */
 const char *cryptogo_version(void);
 
+/* ---- hash ---- */
+
+/**
+ * cryptogo_hash_new starts an incremental hash computation (pyca's
+ * hashes.Hash) of algorithm alg (enum cryptogo_hash_alg) and stores a new
+ * handle in *out. digest_size is 0 for the algorithm's default; it is required
+ * (> 0) for CRYPTOGO_HASH_SHAKE128/SHAKE256 and, when non-zero, must equal the
+ * fixed size of every other algorithm (BLAKE2B 64, BLAKE2S 32, ...).
+ * Release the handle with cryptogo_hash_free. A handle may be used from any
+ * thread; calls on one handle are serialized.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg;
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_size or a NULL out;
+ * CRYPTOGO_ERR_OVERFLOW for a digest_size over 2^32.
+ */
+int cryptogo_hash_new(cryptogo_hash **out, int alg, size_t digest_size);
+
+/**
+ * cryptogo_hash_update absorbs data_len bytes of data (NULL allowed when
+ * data_len is 0) into the hash h.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after
+ * cryptogo_hash_finalize; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
+ * wrong-kind h; CRYPTOGO_ERR_INVALID_ARGUMENT for NULL data with a non-zero
+ * length.
+ */
+int cryptogo_hash_update(cryptogo_hash *h, const uint8_t *data, size_t data_len);
+
+/**
+ * cryptogo_hash_copy stores in *out a new, independent hash handle in the
+ * same state as h (pyca's Hash.copy()). Both must be freed.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after
+ * cryptogo_hash_finalize; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
+ * wrong-kind h; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+ */
+int cryptogo_hash_copy(cryptogo_hash **out, cryptogo_hash *h);
+
+/**
+ * cryptogo_hash_finalize writes the digest of h (its digest size, see
+ * cryptogo_hash_new) to out and finalizes h, as pyca's Hash.finalize(). When
+ * out_cap is too small nothing is finalized: *out_len is set to the size
+ * needed and the call can be retried. h must still be freed.
+ *
+ * Returns: CRYPTOGO_OK (*out_len = digest size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
+ * (*out_len = size needed; h unchanged); CRYPTOGO_ERR_ALREADY_FINALIZED when
+ * called again; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a NULL out with a
+ * non-zero out_cap.
+ */
+int cryptogo_hash_finalize(cryptogo_hash *h, uint8_t *out, size_t out_cap, size_t *out_len);
+
+/**
+ * cryptogo_hash_free releases a hash handle. NULL is a no-op.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
+ * wrong-kind handle.
+ */
+int cryptogo_hash_free(cryptogo_hash *h);
+
+/**
+ * cryptogo_hash_digest writes the digest of data with algorithm alg to out in
+ * one call. digest_size is as for cryptogo_hash_new (0 = default; the output
+ * length for SHAKE128/SHAKE256).
+ *
+ * Returns: CRYPTOGO_OK (*out_len = digest size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
+ * (*out_len = size needed); CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown
+ * alg; CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_size, a NULL out_len,
+ * or a NULL buffer with a non-zero length; CRYPTOGO_ERR_OVERFLOW for a
+ * digest_size over 2^32.
+ */
+int cryptogo_hash_digest(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *data, size_t data_len, int alg, size_t digest_size);
+
+/**
+ * cryptogo_hash_digest_size stores the digest size in bytes of algorithm alg
+ * in *out: 0 for SHAKE128/SHAKE256, whose size the caller chooses.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg;
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+ */
+int cryptogo_hash_digest_size(size_t *out, int alg);
+
+/**
+ * cryptogo_hash_block_size stores the internal block size in bytes of
+ * algorithm alg in *out (pyca's block_size; the rate for SHA-3 and SHAKE).
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg;
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+ */
+int cryptogo_hash_block_size(size_t *out, int alg);
+
+/**
+ * cryptogo_hash_max_digestbytes returns CRYPTOGO_HASH_MAX_DIGESTBYTES, the
+ * largest fixed digest size (SHA-512, SHA3-512, BLAKE2b): a buffer this large
+ * holds any digest but SHAKE's and any HMAC.
+ *
+ * Returns: 64.
+ */
+size_t cryptogo_hash_max_digestbytes(void);
+
+/* ---- hmac ---- */
+
+/**
+ * cryptogo_hmac_new starts an HMAC (RFC 2104; pyca's hmac.HMAC) of algorithm
+ * alg (enum cryptogo_hash_alg, any but SHAKE) keyed with key_len bytes of key
+ * (any length; NULL allowed when key_len is 0) and stores a new handle in
+ * *out. The key is absorbed during the call and not kept; the keyed state is
+ * wiped by cryptogo_hmac_free. A handle may be used from any thread; calls on
+ * one handle are serialized.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE128,
+ * SHAKE256 or an unknown alg; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out, or
+ * a NULL key with a non-zero length.
+ */
+int cryptogo_hmac_new(cryptogo_hmac **out, const uint8_t *key, size_t key_len, int alg);
+
+/**
+ * cryptogo_hmac_update absorbs data_len bytes of data (NULL allowed when
+ * data_len is 0) into the HMAC h.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or
+ * verify; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL data with a non-zero length.
+ */
+int cryptogo_hmac_update(cryptogo_hmac *h, const uint8_t *data, size_t data_len);
+
+/**
+ * cryptogo_hmac_copy stores in *out a new, independent HMAC handle in the same
+ * state as h (same key, same data so far; pyca's HMAC.copy()). Both must be
+ * freed.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or
+ * verify; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+ */
+int cryptogo_hmac_copy(cryptogo_hmac **out, cryptogo_hmac *h);
+
+/**
+ * cryptogo_hmac_finalize writes the MAC of h (the digest size of its hash,
+ * at most CRYPTOGO_HASH_MAX_DIGESTBYTES) to out and finalizes h, as pyca's
+ * HMAC.finalize(). When out_cap is too small nothing is finalized: *out_len
+ * is set to the size needed and the call can be retried. h must still be
+ * freed.
+ *
+ * Returns: CRYPTOGO_OK (*out_len = MAC size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
+ * (*out_len = size needed; h unchanged); CRYPTOGO_ERR_ALREADY_FINALIZED when
+ * called again or after verify; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed
+ * or wrong-kind h; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a
+ * NULL out with a non-zero out_cap.
+ */
+int cryptogo_hmac_finalize(cryptogo_hmac *h, uint8_t *out, size_t out_cap, size_t *out_len);
+
+/**
+ * cryptogo_hmac_verify finalizes h and compares its MAC with the sig_len
+ * bytes of sig in constant time, as pyca's HMAC.verify(): sig must be the
+ * full MAC (a truncated MAC does not verify). h is finalized whether or not
+ * the MAC matches; it must still be freed.
+ *
+ * Returns: CRYPTOGO_OK when the MAC matches; CRYPTOGO_ERR_INVALID_SIGNATURE
+ * when it does not; CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or verify;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL sig with a non-zero length.
+ */
+int cryptogo_hmac_verify(cryptogo_hmac *h, const uint8_t *sig, size_t sig_len);
+
+/**
+ * cryptogo_hmac_free wipes the keyed state of an HMAC handle and releases it.
+ * NULL is a no-op.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
+ * wrong-kind handle.
+ */
+int cryptogo_hmac_free(cryptogo_hmac *h);
+
+/**
+ * cryptogo_hmac_compute writes the HMAC with algorithm alg of data under key
+ * to out in one call. Sizes and NULL rules as for cryptogo_hmac_new and
+ * cryptogo_hmac_finalize.
+ *
+ * Returns: CRYPTOGO_OK (*out_len = MAC size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
+ * (*out_len = size needed); CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE128,
+ * SHAKE256 or an unknown alg; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL
+ * out_len, or a NULL buffer with a non-zero length.
+ */
+int cryptogo_hmac_compute(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *data, size_t data_len, const uint8_t *key, size_t key_len, int alg);
+
+/* ---- kdf ---- */
+
+/**
+ * cryptogo_pbkdf2_hmac_derive derives length bytes into out (the caller's
+ * buffer of exactly length bytes) with PBKDF2 (RFC 8018) using HMAC with alg
+ * (any enum cryptogo_hash_alg but SHAKE), as pyca's
+ * PBKDF2HMAC(algorithm, length, salt, iterations).derive(password). length may
+ * be 0 (nothing written); iterations must be >= 1. Takes time proportional to
+ * iterations * length, independent of the password's contents.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for iterations 0, a
+ * length over (2^32 - 1) * digest size, or a NULL buffer with a non-zero
+ * length; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE or an unknown alg;
+ * CRYPTOGO_ERR_OVERFLOW for iterations >= 2^63 or a length over 2^32.
+ */
+int cryptogo_pbkdf2_hmac_derive(uint8_t *out, size_t length, const uint8_t *password, size_t password_len, const uint8_t *salt, size_t salt_len, uint64_t iterations, int alg);
+
+/**
+ * cryptogo_pbkdf2_hmac_verify derives expected_len bytes as
+ * cryptogo_pbkdf2_hmac_derive does and compares them with expected in constant
+ * time, as pyca's PBKDF2HMAC.verify(password, expected_key). The derived
+ * length is expected_len: a binding that fixes a length beforehand (pyca's
+ * PBKDF2HMAC(length=...)) must reject an expected key of another length
+ * itself (pyca raises InvalidKey).
+ *
+ * Returns: CRYPTOGO_OK when the keys match; CRYPTOGO_ERR_INVALID_KEY when they
+ * do not; CRYPTOGO_ERR_INVALID_ARGUMENT, CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM,
+ * CRYPTOGO_ERR_OVERFLOW as for cryptogo_pbkdf2_hmac_derive.
+ */
+int cryptogo_pbkdf2_hmac_verify(const uint8_t *expected, size_t expected_len, const uint8_t *password, size_t password_len, const uint8_t *salt, size_t salt_len, uint64_t iterations, int alg);
+
+/* ---- keys ---- */
+
+/**
+ * cryptogo_rsa_private_key_load reads an RSA private key, as pyca's
+ * load_pem_private_key (encoding CRYPTOGO_ENCODING_PEM) or
+ * load_der_private_key (CRYPTOGO_ENCODING_DER), and stores a new handle in
+ * *out (free it with cryptogo_rsa_private_key_free). password NULL with
+ * password_len 0 is pyca's password=None; non-NULL with length 0 is b"".
+ * Reads PKCS #8 (unencrypted, or encrypted with PBES2: PBKDF2-HMAC-SHA1/224/
+ * 256/384/512 or scrypt, AES-128/192/256-CBC, DES-EDE3-CBC, RC2-CBC; PBES1
+ * MD5-DES; PKCS #12 SHA-1 with 3DES, RC2-40 or RC4) and PKCS #1 (unencrypted,
+ * or PEM with DEK-Info AES-128-CBC, AES-256-CBC or DES-EDE3-CBC). The key is
+ * validated. A wrong password and a malformed decrypted key give the same
+ * code. The input is not retained.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BAD_KEY_DATA for malformed data, a wrong
+ * password, an unknown encryption algorithm or an invalid key;
+ * CRYPTOGO_ERR_PASSWORD_REQUIRED when the key is encrypted and password is
+ * NULL or empty; CRYPTOGO_ERR_PASSWORD_UNEXPECTED when a password is given
+ * (even empty) for an unencrypted key; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for
+ * a key that is not RSA (EC, Ed25519, DSA...); CRYPTOGO_ERR_INVALID_ARGUMENT
+ * for an unknown encoding, a NULL out, or a NULL pointer with a non-zero
+ * length.
+ */
+int cryptogo_rsa_private_key_load(cryptogo_rsa_private_key **out, const uint8_t *data, size_t data_len, const uint8_t *password, size_t password_len, int encoding);
+
+/**
+ * cryptogo_rsa_private_key_dump serializes k as pyca's private_bytes(encoding,
+ * format, encryption) into out. password NULL (with password_len 0) is
+ * NoEncryption(); otherwise BestAvailableEncryption(password): PKCS #8 is then
+ * "ENCRYPTED PRIVATE KEY" with PBES2 (PBKDF2-HMAC-SHA256, 16-byte random
+ * salt, 2048 iterations, AES-256-CBC), and TraditionalOpenSSL (PEM only) is
+ * "RSA PRIVATE KEY" with "Proc-Type: 4,ENCRYPTED" and
+ * "DEK-Info: AES-256-CBC,<IV hex>" (OpenSSL's EVP_BytesToKey). Unencrypted
+ * output is identical to pyca's; encrypted output is random but its length
+ * is fixed, so a size query (out NULL, out_cap 0) followed by a second call
+ * works.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
+ * needed); CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding or format,
+ * an empty password or one over 1023 bytes, DER with TraditionalOpenSSL and a
+ * password, a NULL out_len, or a NULL pointer with a non-zero length;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ */
+int cryptogo_rsa_private_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, int encoding, int format, const uint8_t *password, size_t password_len, cryptogo_rsa_private_key *k);
+
+/**
+ * cryptogo_rsa_public_key_load reads an RSA public key, as pyca's
+ * load_pem_public_key (encoding CRYPTOGO_ENCODING_PEM: the first PEM block,
+ * labelled "PUBLIC KEY" or "RSA PUBLIC KEY") or load_der_public_key
+ * (CRYPTOGO_ENCODING_DER: SubjectPublicKeyInfo or PKCS #1), and stores a new
+ * handle in *out (free it with cryptogo_rsa_public_key_free).
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BAD_KEY_DATA for malformed data or
+ * another PEM label; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a key that is not
+ * RSA; CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding, invalid numbers,
+ * a NULL out, or a NULL data with a non-zero length.
+ */
+int cryptogo_rsa_public_key_load(cryptogo_rsa_public_key **out, const uint8_t *data, size_t data_len, int encoding);
+
+/**
+ * cryptogo_rsa_public_key_dump serializes k as pyca's public_bytes(encoding,
+ * format): SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1 ("RSA PUBLIC KEY"),
+ * PEM or DER, identical to pyca's output.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
+ * needed); CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding or format or
+ * a NULL out_len; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind
+ * k.
+ */
+int cryptogo_rsa_public_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, int encoding, int format, cryptogo_rsa_public_key *k);
+
 #ifdef __cplusplus
 }
 #endif

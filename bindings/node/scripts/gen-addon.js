@@ -1,0 +1,341 @@
+#!/usr/bin/env node
+'use strict';
+// gen-addon.js - writes the Node-API bridge from include/cryptogo_abi.json.
+//
+// Every C export is declared once, in capi/ (Go); capi/abigen describes it in
+// include/cryptogo_abi.json; this script turns each description into a
+// Node-API wrapper, so the addon never restates a signature by hand.
+//
+// Parameter shapes (in C order) and what the wrapper takes from JavaScript:
+//   uint8_t *out, size_t out_cap, size_t *out_len  -> one Buffer (written in place);
+//                                                     out_len returned (see below)
+//   uint8_t *out, size_t len                       -> one Buffer, len = its byteLength
+//   const uint8_t *p, size_t p_len                 -> one Buffer/TypedArray/null
+//   cryptogo_x **out_*                             -> nothing; the new handle is returned
+//   cryptogo_x **arr, size_t n                     -> one array of handles
+//   cryptogo_x *h                                  -> one handle (napi external) or null
+//   size_t * / int64_t * / uint64_t * / int *      -> nothing; written to the scratch
+//                                                     slots 0,1,... (scratchF64, scratchI64)
+//   int, int64_t, uint64_t, size_t                 -> number (or BigInt for 64-bit)
+//
+// Return value of a wrapper of an `int` export: the status code when it is
+// negative; otherwise the new handle (a creator), or out_len (one output
+// buffer), or 0. out_len is also stored in scratch slot 0, so after
+// CRYPTOGO_ERR_BUFFER_TOO_SMALL the JS side reads the size needed there.
+// Exports returning `const char *` return a string; `size_t`, a number.
+//
+// Every `int` export that takes no scalar output pointer also gets an
+// `<name>_async` wrapper: same arguments, runs the call on the libuv thread
+// pool (napi_async_work; the Go library is thread-safe) and returns a Promise
+// of the same value the sync wrapper would return. Buffers passed to it are
+// kept alive until the work is done; the caller must not mutate them meanwhile.
+//
+// Usage: node scripts/gen-addon.js [abi.json] [out.c]
+
+const fs = require('fs');
+const path = require('path');
+
+const here = path.resolve(__dirname, '..');
+const root = path.resolve(here, '..', '..');
+const abiPath = process.argv[2] || path.join(root, 'include', 'cryptogo_abi.json');
+const outPath = process.argv[3] || path.join(here, 'build', 'gen', 'cryptogo_addon.c');
+
+const SCALARS = {
+  int: { kind: 'int', conv: 'cg_int', ctype: 'int' },
+  int32_t: { kind: 'int', conv: 'cg_int', ctype: 'int' },
+  int64_t: { kind: 'i64', conv: 'cg_i64', ctype: 'int64_t' },
+  uint64_t: { kind: 'u64', conv: 'cg_u64', ctype: 'uint64_t' },
+  size_t: { kind: 'size', conv: 'cg_size', ctype: 'size_t' },
+};
+const OUT_SCALARS = ['size_t *', 'int64_t *', 'uint64_t *', 'int *', 'int32_t *'];
+
+// classify turns a C parameter list into the wrapper's arguments.
+function classify(fn) {
+  const ps = fn.params || [];
+  const args = [];
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    const n1 = ps[i + 1];
+    const n2 = ps[i + 2];
+    const t = p.type;
+    let m;
+    if (t === 'uint8_t *' && n1 && n1.type === 'size_t' && n2 && n2.type === 'size_t *') {
+      args.push({ kind: 'outbuf', name: p.name, cap: n1.name, len: n2.name });
+      i += 2;
+    } else if (t === 'uint8_t *' && n1 && n1.type === 'size_t') {
+      args.push({ kind: 'outfixed', name: p.name, len: n1.name });
+      i += 1;
+    } else if (t === 'const uint8_t *' && n1 && n1.type === 'size_t') {
+      args.push({ kind: 'inbuf', name: p.name, len: n1.name });
+      i += 1;
+    } else if ((m = /^(cryptogo_\w+) \*\*$/.exec(t))) {
+      if (/^out/.test(p.name) || !(n1 && n1.type === 'size_t')) {
+        args.push({ kind: 'outhandle', name: p.name, htype: m[1] });
+      } else {
+        args.push({ kind: 'harray', name: p.name, len: n1.name, htype: m[1] });
+        i += 1;
+      }
+    } else if ((m = /^(cryptogo_\w+) \*$/.exec(t)) && m[1] !== 'cryptogo_in') {
+      args.push({ kind: 'handle', name: p.name, htype: m[1] });
+    } else if (OUT_SCALARS.includes(t)) {
+      args.push({ kind: 'outscalar', name: p.name, ctype: t.replace(' *', '') });
+    } else if (SCALARS[t]) {
+      args.push({ ...SCALARS[t], kind: 'scalar', name: p.name });
+    } else {
+      throw new Error(`${fn.name}: parameter ${p.name} of type '${t}' has no JavaScript mapping`);
+    }
+  }
+  return args;
+}
+
+const jsArgs = (args) => args.filter((a) => !['outhandle', 'outscalar'].includes(a.kind));
+
+function cParams(fn) {
+  const ps = fn.params || [];
+  if (ps.length === 0) return 'void';
+  return ps.map((p) => p.type).join(', ');
+}
+
+// decl writes the C variables of the arguments, prefixed by `v` ("a_" or "j->a_").
+function fields(args) {
+  const out = [];
+  for (const a of args) {
+    switch (a.kind) {
+      case 'outbuf': out.push(`uint8_t *a_${a.name}`, `size_t a_${a.cap}`, `size_t a_${a.len}`); break;
+      case 'outfixed': out.push(`uint8_t *a_${a.name}`, `size_t a_${a.len}`); break;
+      case 'inbuf': out.push(`const uint8_t *a_${a.name}`, `size_t a_${a.len}`); break;
+      case 'outhandle': out.push(`${a.htype} *a_${a.name}`); break;
+      case 'harray': out.push(`${a.htype} **a_${a.name}`, `size_t a_${a.len}`); break;
+      case 'handle': out.push(`${a.htype} *a_${a.name}`); break;
+      case 'outscalar': out.push(`${a.ctype} a_${a.name}`); break;
+      case 'scalar': out.push(`${a.ctype} a_${a.name}`); break;
+    }
+  }
+  return out;
+}
+
+// parse emits the conversion of argv[] into the variables; `fail` is the
+// statement run on a conversion error (an exception is pending).
+function parse(args, v, fail) {
+  const lines = [];
+  let k = 0;
+  for (const a of args) {
+    const val = (['outhandle', 'outscalar'].includes(a.kind)) ? null : `argv[${k++}]`;
+    switch (a.kind) {
+      case 'outbuf':
+        lines.push(`if (!cg_out(env, ${val}, &${v}${a.name}, &${v}${a.cap}, "${a.name}")) ${fail}`);
+        lines.push(`${v}${a.len} = 0;`);
+        break;
+      case 'outfixed':
+        lines.push(`if (!cg_out(env, ${val}, &${v}${a.name}, &${v}${a.len}, "${a.name}")) ${fail}`);
+        break;
+      case 'inbuf':
+        lines.push(`if (!cg_in(env, ${val}, &${v}${a.name}, &${v}${a.len}, "${a.name}")) ${fail}`);
+        break;
+      case 'outhandle':
+        lines.push(`${v}${a.name} = NULL;`);
+        break;
+      case 'harray':
+        lines.push(`if (!cg_handle_array(env, ${val}, (void ***)&${v}${a.name}, &${v}${a.len}, "${a.name}")) ${fail}`);
+        break;
+      case 'handle':
+        lines.push(`if (!cg_handle(env, ${val}, (void **)&${v}${a.name}, "${a.name}")) ${fail}`);
+        break;
+      case 'outscalar':
+        lines.push(`${v}${a.name} = 0;`);
+        break;
+      case 'scalar':
+        lines.push(`if (!${a.conv}(env, ${val}, &${v}${a.name}, "${a.name}")) ${fail}`);
+        break;
+    }
+  }
+  return lines;
+}
+
+function callArgs(args, v) {
+  const out = [];
+  for (const a of args) {
+    switch (a.kind) {
+      case 'outbuf': out.push(`${v}${a.name}`, `${v}${a.cap}`, `&${v}${a.len}`); break;
+      case 'outfixed': out.push(`${v}${a.name}`, `${v}${a.len}`); break;
+      case 'inbuf': out.push(`${v}${a.name}`, `${v}${a.len}`); break;
+      case 'outhandle': out.push(`&${v}${a.name}`); break;
+      case 'harray': out.push(`${v}${a.name}`, `${v}${a.len}`); break;
+      case 'handle': out.push(`${v}${a.name}`); break;
+      case 'outscalar': out.push(`&${v}${a.name}`); break;
+      case 'scalar': out.push(`${v}${a.name}`); break;
+    }
+  }
+  return out.join(', ');
+}
+
+// result emits the statement returning the JS value of an int export.
+function result(args, v) {
+  const creator = args.find((a) => a.kind === 'outhandle');
+  const outs = args.filter((a) => a.kind === 'outbuf');
+  if (creator) return `rc == 0 ? cg_external(env, ${v}${creator.name}) : cg_i32(env, rc)`;
+  if (outs.length === 1) return `rc == 0 ? cg_num(env, (double)${v}${outs[0].len}) : cg_i32(env, rc)`;
+  return 'cg_i32(env, rc)';
+}
+
+function genSync(fn, args) {
+  const short = fn.name.replace(/^cryptogo_/, '');
+  const n = jsArgs(args).length;
+  const L = [];
+  L.push(`static napi_value w_${short}(napi_env env, napi_callback_info info) {`);
+  L.push(`    size_t argc = ${Math.max(n, 1)};`);
+  L.push(`    napi_value argv[${Math.max(n, 1)}];`);
+  L.push(`    cg_env *E = NULL;`);
+  L.push(`    napi_get_cb_info(env, info, &argc, argv, NULL, (void **)&E);`);
+  L.push(`    (void)argv; (void)E;`);
+  L.push(`    if (!p_${fn.name}) return cg_missing(env, "${fn.name}");`);
+  for (const f of fields(args)) L.push(`    ${f};`);
+  const harr = args.find((a) => a.kind === 'harray');
+  if (harr) L.push(`    a_${harr.name} = NULL;`);
+  const fail = harr ? `{ free(a_${harr.name}); return NULL; }` : 'return NULL;';
+  for (const l of parse(args, 'a_', fail)) L.push(`    ${l}`);
+  const call = `p_${fn.name}(${callArgs(args, 'a_')})`;
+  if (fn.return === 'int') {
+    L.push(`    int rc = ${call};`);
+    if (harr) L.push(`    free(a_${harr.name});`);
+    let slot = 0;
+    for (const a of args) {
+      if (a.kind === 'outbuf') L.push(`    E->f64[${slot++}] = (double)a_${a.len};`);
+      if (a.kind === 'outscalar') {
+        L.push(`    E->f64[${slot}] = (double)a_${a.name};`);
+        if (a.ctype !== 'size_t') L.push(`    E->i64[${slot}] = (int64_t)a_${a.name};`);
+        slot++;
+      }
+    }
+    L.push(`    return ${result(args, 'a_')};`);
+  } else if (fn.return === 'const char *') {
+    L.push(`    return cg_cstring(env, ${call});`);
+  } else if (['size_t', 'int64_t', 'uint64_t', 'double'].includes(fn.return)) {
+    L.push(`    return cg_num(env, (double)${call});`);
+  } else if (fn.return === 'void' || fn.return === '') {
+    L.push(`    ${call};`);
+    L.push(`    return NULL;`);
+  } else {
+    throw new Error(`${fn.name}: return type '${fn.return}' has no JavaScript mapping`);
+  }
+  L.push('}');
+  return L.join('\n');
+}
+
+function genAsync(fn, args) {
+  const short = fn.name.replace(/^cryptogo_/, '');
+  const js = jsArgs(args);
+  const n = js.length;
+  const harr = args.find((a) => a.kind === 'harray');
+  const L = [];
+  L.push(`typedef struct {`);
+  L.push(`    napi_async_work work;`);
+  L.push(`    napi_deferred deferred;`);
+  L.push(`    napi_ref keep[${Math.max(n, 1)}];`);
+  L.push(`    int rc;`);
+  for (const f of fields(args)) L.push(`    ${f};`);
+  L.push(`} j_${short};`);
+  L.push('');
+  L.push(`static void x_${short}(napi_env env, void *data) {`);
+  L.push(`    (void)env;`);
+  L.push(`    j_${short} *j = data;`);
+  L.push(`    j->rc = p_${fn.name}(${callArgs(args, 'j->a_')});`);
+  L.push('}');
+  L.push('');
+  L.push(`static void d_${short}(napi_env env, napi_status status, void *data) {`);
+  L.push(`    j_${short} *j = data;`);
+  L.push(`    int rc = j->rc;`);
+  L.push(`    napi_value v;`);
+  L.push(`    if (status == napi_cancelled) rc = CRYPTOGO_ERR_INTERNAL;`);
+  L.push(`    v = ${result(args, 'j->a_')};`);
+  L.push(`    for (int i = 0; i < ${Math.max(n, 1)}; i++) cg_release(env, j->keep[i]);`);
+  if (harr) L.push(`    free(j->a_${harr.name});`);
+  L.push(`    napi_resolve_deferred(env, j->deferred, v);`);
+  L.push(`    napi_delete_async_work(env, j->work);`);
+  L.push(`    free(j);`);
+  L.push('}');
+  L.push('');
+  L.push(`static napi_value w_${short}_async(napi_env env, napi_callback_info info) {`);
+  L.push(`    size_t argc = ${Math.max(n, 1)};`);
+  L.push(`    napi_value argv[${Math.max(n, 1)}];`);
+  L.push(`    napi_get_cb_info(env, info, &argc, argv, NULL, NULL);`);
+  L.push(`    if (!p_${fn.name}) return cg_missing(env, "${fn.name}");`);
+  L.push(`    j_${short} *j = calloc(1, sizeof *j);`);
+  L.push(`    if (!j) return cg_throw(env, "ERR_MEMORY_ALLOCATION_FAILED", "out of memory", 0);`);
+  const afail = harr ? `{ free(j->a_${harr.name}); free(j); return NULL; }` : '{ free(j); return NULL; }';
+  for (const l of parse(args, 'j->a_', afail)) L.push(`    ${l}`);
+  js.forEach((a, i) => {
+    if (['outbuf', 'outfixed', 'inbuf'].includes(a.kind)) L.push(`    j->keep[${i}] = cg_keep(env, argv[${i}]);`);
+  });
+  L.push(`    napi_value promise, name;`);
+  L.push(`    napi_create_promise(env, &j->deferred, &promise);`);
+  L.push(`    napi_create_string_utf8(env, "${fn.name}", NAPI_AUTO_LENGTH, &name);`);
+  L.push(`    napi_create_async_work(env, NULL, name, x_${short}, d_${short}, j, &j->work);`);
+  L.push(`    napi_queue_async_work(env, j->work);`);
+  L.push(`    return promise;`);
+  L.push('}');
+  return L.join('\n');
+}
+
+function main() {
+  const abi = JSON.parse(fs.readFileSync(abiPath, 'utf8'));
+  const fns = abi.functions || [];
+  const out = [];
+  const table = [];
+  out.push(`/* Generated by bindings/node/scripts/gen-addon.js from ${path.relative(root, abiPath)}. DO NOT EDIT. */`);
+  out.push('#include "bridge.h"');
+  out.push('');
+  for (const fn of fns) {
+    out.push(`typedef ${fn.return} (*t_${fn.name})(${cParams(fn)});`);
+    out.push(`static t_${fn.name} p_${fn.name};`);
+  }
+  out.push('');
+  out.push('static void cg_resolve_all(void) {');
+  for (const fn of fns) out.push(`    p_${fn.name} = (t_${fn.name})dlsym(cg_lib, "${fn.name}");`);
+  out.push('}');
+  out.push('');
+  for (const fn of fns) {
+    const args = classify(fn);
+    const short = fn.name.replace(/^cryptogo_/, '');
+    out.push(genSync(fn, args));
+    out.push('');
+    table.push({ js: short, c: `w_${short}` });
+    const hasScalarOut = args.some((a) => a.kind === 'outscalar');
+    if (fn.return === 'int' && !hasScalarOut && !/_free$/.test(fn.name)) {
+      out.push(genAsync(fn, args));
+      out.push('');
+      table.push({ js: `${short}_async`, c: `w_${short}_async` });
+    }
+  }
+  out.push('NAPI_MODULE_INIT() {');
+  out.push('    cg_env *E = cg_env_init(env, exports);');
+  out.push('    if (!E) return NULL;');
+  out.push('    napi_property_descriptor props[] = {');
+  out.push('        {"noop", NULL, cg_noop, NULL, NULL, NULL, napi_enumerable, NULL},');
+  for (const t of table) out.push(`        {"${t.js}", NULL, ${t.c}, NULL, NULL, NULL, napi_enumerable, E},`);
+  out.push('    };');
+  out.push('    napi_define_properties(env, exports, sizeof props / sizeof props[0], props);');
+  out.push('    napi_value avail = NULL, s = NULL;');
+  out.push('    napi_create_array(env, &avail);');
+  out.push('    uint32_t k = 0;');
+  for (const fn of fns) {
+    out.push(`    if (p_${fn.name}) { napi_create_string_utf8(env, "${fn.name.replace(/^cryptogo_/, '')}", NAPI_AUTO_LENGTH, &s); napi_set_element(env, avail, k++, s); }`);
+  }
+  out.push('    napi_set_named_property(env, exports, "exported", avail);');
+  const info = JSON.stringify({ status: abi.status, enums: abi.enums, macros: abi.macros, handles: abi.handles });
+  out.push(`    napi_create_string_utf8(env, ${JSON.stringify(info)}, NAPI_AUTO_LENGTH, &s);`);
+  out.push('    napi_set_named_property(env, exports, "abiJSON", s);');
+  out.push('    return exports;');
+  out.push('}');
+  out.push('');
+  fs.mkdirSync(path.dirname(outPath), { recursive: true });
+  const text = out.join('\n');
+  if (!fs.existsSync(outPath) || fs.readFileSync(outPath, 'utf8') !== text) fs.writeFileSync(outPath, text);
+  return { count: fns.length, outPath };
+}
+
+if (require.main === module) {
+  const r = main();
+  console.log(`gen-addon: ${r.count} exports -> ${path.relative(process.cwd(), r.outPath)}`);
+}
+module.exports = { classify, main };

@@ -1,0 +1,133 @@
+'use strict';
+// The bridge itself: generated from the ABI, one error table, handle
+// lifetime (free / Symbol.dispose / FinalizationRegistry), misuse, leaks.
+const { test } = require('node:test');
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const v8 = require('v8');
+const vm = require('vm');
+const cg = require('..');
+const { errors, AESGCM, Fernet, createHash, createHmac, liveHandles } = cg;
+const { ROOT } = require('./helpers');
+
+const N = cg._native;
+const abiJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'include', 'cryptogo_abi.json'), 'utf8'));
+
+test('every export of include/cryptogo_abi.json has a bridge wrapper and is found in the library', () => {
+  const { classify } = require('../scripts/gen-addon.js');
+  const missing = [];
+  for (const f of abiJson.functions) {
+    classify(f); // every signature has a JavaScript mapping
+    const short = f.name.replace(/^cryptogo_/, '');
+    if (typeof N[short] !== 'function' || !N.exported.includes(short)) missing.push(f.name);
+  }
+  assert.deepStrictEqual(missing, [], 'addon or library is older than include/cryptogo_abi.json: run `make lib` and `npm run build`');
+  console.log(`bridge: ${abiJson.functions.length} exports wrapped, library ${N.libraryPath}`);
+});
+
+test('one error table: every status code maps to a CryptogoError subclass with a stable code', () => {
+  for (const [name, code] of Object.entries(abiJson.status)) {
+    if (code === 0) continue;
+    assert.ok(errors.TABLE[name], `${name} missing from lib/errors.js TABLE`);
+    const e = errors.errorFor(code);
+    assert.ok(e instanceof errors.CryptogoError && e instanceof Error);
+    assert.strictEqual(e.code, name);
+    assert.strictEqual(e.status, code);
+    assert.strictEqual(e.name, errors.TABLE[name][0]);
+    assert.strictEqual(e.pycaName, errors.TABLE[name][1]);
+    assert.ok(e instanceof cg[errors.TABLE[name][0]]);
+    assert.strictEqual(e.message, N.strerror(code));
+  }
+  assert.ok(new cg.InvalidToken('x') instanceof cg.CryptogoError);
+});
+
+test('bridge argument conversion: wrong JS types throw TypeError/RangeError, never crash', () => {
+  const h = createHash('sha256');
+  assert.throws(() => N.hash_update(h._h, 42), (e) => e instanceof TypeError && e.code === 'ERR_INVALID_ARG_TYPE');
+  assert.throws(() => N.hash_update(h._h, 'str'), (e) => e.code === 'ERR_INVALID_ARG_TYPE');
+  assert.throws(() => N.hash_update(h._h, {}), (e) => e.code === 'ERR_INVALID_ARG_TYPE');
+  assert.throws(() => N.hash_update({}, Buffer.alloc(1)), (e) => e.code === 'ERR_INVALID_ARG_TYPE');
+  assert.throws(() => N.hash_new(1.5, 0), (e) => e instanceof RangeError && e.code === 'ERR_OUT_OF_RANGE');
+  assert.throws(() => N.hash_new(3, -1), (e) => e.code === 'ERR_OUT_OF_RANGE');
+  assert.throws(() => N.hash_new('3', 0), (e) => e.code === 'ERR_INVALID_ARG_TYPE');
+  assert.throws(() => N.pbkdf2_hmac_derive(Buffer.alloc(1), null, null, 2n ** 64n, 3), (e) => e.code === 'ERR_OUT_OF_RANGE');
+  // a handle of the wrong kind is refused by the library
+  const m = createHmac('sha256', 'k');
+  assert.strictEqual(N.hmac_update(h._h, Buffer.alloc(1)), abiJson.status.CRYPTOGO_ERR_INVALID_HANDLE);
+  assert.strictEqual(N.hash_update(m._h, Buffer.alloc(1)), abiJson.status.CRYPTOGO_ERR_INVALID_HANDLE);
+  assert.strictEqual(N.hash_update(null, Buffer.alloc(1)), abiJson.status.CRYPTOGO_ERR_INVALID_HANDLE);
+  // output buffer too small: status + size needed in the scratch slot
+  assert.strictEqual(N.hash_digest(Buffer.alloc(31), Buffer.alloc(0), 3, 0), abiJson.status.CRYPTOGO_ERR_BUFFER_TOO_SMALL);
+  assert.strictEqual(N.scratchF64[0], 32);
+  // ArrayBuffer and non-Uint8 views are accepted as bytes
+  const ab = new ArrayBuffer(3);
+  assert.deepStrictEqual(cg.hash('sha256', ab), cg.hash('sha256', Buffer.alloc(3)));
+  assert.deepStrictEqual(cg.hash('sha256', new Uint16Array([0x6261])), cg.hash('sha256', Buffer.from('ab')));
+  h.free();
+  m.free();
+});
+
+test('handles: free() is idempotent, Symbol.dispose frees, freed objects throw InvalidHandle', async () => {
+  const before = liveHandles();
+  const k = new AESGCM(Buffer.alloc(32));
+  assert.strictEqual(liveHandles(), before + 1);
+  k[Symbol.dispose]();
+  assert.ok(k.freed);
+  assert.strictEqual(liveHandles(), before);
+  k.free();
+  assert.throws(() => k.encrypt(Buffer.alloc(12), Buffer.alloc(1)), cg.InvalidHandle);
+  const h = createHash('sha256');
+  h.free();
+  assert.throws(() => h.digest(), cg.InvalidHandle);
+  assert.throws(() => h.copy(), cg.InvalidHandle);
+});
+
+test('100k create/free cycles leave no live handles', () => {
+  const before = liveHandles();
+  const key = Buffer.alloc(32, 1);
+  const fkey = Fernet.generateKey();
+  for (let i = 0; i < 100000; i++) {
+    const k = new AESGCM(key);
+    k.free();
+  }
+  for (let i = 0; i < 20000; i++) {
+    const h = createHash('sha256');
+    const c = h.copy();
+    h.free();
+    c.free();
+    new Fernet(fkey).free();
+  }
+  assert.strictEqual(liveHandles(), before);
+  console.log(`leak check: 160k handles created and freed; live handles ${before} -> ${liveHandles()}`);
+});
+
+test('FinalizationRegistry frees handles of garbage-collected objects', async () => {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc');
+  const before = liveHandles();
+  (() => {
+    for (let i = 0; i < 20000; i++) new AESGCM(Buffer.alloc(16)).encrypt(Buffer.alloc(12), Buffer.alloc(1));
+  })();
+  const deadline = Date.now() + 20000;
+  while (liveHandles() > before && Date.now() < deadline) {
+    gc();
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.strictEqual(liveHandles(), before, 'finalizers released every unreachable handle');
+  console.log(`finalizer check: 20000 unreachable AESGCM objects collected; live handles back to ${before}`);
+});
+
+test('the bare bridge call costs well under 1 us on the main thread', () => {
+  const n = 200000;
+  const time = (f) => {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) f();
+    return Number(process.hrtime.bigint() - t0) / n;
+  };
+  const live = () => N.debug_live_handles();
+  time(live);
+  const ns = Math.min(time(live), time(live), time(live));
+  console.log(`bridge: cryptogo_debug_live_handles ${ns.toFixed(0)} ns/call; Node-API no-op ${Math.min(time(N.noop), time(N.noop)).toFixed(0)} ns/call`);
+  assert.ok(ns < 1000, `${ns} ns per call`);
+});

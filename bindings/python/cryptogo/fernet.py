@@ -1,0 +1,226 @@
+"""Fernet symmetric encryption, as ``cryptography.fernet``.
+
+Each Fernet instance holds its key in libcrypto-go behind a handle; every
+operation (encode, AES-128-CBC, HMAC-SHA256, base64) is one C call.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import ctypes
+import os
+import time
+import typing
+from collections.abc import Iterable
+
+from cryptogo import _native
+from cryptogo._native import NativeObject, lib
+
+__all__ = ["Fernet", "InvalidToken", "MultiFernet"]
+
+
+class InvalidToken(Exception):
+    pass
+
+
+_MAX_CLOCK_SKEW = 60
+_OVERHEAD = 57  # version 1 + timestamp 8 + IV 16 + HMAC 32
+_check = _native.check
+_ZERO = _native.ZERO
+_BIG = _native.BIG
+_alloc = _native.alloc
+_size_t = ctypes.c_size_t
+_SINK = _native.SINK
+_fns: dict[str, typing.Any] = lib.__dict__  # looked up per call: see aead.py
+
+
+def _token_size(n: int) -> int:
+    """Exact length of the token for an n-byte message."""
+    raw = _OVERHEAD + (n // 16 + 1) * 16
+    return (raw + 2) // 3 * 4
+
+
+def _token(token: typing.Any) -> bytes:
+    """pyca accepts a token as bytes or str."""
+    if isinstance(token, bytes):
+        return token
+    if isinstance(token, str):
+        return token.encode("ascii")  # UnicodeEncodeError is a ValueError, as pyca
+    raise TypeError("token must be bytes or str")
+
+
+def _canonical(token: bytes) -> bytes | None:
+    """pyca decodes tokens with the lenient urlsafe_b64decode (characters
+    outside the alphabet are dropped). The library is strict; when it rejects a
+    token, retry once with the canonical form pyca would have seen."""
+    try:
+        raw = base64.urlsafe_b64decode(token)
+    except (TypeError, binascii.Error, ValueError):
+        return None
+    canon = base64.urlsafe_b64encode(raw)
+    return canon if canon != token else None
+
+
+def _decrypt_cap(token_len: int) -> int:
+    return max(token_len * 3 // 4 - _OVERHEAD, 0)
+
+
+def _check_time(value: typing.Any) -> int:
+    if not isinstance(value, int):
+        raise AttributeError(f"'{type(value).__name__}' object has no attribute 'to_bytes'")
+    return value
+
+
+class _FernetBase(NativeObject):
+    """What Fernet and MultiFernet share: the same operations on a handle of
+    their own kind (exports cryptogo_fernet_* / cryptogo_multifernet_*)."""
+
+    __slots__ = ()
+    _fns_prefix: typing.ClassVar[str]
+
+    def encrypt(self, data: bytes) -> bytes:
+        return self.encrypt_at_time(data, int(time.time()))
+
+    def encrypt_at_time(self, data: bytes, current_time: int) -> bytes:
+        if not isinstance(data, bytes):
+            raise TypeError("data must be bytes")
+        if type(current_time) is not int:
+            current_time = _check_time(current_time)
+        n = _token_size(len(data))
+        out = _ZERO * n if n < _BIG else _alloc(n)
+        rc = _fns[self._fns_prefix + "encrypt_at_time"](
+            out, n, _SINK, data, len(data), current_time, self._h
+        )
+        if rc:
+            _check(rc)
+        return out
+
+    def _decrypt(self, token: bytes, ttl: int | None, now: int | None, cap: int = -1) -> bytes:
+        if cap < 0:
+            cap = _decrypt_cap(len(token))
+        out = _ZERO * cap if 1 < cap < _BIG else _alloc(cap)
+        got = _size_t()
+        if ttl is None:
+            rc = _fns[self._fns_prefix + "decrypt"](out, cap, got, token, len(token), 0, 0, self._h)
+        else:
+            rc = _fns[self._fns_prefix + "decrypt_at_time"](
+                out, cap, got, token, len(token), ttl, now, self._h
+            )
+        if rc:
+            if rc == _native.const("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and got.value > cap:
+                return self._decrypt(token, ttl, now, got.value)
+            if rc == _native.const("CRYPTOGO_ERR_INVALID_TOKEN"):
+                canon = _canonical(token)
+                if canon is not None:
+                    return self._decrypt(canon, ttl, now)
+            _check(rc)
+        n = got.value
+        return out if n == cap else out[:n]
+
+    def decrypt(self, token: bytes | str, ttl: int | None = None) -> bytes:
+        if type(token) is not bytes:
+            token = _token(token)
+        if ttl is None:
+            return self._decrypt(token, None, None)  # type: ignore[arg-type]
+        return self._decrypt(token, ttl, int(time.time()))  # type: ignore[arg-type]
+
+    def decrypt_at_time(self, token: bytes | str, ttl: int, current_time: int) -> bytes:
+        if ttl is None:
+            raise ValueError("decrypt_at_time() can only be used with a non-None ttl")
+        return self._decrypt(_token(token), ttl, current_time)
+
+    def extract_timestamp(self, token: bytes | str) -> int:
+        token = _token(token)
+        ts = ctypes.c_int64()
+        rc = _fns[self._fns_prefix + "extract_timestamp"](
+            ctypes.byref(ts), token, len(token), self._h
+        )
+        if rc == _native.const("CRYPTOGO_ERR_INVALID_TOKEN"):
+            canon = _canonical(token)
+            if canon is not None:
+                return self.extract_timestamp(canon)
+        if rc:
+            _check(rc)
+        return ts.value
+
+
+class Fernet(_FernetBase):
+    """Fernet (https://github.com/fernet/spec) with a 32-byte key given as
+    44 bytes of url-safe base64."""
+
+    __slots__ = ()
+    _free_name = "cryptogo_fernet_free"
+    _fns_prefix = "cryptogo_fernet_"
+
+    def __init__(self, key: bytes | str, backend: typing.Any = None) -> None:
+        # Decode as pyca does (lenient base64, same errors), then hand the
+        # library the canonical encoding.
+        try:
+            raw = base64.urlsafe_b64decode(key)
+        except binascii.Error as exc:
+            raise ValueError("Fernet key must be 32 url-safe base64-encoded bytes.") from exc
+        if len(raw) != 32:
+            raise ValueError("Fernet key must be 32 url-safe base64-encoded bytes.")
+        canon = base64.urlsafe_b64encode(raw)
+        self._adopt(_native.new_handle(lib.cryptogo_fernet_new, canon, len(canon)))
+
+    @classmethod
+    def generate_key(cls) -> bytes:
+        return base64.urlsafe_b64encode(os.urandom(32))
+
+    def _encrypt_from_parts(self, data: bytes, current_time: int, iv: bytes) -> bytes:
+        """Deterministic encryption with a given IV (pyca's private helper;
+        used for the spec vectors and byte-identical comparisons)."""
+        if not isinstance(data, bytes):
+            raise TypeError("data must be bytes")
+        n = _token_size(len(data))
+        out = _ZERO * n if n < _BIG else _alloc(n)
+        rc = lib.cryptogo_fernet_encrypt_at_time_with_iv(
+            out, n, _SINK, data, len(data), current_time, iv, len(iv), self._h
+        )
+        if rc:
+            _check(rc)
+        return out
+
+
+class MultiFernet(_FernetBase):
+    """Several Fernet keys: encrypts with the first, decrypts with any. The
+    keys are copied into the native object when it is created."""
+
+    __slots__ = ("_fernets",)
+    _free_name = "cryptogo_multifernet_free"
+    _fns_prefix = "cryptogo_multifernet_"
+
+    def __init__(self, fernets: Iterable[Fernet]):
+        fernets = list(fernets)
+        if not fernets:
+            raise ValueError("MultiFernet requires at least one Fernet instance")
+        for f in fernets:
+            if not isinstance(f, Fernet):
+                raise TypeError("MultiFernet requires cryptogo.fernet.Fernet instances")
+        handles = (ctypes.c_void_p * len(fernets))(*[f._h for f in fernets])
+        self._fernets = fernets
+        self._adopt(_native.new_handle(lib.cryptogo_multifernet_new, handles, len(fernets)))
+
+    def rotate(self, msg: bytes | str) -> bytes:
+        token = _token(msg)
+        # Same plaintext, same length: the new token is as long as the
+        # canonical old one; the library says so if not.
+        cap = max(len(token), _token_size(0))
+        got = _size_t()
+        for _ in range(2):
+            out = _ZERO * cap if cap < _BIG else _alloc(cap)
+            rc = lib.cryptogo_multifernet_rotate(out, cap, got, token, len(token), self._h)
+            if rc == _native.const("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and got.value > cap:
+                cap = got.value
+                continue
+            break
+        if rc == _native.const("CRYPTOGO_ERR_INVALID_TOKEN"):
+            canon = _canonical(token)
+            if canon is not None:
+                return self.rotate(canon)
+        if rc:
+            _check(rc)
+        n = got.value
+        return out if n == cap else out[:n]

@@ -1,0 +1,454 @@
+"""Hash algorithms and ``Hash``, as ``cryptography.hazmat.primitives.hashes``.
+
+The algorithm classes are plain Python like pyca's. ``Hash`` keeps its state
+in libcrypto-go; a hash fed with a single ``bytes`` chunk is computed with one
+C call at ``finalize()`` (no native state is created at all).
+"""
+
+from __future__ import annotations
+
+import abc
+import sys
+import typing
+
+from cryptogo import _native
+from cryptogo._native import lib
+from cryptogo.exceptions import AlreadyFinalized, UnsupportedAlgorithm, _Reasons
+from cryptogo.utils import Buffer
+
+__all__ = [
+    "MD5",
+    "SHA1",
+    "SHA3_224",
+    "SHA3_256",
+    "SHA3_384",
+    "SHA3_512",
+    "SHA224",
+    "SHA256",
+    "SHA384",
+    "SHA512",
+    "SHA512_224",
+    "SHA512_256",
+    "SHAKE128",
+    "SHAKE256",
+    "SM3",
+    "BLAKE2b",
+    "BLAKE2s",
+    "ExtendableOutputFunction",
+    "Hash",
+    "HashAlgorithm",
+    "HashContext",
+]
+
+
+class HashAlgorithm(metaclass=abc.ABCMeta):
+    @property
+    @abc.abstractmethod
+    def name(self) -> str:
+        """A string naming this algorithm (e.g. "sha256", "md5")."""
+
+    @property
+    @abc.abstractmethod
+    def digest_size(self) -> int:
+        """The size of the resulting digest in bytes."""
+
+    @property
+    @abc.abstractmethod
+    def block_size(self) -> int | None:
+        """The internal block size of the hash function, or None if the hash
+        function does not use blocks internally (e.g. SHA3)."""
+
+
+class HashContext(metaclass=abc.ABCMeta):
+    @property
+    @abc.abstractmethod
+    def algorithm(self) -> HashAlgorithm:
+        """A HashAlgorithm that will be used by this context."""
+
+    @abc.abstractmethod
+    def update(self, data: Buffer) -> None:
+        """Processes the provided bytes through the hash."""
+
+    @abc.abstractmethod
+    def finalize(self) -> bytes:
+        """Finalizes the hash context and returns the hash digest as bytes."""
+
+    @abc.abstractmethod
+    def copy(self) -> HashContext:
+        """Return a HashContext that is a copy of the current context."""
+
+
+class ExtendableOutputFunction(metaclass=abc.ABCMeta):
+    """An interface for extendable output functions."""
+
+
+class SHA1(HashAlgorithm):
+    name = "sha1"
+    digest_size = 20
+    block_size = 64
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA512_224(HashAlgorithm):  # noqa: N801
+    name = "sha512-224"
+    digest_size = 28
+    block_size = 128
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA512_256(HashAlgorithm):  # noqa: N801
+    name = "sha512-256"
+    digest_size = 32
+    block_size = 128
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA224(HashAlgorithm):
+    name = "sha224"
+    digest_size = 28
+    block_size = 64
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA256(HashAlgorithm):
+    name = "sha256"
+    digest_size = 32
+    block_size = 64
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA384(HashAlgorithm):
+    name = "sha384"
+    digest_size = 48
+    block_size = 128
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA512(HashAlgorithm):
+    name = "sha512"
+    digest_size = 64
+    block_size = 128
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA3_224(HashAlgorithm):  # noqa: N801
+    name = "sha3-224"
+    digest_size = 28
+    block_size = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA3_256(HashAlgorithm):  # noqa: N801
+    name = "sha3-256"
+    digest_size = 32
+    block_size = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA3_384(HashAlgorithm):  # noqa: N801
+    name = "sha3-384"
+    digest_size = 48
+    block_size = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA3_512(HashAlgorithm):  # noqa: N801
+    name = "sha3-512"
+    digest_size = 64
+    block_size = None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class MD5(HashAlgorithm):
+    name = "md5"
+    digest_size = 16
+    block_size = 64
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SM3(HashAlgorithm):
+    """Named for API compatibility; libcrypto-go does not implement SM3
+    (using it raises UnsupportedAlgorithm)."""
+
+    name = "sm3"
+    digest_size = 32
+    block_size = 64
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class _Shake(HashAlgorithm, ExtendableOutputFunction):
+    block_size = None
+
+    def __init__(self, digest_size: int):
+        if not isinstance(digest_size, int):
+            raise TypeError("digest_size must be an integer")
+        if digest_size < 1:
+            raise ValueError("digest_size must be a positive integer")
+        self._digest_size = digest_size
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self._digest_size == other._digest_size
+
+    @property
+    def digest_size(self) -> int:
+        return self._digest_size
+
+    @classmethod
+    def xof(cls) -> typing.Any:
+        return cls(sys.maxsize)
+
+
+class SHAKE128(_Shake):
+    name = "shake128"
+
+
+class SHAKE256(_Shake):
+    name = "shake256"
+
+
+class BLAKE2b(HashAlgorithm):
+    name = "blake2b"
+    _max_digest_size = 64
+    _min_digest_size = 1
+    block_size = 128
+
+    def __init__(self, digest_size: int):
+        if digest_size != 64:
+            raise ValueError("Digest size must be 64")
+        self._digest_size = digest_size
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BLAKE2b):
+            return NotImplemented
+        return self._digest_size == other._digest_size
+
+    @property
+    def digest_size(self) -> int:
+        return self._digest_size
+
+
+class BLAKE2s(HashAlgorithm):
+    name = "blake2s"
+    block_size = 64
+    _max_digest_size = 32
+    _min_digest_size = 1
+
+    def __init__(self, digest_size: int):
+        if digest_size != 32:
+            raise ValueError("Digest size must be 32")
+        self._digest_size = digest_size
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BLAKE2s):
+            return NotImplemented
+        return self._digest_size == other._digest_size
+
+    @property
+    def digest_size(self) -> int:
+        return self._digest_size
+
+
+# ---------------------------------------------------------------------------
+# Algorithm -> C enum (cryptogo_hash_alg), from the ABI description.
+
+_IDS: dict[str, int] = {}
+
+
+def _load_ids() -> None:
+    enum = _native.abi()["enums"]["cryptogo_hash_alg"]
+    for cname, value in enum.items():
+        _IDS[cname[len("CRYPTOGO_HASH_"):].lower()] = int(value)
+
+
+def _unsupported(algorithm: typing.Any) -> UnsupportedAlgorithm:
+    return UnsupportedAlgorithm(
+        f"{algorithm.name} is not a supported hash on this backend",
+        _Reasons.UNSUPPORTED_HASH,
+    )
+
+
+def _hash_id(algorithm: HashAlgorithm) -> int:
+    """The C enum value for `algorithm`; UnsupportedAlgorithm if libcrypto-go
+    has none (SM3, user-defined algorithms)."""
+    if not _IDS:
+        _load_ids()
+    name = getattr(algorithm, "name", None)
+    try:
+        alg = _IDS[name.replace("-", "_")]  # type: ignore[union-attr]
+    except (KeyError, AttributeError):
+        raise _unsupported(algorithm) from None
+    # A user-defined class that borrows a known name is not that algorithm.
+    if type(algorithm) not in _KNOWN:
+        raise _unsupported(algorithm)
+    return alg
+
+
+_KNOWN = frozenset(
+    {SHA1, SHA224, SHA256, SHA384, SHA512, SHA512_224, SHA512_256, SHA3_224,
+     SHA3_256, SHA3_384, SHA3_512, SHAKE128, SHAKE256, BLAKE2b, BLAKE2s, MD5}
+)
+
+
+def _check_algorithm(algorithm: object) -> None:
+    if not isinstance(algorithm, HashAlgorithm):
+        raise TypeError("Expected instance of hashes.HashAlgorithm.")
+
+
+_buf = _native.buf
+_check = _native.check
+_SINK = _native.SINK
+_ZERO = _native.ZERO
+_BIG = _native.BIG
+_alloc = _native.alloc
+_NativeObject = _native.NativeObject
+
+
+class Hash(HashContext):
+    """A hash context (``cryptography.hazmat.primitives.hashes.Hash``)."""
+
+    __slots__ = ("_algorithm", "_alg", "_size", "_pending", "_h", "_fin", "_done")
+
+    def __init__(self, algorithm: HashAlgorithm, backend: typing.Any = None) -> None:
+        if not isinstance(algorithm, HashAlgorithm):
+            raise TypeError("Expected instance of hashes.HashAlgorithm.")
+        self._alg = _hash_id(algorithm)
+        self._size = algorithm.digest_size
+        self._algorithm = algorithm
+        self._pending: bytes | None = None  # the first chunk, while it is the only one
+        self._h: int | None = None
+        self._fin: typing.Any = None
+        self._done = False
+
+    @property
+    def algorithm(self) -> HashAlgorithm:
+        return self._algorithm
+
+    def _materialize(self) -> None:
+        h = _native.new_handle(lib.cryptogo_hash_new, self._alg, self._size)
+        self._h = h
+        self._fin = _native.weakref.finalize(self, _native.free_handle, "cryptogo_hash_free", h)
+        p = self._pending
+        if p is not None:
+            self._pending = None
+            rc = lib.cryptogo_hash_update(h, p, len(p))
+            if rc:
+                _check(rc)
+
+    def update(self, data: Buffer) -> None:
+        if self._done:
+            raise AlreadyFinalized("Context was already finalized.")
+        if type(data) is bytes:
+            if self._h is None:
+                if self._pending is None:
+                    self._pending = data
+                    return
+                self._materialize()
+            rc = lib.cryptogo_hash_update(self._h, data, len(data))
+        else:
+            p, n = _buf(data)
+            if self._h is None:
+                self._materialize()
+            rc = lib.cryptogo_hash_update(self._h, p, n)
+        if rc:
+            _check(rc)
+
+    def finalize(self) -> bytes:
+        if self._done:
+            raise AlreadyFinalized("Context was already finalized.")
+        self._done = True
+        size = self._size
+        out = _ZERO * size if 1 < size < _BIG else _alloc(size)
+        if self._h is None:
+            p = self._pending
+            self._pending = None
+            if p is None:
+                p = b""
+            rc = lib.cryptogo_hash_digest(out, size, _SINK, p, len(p), self._alg, size)
+        else:
+            rc = lib.cryptogo_hash_finalize(self._h, out, size, _SINK)
+            self._h = None
+            self._fin()
+        if rc:
+            _check(rc)
+        return out
+
+    def copy(self) -> Hash:
+        if self._done:
+            raise AlreadyFinalized("Context was already finalized.")
+        c = Hash.__new__(Hash)
+        c._algorithm = self._algorithm
+        c._alg = self._alg
+        c._size = self._size
+        c._done = False
+        c._pending = self._pending
+        c._h = None
+        c._fin = None
+        if self._h is not None:
+            h = _native.new_handle(lib.cryptogo_hash_copy, self._h)
+            c._h = h
+            c._fin = _native.weakref.finalize(c, _native.free_handle, "cryptogo_hash_free", h)
+        return c
+
+    @staticmethod
+    def hash(algorithm: HashAlgorithm, data: Buffer) -> bytes:
+        """One-shot digest of `data` (pyca 47+ ``Hash.hash``)."""
+        h = Hash(algorithm)
+        h.update(data)
+        return h.finalize()
+
+    def __reduce__(self) -> typing.NoReturn:
+        raise TypeError("cannot pickle 'Hash' object")

@@ -1,0 +1,22 @@
+"""Small helpers shaped like ``cryptography.utils``."""
+
+from __future__ import annotations
+
+import typing
+
+__all__ = ["Buffer", "CryptographyDeprecationWarning", "int_to_bytes"]
+
+
+class CryptographyDeprecationWarning(UserWarning):
+    pass
+
+
+# Anything with the buffer protocol; these three are what cryptogo accepts
+# wherever pyca accepts a bytes-like object.
+Buffer = typing.Union[bytes, bytearray, memoryview]
+
+
+def int_to_bytes(integer: int, length: int | None = None) -> bytes:
+    if length == 0:
+        raise ValueError("length argument can't be 0")
+    return integer.to_bytes(length or (integer.bit_length() + 7) // 8 or 1, "big")
