@@ -117,7 +117,7 @@ var hashMsgs = func() [3][]byte {
 	return [3][]byte{{}, []byte("abc"), long}
 }()
 
-func unhex(t testing.TB, s string) []byte {
+func hashHex(t testing.TB, s string) []byte {
 	t.Helper()
 	b, err := hex.DecodeString(s)
 	if err != nil {
@@ -130,11 +130,11 @@ func unhex(t testing.TB, s string) []byte {
 func allHashCases(t *testing.T, fn func(alg Hash, size int, msg, want []byte)) {
 	for _, k := range hashKATs {
 		for i, m := range hashMsgs {
-			fn(k.alg, 0, m, unhex(t, k.want[i]))
+			fn(k.alg, 0, m, hashHex(t, k.want[i]))
 		}
 	}
 	for _, k := range shakeKATs {
-		fn(k.alg, k.size, hashMsgs[k.msg], unhex(t, k.want))
+		fn(k.alg, k.size, hashMsgs[k.msg], hashHex(t, k.want))
 	}
 }
 
@@ -376,5 +376,3 @@ func TestHashConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
-
-func hexDecode(s string) ([]byte, error) { return hex.DecodeString(s) }

@@ -18,7 +18,7 @@ import (
 // crypto/hmac, whose Clone fails for SHA-3 and BLAKE2 (their states are not
 // hash.Cloner behind crypto/hmac) and whose keyed pads cannot be wiped. The
 // key is absorbed at NewHMAC into an inner state H(K0 ^ ipad) and an outer
-// state H(K0 ^ opad) and is not kept; Wipe resets both. The tests check the
+// state H(K0 ^ opad) and is not kept; Wipe destroys both. The tests check the
 // result against crypto/hmac and Wycheproof for every algorithm.
 //
 // An HMAC is not safe for concurrent use; the C ABI serializes calls on one

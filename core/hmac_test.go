@@ -3,6 +3,7 @@ package core
 import (
 	"bytes"
 	"crypto/hmac"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"hash"
@@ -48,7 +49,7 @@ var hmacKATs = []struct {
 
 var hmacKeyLens = [3]int{0, 20, 200}
 
-func fixedHashes() []Hash {
+func macHashes() []Hash {
 	var hs []Hash
 	for alg := SHA1; alg <= MD5; alg++ {
 		if !alg.IsXOF() {
@@ -59,12 +60,12 @@ func fixedHashes() []Hash {
 }
 
 func TestHMACKnownAnswers(t *testing.T) {
-	if len(hmacKATs) != len(fixedHashes()) {
-		t.Fatalf("%d HMAC KATs for %d algorithms", len(hmacKATs), len(fixedHashes()))
+	if len(hmacKATs) != len(macHashes()) {
+		t.Fatalf("%d HMAC KATs for %d algorithms", len(hmacKATs), len(macHashes()))
 	}
 	for _, k := range hmacKATs {
 		for i, kl := range hmacKeyLens {
-			key, want := hmacKey[:kl], unhex(t, k.want[i])
+			key, want := hmacKey[:kl], hashHex(t, k.want[i])
 			got, err := ComputeHMAC(key, k.alg, hmacMsg)
 			if err != nil || !bytes.Equal(got, want) {
 				t.Errorf("ComputeHMAC(%s, key %d) = %x, %v; want %x", k.alg.Name(), kl, got, err, want)
@@ -86,7 +87,7 @@ func TestHMACKnownAnswers(t *testing.T) {
 // The composition agrees with crypto/hmac for every algorithm around the key
 // and message sizes that matter (block size, block size + 1).
 func TestHMACMatchesCryptoHMAC(t *testing.T) {
-	for _, alg := range fixedHashes() {
+	for _, alg := range macHashes() {
 		bs := alg.BlockSize()
 		for _, kl := range []int{0, 1, alg.Size(), bs - 1, bs, bs + 1, 2*bs + 3} {
 			key := bytes.Repeat([]byte{byte(kl) | 1}, kl)
@@ -105,7 +106,7 @@ func TestHMACMatchesCryptoHMAC(t *testing.T) {
 
 func TestHMACCopy(t *testing.T) {
 	for _, k := range hmacKATs {
-		want := unhex(t, k.want[1])
+		want := hashHex(t, k.want[1])
 		m, err := NewHMAC(hmacKey[:20], k.alg)
 		if err != nil {
 			t.Fatal(err)
@@ -134,7 +135,7 @@ func TestHMACCopy(t *testing.T) {
 }
 
 func TestHMACFinalized(t *testing.T) {
-	for _, alg := range fixedHashes() {
+	for _, alg := range macHashes() {
 		key := []byte("key")
 		mac, _ := ComputeHMAC(key, alg, nil)
 		for _, end := range []string{"Finalize", "FinalizeTo", "Verify", "VerifyBad", "Wipe"} {
@@ -177,7 +178,7 @@ func TestHMACFinalized(t *testing.T) {
 }
 
 func TestHMACVerify(t *testing.T) {
-	for _, alg := range fixedHashes() {
+	for _, alg := range macHashes() {
 		key := []byte("verification key")
 		mac, _ := ComputeHMAC(key, alg, hmacMsg)
 		bad := [][]byte{nil, mac[:len(mac)-1], append(bytes.Clone(mac), 0), bytes.Clone(mac), bytes.Clone(mac)}
@@ -210,7 +211,7 @@ func TestHMACUnsupported(t *testing.T) {
 
 // Wipe destroys the keyed state: the hash states no longer depend on the key.
 func TestHMACWipe(t *testing.T) {
-	for _, alg := range fixedHashes() {
+	for _, alg := range macHashes() {
 		m1, _ := NewHMAC([]byte("key one"), alg)
 		m2, _ := NewHMAC([]byte("key two"), alg)
 		in1, out1, in2 := m1.inner, m1.outer, m2.inner
@@ -238,25 +239,25 @@ type macTestGroup struct {
 	KeySize int `json:"keySize"`
 	TagSize int `json:"tagSize"`
 	Tests   []struct {
-		TcID    int      `json:"tcId"`
-		Comment string   `json:"comment"`
-		Flags   []string `json:"flags"`
-		Key     hexBytes `json:"key"`
-		Msg     hexBytes `json:"msg"`
-		Tag     hexBytes `json:"tag"`
-		Result  string   `json:"result"`
+		TcID    int        `json:"tcId"`
+		Comment string     `json:"comment"`
+		Flags   []string   `json:"flags"`
+		Key     wpHexBytes `json:"key"`
+		Msg     wpHexBytes `json:"msg"`
+		Tag     wpHexBytes `json:"tag"`
+		Result  string     `json:"result"`
 	} `json:"tests"`
 }
 
-type hexBytes []byte
+type wpHexBytes []byte
 
-func (h *hexBytes) UnmarshalJSON(b []byte) error {
+func (h *wpHexBytes) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
 		return err
 	}
 	var err error
-	*h, err = hexDecode(s)
+	*h, err = hex.DecodeString(s)
 	return err
 }
 

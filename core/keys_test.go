@@ -27,7 +27,7 @@ const keysDir = "testdata/keys"
 
 // keyCases is cases.json, written by testdata/keys/make_fixtures.py: inputs
 // and pyca 50's verdict on each.
-type keyCases struct {
+type keysCases struct {
 	Passwords map[string]*string `json:"passwords"`
 	Private   []struct {
 		Name     string            `json:"name"`
@@ -45,7 +45,7 @@ type keyCases struct {
 	} `json:"public"`
 }
 
-func readKeyFile(t testing.TB, name string) []byte {
+func keysReadFile(t testing.TB, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(keysDir, name))
 	if err != nil {
@@ -54,19 +54,19 @@ func readKeyFile(t testing.TB, name string) []byte {
 	return b
 }
 
-func loadKeyCases(t *testing.T) *keyCases {
+func keysLoadCases(t *testing.T) *keysCases {
 	t.Helper()
-	var c keyCases
-	if err := json.Unmarshal(readKeyFile(t, "cases.json"), &c); err != nil {
+	var c keysCases
+	if err := json.Unmarshal(keysReadFile(t, "cases.json"), &c); err != nil {
 		t.Fatal(err)
 	}
 	return &c
 }
 
-func caseData(t *testing.T, file, data string) []byte {
+func keysCaseData(t *testing.T, file, data string) []byte {
 	t.Helper()
 	if file != "" {
-		return readKeyFile(t, file)
+		return keysReadFile(t, file)
 	}
 	b, err := base64.StdEncoding.DecodeString(data)
 	if err != nil {
@@ -75,7 +75,7 @@ func caseData(t *testing.T, file, data string) []byte {
 	return b
 }
 
-func encodingOf(s string) Encoding {
+func keysEncodingOf(s string) Encoding {
 	if s == "der" {
 		return EncodingDER
 	}
@@ -84,7 +84,7 @@ func encodingOf(s string) Encoding {
 
 // checkVerdict compares our result with pyca's verdict. pyca's exceptions
 // map to our errors as the C ABI maps codes to exceptions.
-func checkVerdict(n []byte, err error, verdict string) error {
+func keysCheckVerdict(n []byte, err error, verdict string) error {
 	if h, ok := strings.CutPrefix(verdict, "ok:"); ok {
 		if err != nil {
 			return fmt.Errorf("pyca loads it, we fail: %v", err)
@@ -113,11 +113,11 @@ func checkVerdict(n []byte, err error, verdict string) error {
 
 // TestLoadPrivateKeyAsPyca: every fixture (pyca- and openssl-written, other
 // key types, mutated inputs) with every password gives pyca's verdict.
-func TestLoadPrivateKeyAsPyca(t *testing.T) {
-	c := loadKeyCases(t)
+func TestKeysLoadPrivateAsPyca(t *testing.T) {
+	c := keysLoadCases(t)
 	total, agree := 0, 0
 	for _, kc := range c.Private {
-		data := caseData(t, kc.File, kc.Data)
+		data := keysCaseData(t, kc.File, kc.Data)
 		for pname, verdict := range kc.Expect {
 			var password []byte
 			if p := c.Passwords[pname]; p != nil {
@@ -127,12 +127,12 @@ func TestLoadPrivateKeyAsPyca(t *testing.T) {
 				}
 			}
 			total++
-			k, err := LoadRSAPrivateKey(data, password, encodingOf(kc.Encoding))
+			k, err := LoadRSAPrivateKey(data, password, keysEncodingOf(kc.Encoding))
 			var n []byte
 			if err == nil {
 				n = k.Key().N.Bytes()
 			}
-			if e := checkVerdict(n, err, verdict); e != nil {
+			if e := keysCheckVerdict(n, err, verdict); e != nil {
 				t.Errorf("%s (password %s): %v", kc.Name, pname, e)
 				continue
 			}
@@ -142,16 +142,16 @@ func TestLoadPrivateKeyAsPyca(t *testing.T) {
 	t.Logf("private key loading: %d/%d verdicts as pyca", agree, total)
 }
 
-func TestLoadPublicKeyAsPyca(t *testing.T) {
-	c := loadKeyCases(t)
+func TestKeysLoadPublicAsPyca(t *testing.T) {
+	c := keysLoadCases(t)
 	agree := 0
 	for _, kc := range c.Public {
-		k, err := LoadRSAPublicKey(caseData(t, kc.File, kc.Data), encodingOf(kc.Encoding))
+		k, err := LoadRSAPublicKey(keysCaseData(t, kc.File, kc.Data), keysEncodingOf(kc.Encoding))
 		var n []byte
 		if err == nil {
 			n = k.Key().N.Bytes()
 		}
-		if e := checkVerdict(n, err, kc.Expect); e != nil {
+		if e := keysCheckVerdict(n, err, kc.Expect); e != nil {
 			t.Errorf("%s: %v", kc.Name, e)
 			continue
 		}
@@ -160,9 +160,9 @@ func TestLoadPublicKeyAsPyca(t *testing.T) {
 	t.Logf("public key loading: %d/%d verdicts as pyca", agree, len(c.Public))
 }
 
-func loadFixtureKey(t testing.TB, name string) *RSAPrivateKey {
+func keysFixtureKey(t testing.TB, name string) *RSAPrivateKey {
 	t.Helper()
-	k, err := LoadRSAPrivateKey(readKeyFile(t, name+".pkcs1.der"), nil, EncodingDER)
+	k, err := LoadRSAPrivateKey(keysReadFile(t, name+".pkcs1.der"), nil, EncodingDER)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,9 +170,9 @@ func loadFixtureKey(t testing.TB, name string) *RSAPrivateKey {
 }
 
 // TestDumpIdenticalToPyca: unencrypted output is byte for byte pyca's.
-func TestDumpIdenticalToPyca(t *testing.T) {
+func TestKeysDumpIdenticalToPyca(t *testing.T) {
 	for _, name := range []string{"rsa2048", "rsa1024e3"} {
-		k := loadFixtureKey(t, name)
+		k := keysFixtureKey(t, name)
 		for _, enc := range []struct {
 			e   Encoding
 			ext string
@@ -185,7 +185,7 @@ func TestDumpIdenticalToPyca(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if want := readKeyFile(t, name+"."+f.file+"."+enc.ext); !bytes.Equal(got, want) {
+				if want := keysReadFile(t, name+"."+f.file+"."+enc.ext); !bytes.Equal(got, want) {
 					t.Errorf("%s %s %s: differs from pyca", name, f.file, enc.ext)
 				}
 			}
@@ -197,7 +197,7 @@ func TestDumpIdenticalToPyca(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if want := readKeyFile(t, name+"."+f.file+"."+enc.ext); !bytes.Equal(got, want) {
+				if want := keysReadFile(t, name+"."+f.file+"."+enc.ext); !bytes.Equal(got, want) {
 					t.Errorf("%s %s %s: differs from pyca", name, f.file, enc.ext)
 				}
 			}
@@ -208,13 +208,13 @@ func TestDumpIdenticalToPyca(t *testing.T) {
 // TestEncryptedDumpMatchesPycaStructure rebuilds pyca's encrypted outputs
 // from their salt and IV: same bytes means same structure, parameters and
 // key derivation.
-func TestEncryptedDumpMatchesPycaStructure(t *testing.T) {
+func TestKeysEncryptedDumpMatchesPyca(t *testing.T) {
 	password := []byte("correct horse")
-	k := loadFixtureKey(t, "rsa1024e3")
+	k := keysFixtureKey(t, "rsa1024e3")
 
 	// PKCS #8: EncryptedPrivateKeyInfo -> AlgorithmIdentifier -> PBES2-params
 	// -> (PBKDF2 {salt, 2048, hmacWithSHA256 NULL}, AES-256-CBC {iv}).
-	want := readKeyFile(t, "enc_pyca_pkcs8.der")
+	want := keysReadFile(t, "enc_pyca_pkcs8.der")
 	s := cryptobyte.String(want)
 	var epki, alg, params, kdf, kdfParams, enc cryptobyte.String
 	var salt, iv []byte
@@ -243,16 +243,16 @@ func TestEncryptedDumpMatchesPycaStructure(t *testing.T) {
 		t.Errorf("encrypted PKCS #8 DER differs from pyca's with the same salt and IV")
 	}
 	gotPEM := pem.EncodeToMemory(&pem.Block{Type: "ENCRYPTED PRIVATE KEY", Bytes: got})
-	if !bytes.Equal(gotPEM, readKeyFile(t, "enc_pyca_pkcs8.pem")) {
+	if !bytes.Equal(gotPEM, keysReadFile(t, "enc_pyca_pkcs8.pem")) {
 		// The PEM fixture was made with another salt; compare its shape.
-		blk, _ := pem.Decode(readKeyFile(t, "enc_pyca_pkcs8.pem"))
+		blk, _ := pem.Decode(keysReadFile(t, "enc_pyca_pkcs8.pem"))
 		if blk == nil || blk.Type != "ENCRYPTED PRIVATE KEY" || len(blk.Bytes) != len(got) || len(blk.Headers) != 0 {
 			t.Errorf("encrypted PKCS #8 PEM differs in shape from pyca's")
 		}
 	}
 
 	// Traditional: DEK-Info IV -> same bytes.
-	wantTrad := readKeyFile(t, "enc_pyca_trad.pem")
+	wantTrad := keysReadFile(t, "enc_pyca_trad.pem")
 	blk, _ := pem.Decode(wantTrad)
 	_, ivHex, _ := strings.Cut(blk.Headers["DEK-Info"], ",")
 	tiv, err := hex.DecodeString(ivHex)
@@ -271,8 +271,8 @@ func TestEncryptedDumpMatchesPycaStructure(t *testing.T) {
 
 // TestPrivateKeyRoundTrip dumps in every combination and loads back, and
 // checks the password errors on each.
-func TestPrivateKeyRoundTrip(t *testing.T) {
-	k := loadFixtureKey(t, "rsa1024e3")
+func TestKeysPrivateRoundTrip(t *testing.T) {
+	k := keysFixtureKey(t, "rsa1024e3")
 	password := []byte("s3cret")
 	for _, enc := range []Encoding{EncodingPEM, EncodingDER} {
 		for _, format := range []PrivateFormat{PrivateFormatPKCS8, PrivateFormatTraditionalOpenSSL} {
@@ -335,8 +335,8 @@ func TestPrivateKeyRoundTrip(t *testing.T) {
 	}
 }
 
-func TestPublicKeyRoundTrip(t *testing.T) {
-	pub := loadFixtureKey(t, "rsa2048").PublicKey()
+func TestKeysPublicRoundTrip(t *testing.T) {
+	pub := keysFixtureKey(t, "rsa2048").PublicKey()
 	for _, enc := range []Encoding{EncodingPEM, EncodingDER} {
 		for _, format := range []PublicFormat{PublicFormatSubjectPublicKeyInfo, PublicFormatPKCS1} {
 			out, err := pub.PublicBytes(enc, format)
@@ -354,8 +354,8 @@ func TestPublicKeyRoundTrip(t *testing.T) {
 	}
 }
 
-func TestDumpErrors(t *testing.T) {
-	k := loadFixtureKey(t, "rsa1024e3")
+func TestKeysDumpErrors(t *testing.T) {
+	k := keysFixtureKey(t, "rsa1024e3")
 	cases := []struct {
 		name     string
 		enc      Encoding
@@ -395,8 +395,8 @@ func TestDumpErrors(t *testing.T) {
 
 // TestWrongPasswordOneError: whatever a wrong password decrypts to (bad
 // padding, or good padding and garbage), the error is the same value.
-func TestWrongPasswordOneError(t *testing.T) {
-	data := readKeyFile(t, "enc_ossl_legacy_aes128.pem") // EVP_BytesToKey: cheap to try many
+func TestKeysWrongPasswordOneError(t *testing.T) {
+	data := keysReadFile(t, "enc_ossl_legacy_aes128.pem") // EVP_BytesToKey: cheap to try many
 	blk, _ := pem.Decode(data)
 	_, ivHex, _ := strings.Cut(blk.Headers["DEK-Info"], ",")
 	iv, _ := hex.DecodeString(ivHex)
@@ -407,7 +407,7 @@ func TestWrongPasswordOneError(t *testing.T) {
 		if err != errIncorrectPassword {
 			t.Fatalf("password %d: %v", i, err)
 		}
-		if _, err := cbcDecrypt(cipherAES128, evpBytesToKey(password, iv[:8], 16), iv, blk.Bytes); err == nil {
+		if _, err := pbeCBCDecrypt(cipherAES128, evpBytesToKey(password, iv[:8], 16), iv, blk.Bytes); err == nil {
 			goodPadding++ // this one failed after the padding check
 		}
 	}
@@ -417,7 +417,7 @@ func TestWrongPasswordOneError(t *testing.T) {
 	t.Logf("3000 wrong passwords, %d with valid padding: one error for all", goodPadding)
 }
 
-func TestUnpadLength(t *testing.T) {
+func TestKeysUnpadLength(t *testing.T) {
 	for bs := range []int{8, 16} {
 		bs = []int{8, 16}[bs]
 		for last := range 256 {
@@ -435,7 +435,7 @@ func TestUnpadLength(t *testing.T) {
 }
 
 // RFC 2268 section 5 test vectors.
-func TestRC2Vectors(t *testing.T) {
+func TestKeysRC2Vectors(t *testing.T) {
 	vectors := []struct {
 		key, pt, ct string
 		bits        int
@@ -469,7 +469,7 @@ func TestRC2Vectors(t *testing.T) {
 }
 
 // buildEPKI assembles an EncryptedPrivateKeyInfo around PBES2 parameters.
-func buildEPKI(kdf func(b *cryptobyte.Builder), encOID []int, encParams func(b *cryptobyte.Builder)) []byte {
+func keysBuildEPKI(kdf func(b *cryptobyte.Builder), encOID []int, encParams func(b *cryptobyte.Builder)) []byte {
 	var b cryptobyte.Builder
 	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
 		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
@@ -487,7 +487,7 @@ func buildEPKI(kdf func(b *cryptobyte.Builder), encOID []int, encParams func(b *
 	return b.BytesOrPanic()
 }
 
-func pbkdf2Params(iter int64, prf []int) func(b *cryptobyte.Builder) {
+func keysPBKDF2Params(iter int64, prf []int) func(b *cryptobyte.Builder) {
 	return func(b *cryptobyte.Builder) {
 		b.AddASN1ObjectIdentifier(oidPBKDF2)
 		b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
@@ -501,13 +501,13 @@ func pbkdf2Params(iter int64, prf []int) func(b *cryptobyte.Builder) {
 	}
 }
 
-func ivParam(n int) func(b *cryptobyte.Builder) {
+func keysIVParam(n int) func(b *cryptobyte.Builder) {
 	return func(b *cryptobyte.Builder) { b.AddASN1OctetString(make([]byte, n)) }
 }
 
 // TestEncryptedPKCS8Errors covers parameters no fixture has: they must fail
 // fast with the right kind, in pyca's order (structure, password, algorithm).
-func TestEncryptedPKCS8Errors(t *testing.T) {
+func TestKeysEncryptedPKCS8Errors(t *testing.T) {
 	sha256OID := []int(oidHMACWithSHA256)
 	scryptHuge := func(b *cryptobyte.Builder) {
 		b.AddASN1ObjectIdentifier(oidScrypt)
@@ -532,14 +532,14 @@ func TestEncryptedPKCS8Errors(t *testing.T) {
 		withPassword error // with a password
 		noPassword   error // with none
 	}{
-		{"scrypt needing 128 GiB", buildEPKI(scryptHuge, oidAES256CBC, ivParam(16)), ErrBadKeyData, ErrPasswordRequired},
-		{"iterations 0", buildEPKI(pbkdf2Params(0, sha256OID), oidAES256CBC, ivParam(16)), ErrBadKeyData, ErrPasswordRequired},
-		{"unknown PRF", buildEPKI(pbkdf2Params(1, []int{1, 2, 840, 113549, 2, 99}), oidAES256CBC, ivParam(16)), ErrBadKeyData, ErrPasswordRequired},
-		{"unknown cipher", buildEPKI(pbkdf2Params(1, sha256OID), []int{1, 2, 3}, ivParam(16)), ErrBadKeyData, ErrPasswordRequired},
-		{"RC2 40-bit", buildEPKI(pbkdf2Params(1, sha256OID), oidRC2CBC, rc2Params(160)), ErrBadKeyData, ErrPasswordRequired},
-		{"AES IV of 8 bytes", buildEPKI(pbkdf2Params(1, sha256OID), oidAES256CBC, ivParam(8)), ErrBadKeyData, ErrBadKeyData},
-		{"3DES IV of 16 bytes", buildEPKI(pbkdf2Params(1, sha256OID), oidDESEDE3CBC, ivParam(16)), ErrBadKeyData, ErrBadKeyData},
-		{"zero ciphertext, good params", buildEPKI(pbkdf2Params(1, sha256OID), oidAES128CBC, ivParam(16)), ErrBadKeyData, ErrPasswordRequired},
+		{"scrypt needing 128 GiB", keysBuildEPKI(scryptHuge, oidAES256CBC, keysIVParam(16)), ErrBadKeyData, ErrPasswordRequired},
+		{"iterations 0", keysBuildEPKI(keysPBKDF2Params(0, sha256OID), oidAES256CBC, keysIVParam(16)), ErrBadKeyData, ErrPasswordRequired},
+		{"unknown PRF", keysBuildEPKI(keysPBKDF2Params(1, []int{1, 2, 840, 113549, 2, 99}), oidAES256CBC, keysIVParam(16)), ErrBadKeyData, ErrPasswordRequired},
+		{"unknown cipher", keysBuildEPKI(keysPBKDF2Params(1, sha256OID), []int{1, 2, 3}, keysIVParam(16)), ErrBadKeyData, ErrPasswordRequired},
+		{"RC2 40-bit", keysBuildEPKI(keysPBKDF2Params(1, sha256OID), oidRC2CBC, rc2Params(160)), ErrBadKeyData, ErrPasswordRequired},
+		{"AES IV of 8 bytes", keysBuildEPKI(keysPBKDF2Params(1, sha256OID), oidAES256CBC, keysIVParam(8)), ErrBadKeyData, ErrBadKeyData},
+		{"3DES IV of 16 bytes", keysBuildEPKI(keysPBKDF2Params(1, sha256OID), oidDESEDE3CBC, keysIVParam(16)), ErrBadKeyData, ErrBadKeyData},
+		{"zero ciphertext, good params", keysBuildEPKI(keysPBKDF2Params(1, sha256OID), oidAES128CBC, keysIVParam(16)), ErrBadKeyData, ErrPasswordRequired},
 	}
 	for _, c := range cases {
 		if _, err := LoadRSAPrivateKey(c.der, []byte("pw"), EncodingDER); !errors.Is(err, c.withPassword) {
@@ -550,14 +550,14 @@ func TestEncryptedPKCS8Errors(t *testing.T) {
 		}
 	}
 	// PKCS #12 schemes need a UTF-8 password.
-	if _, err := LoadRSAPrivateKey(readKeyFile(t, "enc_ossl_pbes1_sha1_3des.pem"), []byte{0xff, 0xfe}, EncodingPEM); err != errIncorrectPassword {
+	if _, err := LoadRSAPrivateKey(keysReadFile(t, "enc_ossl_pbes1_sha1_3des.pem"), []byte{0xff, 0xfe}, EncodingPEM); err != errIncorrectPassword {
 		t.Errorf("non-UTF-8 password for PKCS #12 PBE: %v", err)
 	}
 }
 
 // TestKeysConcurrent shares one key between goroutines (run with -race).
 func TestKeysConcurrent(t *testing.T) {
-	k := loadFixtureKey(t, "rsa1024e3")
+	k := keysFixtureKey(t, "rsa1024e3")
 	want, _ := k.PrivateBytes(EncodingDER, PrivateFormatPKCS8, nil)
 	var wg sync.WaitGroup
 	for i := range 8 {
@@ -587,8 +587,8 @@ func TestKeysConcurrent(t *testing.T) {
 
 // ourEncryptedKeys writes our encrypted outputs to dir and returns their
 // file names, encodings, and the unencrypted PKCS #8 DER.
-func ourEncryptedKeys(t *testing.T, dir string, password []byte) (map[string]Encoding, []byte) {
-	k := loadFixtureKey(t, "rsa1024e3")
+func keysOurEncrypted(t *testing.T, dir string, password []byte) (map[string]Encoding, []byte) {
+	k := keysFixtureKey(t, "rsa1024e3")
 	files := map[string]Encoding{}
 	for _, c := range []struct {
 		name   string
@@ -613,15 +613,15 @@ func ourEncryptedKeys(t *testing.T, dir string, password []byte) (map[string]Enc
 }
 
 // TestOpenSSLReadsOurEncryptedKeys: the openssl CLI decrypts what we write.
-func TestOpenSSLReadsOurEncryptedKeys(t *testing.T) {
+func TestKeysOpenSSLReadsOurs(t *testing.T) {
 	openssl, err := exec.LookPath("openssl")
 	if err != nil {
 		t.Skip("SKIP: openssl not on PATH")
 	}
 	dir := t.TempDir()
 	password := []byte("pässword with spaces")
-	files, _ := ourEncryptedKeys(t, dir, password)
-	want := fmt.Sprintf("Modulus=%X\n", loadFixtureKey(t, "rsa1024e3").Key().N)
+	files, _ := keysOurEncrypted(t, dir, password)
+	want := fmt.Sprintf("Modulus=%X\n", keysFixtureKey(t, "rsa1024e3").Key().N)
 	for name, enc := range files {
 		args := []string{"rsa", "-in", filepath.Join(dir, name), "-passin", "pass:" + string(password), "-modulus", "-noout"}
 		if enc == EncodingDER {
@@ -645,7 +645,7 @@ func TestOpenSSLReadsOurEncryptedKeys(t *testing.T) {
 
 // pycaPython finds a Python with pyca cryptography: $CRYPTOGO_PYCA_PYTHON,
 // the project's build/venv, or python3.
-func pycaPython(t *testing.T) string {
+func keysPycaPython(t *testing.T) string {
 	candidates := []string{os.Getenv("CRYPTOGO_PYCA_PYTHON"), "../build/venv/bin/python", "python3"}
 	for _, c := range candidates {
 		if c == "" {
@@ -660,11 +660,11 @@ func pycaPython(t *testing.T) string {
 }
 
 // TestPycaReadsOurEncryptedKeys: pyca decrypts what we write.
-func TestPycaReadsOurEncryptedKeys(t *testing.T) {
-	py := pycaPython(t)
+func TestKeysPycaReadsOurs(t *testing.T) {
+	py := keysPycaPython(t)
 	dir := t.TempDir()
 	password := []byte("pässword with spaces")
-	files, plain := ourEncryptedKeys(t, dir, password)
+	files, plain := keysOurEncrypted(t, dir, password)
 	script := `
 import sys
 from cryptography.hazmat.primitives import serialization as s
@@ -689,7 +689,7 @@ sys.stdout.buffer.write(k.private_bytes(s.Encoding.DER, s.PrivateFormat.PKCS8, s
 
 // TestLegacyPEMKnownAnswer checks EVP_BytesToKey and the DEK-Info layout on
 // a hand-computed case.
-func TestLegacyPEMKnownAnswer(t *testing.T) {
+func TestKeysLegacyPEMKnownAnswer(t *testing.T) {
 	iv := bytes.Repeat([]byte{0xab}, 16)
 	headers, ct, err := encryptLegacyPEMWith([]byte("hello"), []byte("pw"), iv)
 	if err != nil {
@@ -699,8 +699,8 @@ func TestLegacyPEMKnownAnswer(t *testing.T) {
 		t.Fatalf("headers %v", headers)
 	}
 	// key = MD5(pw||salt) || MD5(MD5(pw||salt)||pw||salt)
-	d1 := md5Sum([]byte("pw"), iv[:8])
-	d2 := md5Sum(d1, []byte("pw"), iv[:8])
+	d1 := keysMD5([]byte("pw"), iv[:8])
+	d2 := keysMD5(d1, []byte("pw"), iv[:8])
 	b, _ := aes.NewCipher(append(d1, d2...))
 	pt := make([]byte, len(ct))
 	cipher.NewCBCDecrypter(b, iv).CryptBlocks(pt, ct)
@@ -709,7 +709,7 @@ func TestLegacyPEMKnownAnswer(t *testing.T) {
 	}
 }
 
-func md5Sum(parts ...[]byte) []byte {
+func keysMD5(parts ...[]byte) []byte {
 	h := md5.New()
 	for _, p := range parts {
 		h.Write(p)

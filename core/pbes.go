@@ -110,7 +110,7 @@ var (
 )
 
 // cbcEncrypt pads pt with PKCS #7 and encrypts it with CBC.
-func cbcEncrypt(c blockCipher, key, iv, pt []byte) ([]byte, error) {
+func pbeCBCEncrypt(c blockCipher, key, iv, pt []byte) ([]byte, error) {
 	b, err := c.newFn(key)
 	if err != nil {
 		return nil, err
@@ -128,7 +128,7 @@ func cbcEncrypt(c blockCipher, key, iv, pt []byte) ([]byte, error) {
 
 // cbcDecrypt decrypts ct with CBC and removes its PKCS #7 padding, checked in
 // constant time. Every failure is errIncorrectPassword.
-func cbcDecrypt(c blockCipher, key, iv, ct []byte) ([]byte, error) {
+func pbeCBCDecrypt(c blockCipher, key, iv, ct []byte) ([]byte, error) {
 	b, err := c.newFn(key)
 	if err != nil {
 		return nil, errIncorrectPassword
@@ -291,7 +291,7 @@ func encryptPKCS8With(der, password, salt, iv []byte) ([]byte, error) {
 		return nil, fmt.Errorf("%w: %v", ErrInvalidArgument, err)
 	}
 	defer clear(key)
-	ct, err := cbcEncrypt(cipherAES256, key, iv, der)
+	ct, err := pbeCBCEncrypt(cipherAES256, key, iv, der)
 	if err != nil {
 		return nil, err
 	}
@@ -351,11 +351,6 @@ func readAlgorithmIdentifier(s *cryptobyte.String) (asn1.ObjectIdentifier, crypt
 	return oid, seq, true
 }
 
-// readUint64 reads a non-negative INTEGER that fits in 64 bits.
-func readUint64(s *cryptobyte.String, v *uint64) bool {
-	return s.ReadASN1Integer(v)
-}
-
 // readNullOrAbsent accepts parameters that are empty or a single NULL.
 func readNullOrAbsent(params cryptobyte.String) bool {
 	if params.Empty() {
@@ -377,11 +372,11 @@ func parsePBEScheme(oid asn1.ObjectIdentifier, params cryptobyte.String) (*pbeSc
 		var iter uint64
 		if !params.ReadASN1(&seq, cbasn1.SEQUENCE) || !params.Empty() ||
 			!seq.ReadASN1(&salt, cbasn1.OCTET_STRING) || len(salt) != 8 ||
-			!readUint64(&seq, &iter) || !seq.Empty() {
+			!(&seq).ReadASN1Integer(&iter) || !seq.Empty() {
 			return nil, errMalformedEPKI
 		}
 		s := &pbeScheme{cipher: cipherDES}
-		it, err := iterations(iter)
+		it, err := pbeIterations(iter)
 		s.invalid = err
 		s.derive = func(password []byte) ([]byte, []byte, error) {
 			dk := pbkdf1(md5.New, password, salt, it, 16)
@@ -394,7 +389,7 @@ func parsePBEScheme(oid asn1.ObjectIdentifier, params cryptobyte.String) (*pbeSc
 		var iter uint64
 		if !params.ReadASN1(&seq, cbasn1.SEQUENCE) || !params.Empty() ||
 			!seq.ReadASN1(&salt, cbasn1.OCTET_STRING) ||
-			!readUint64(&seq, &iter) || !seq.Empty() {
+			!(&seq).ReadASN1Integer(&iter) || !seq.Empty() {
 			return nil, errMalformedEPKI
 		}
 		s := &pbeScheme{}
@@ -409,7 +404,7 @@ func parsePBEScheme(oid asn1.ObjectIdentifier, params cryptobyte.String) (*pbeSc
 		default:
 			s.stream = true
 		}
-		it, err := iterations(iter)
+		it, err := pbeIterations(iter)
 		s.invalid = err
 		s.derive = func(password []byte) ([]byte, []byte, error) {
 			bmp, ok := bmpPassword(password)
@@ -431,7 +426,7 @@ func parsePBEScheme(oid asn1.ObjectIdentifier, params cryptobyte.String) (*pbeSc
 
 // iterations converts an iteration count to int: 1..MaxInt32 as OpenSSL
 // accepts.
-func iterations(n uint64) (int, error) {
+func pbeIterations(n uint64) (int, error) {
 	if n < 1 || n > math.MaxInt32 {
 		return 0, fmt.Errorf("%w: iteration count %d out of range", ErrBadKeyData, n)
 	}
@@ -482,7 +477,7 @@ func parsePBES2(params cryptobyte.String) (*pbeScheme, error) {
 		if !encParams.ReadASN1(&rc2, cbasn1.SEQUENCE) || !encParams.Empty() {
 			return nil, errMalformedEPKI
 		}
-		if rc2.PeekASN1Tag(cbasn1.INTEGER) && !readUint64(&rc2, &version) {
+		if rc2.PeekASN1Tag(cbasn1.INTEGER) && !(&rc2).ReadASN1Integer(&version) {
 			return nil, errMalformedEPKI
 		}
 		if !rc2.ReadASN1(&iv, cbasn1.OCTET_STRING) || len(iv) != 8 || !rc2.Empty() {
@@ -504,10 +499,10 @@ func parsePBES2(params cryptobyte.String) (*pbeScheme, error) {
 		var p, salt cryptobyte.String
 		var iter, keyLen uint64
 		if !kdfParams.ReadASN1(&p, cbasn1.SEQUENCE) || !kdfParams.Empty() ||
-			!p.ReadASN1(&salt, cbasn1.OCTET_STRING) || !readUint64(&p, &iter) {
+			!p.ReadASN1(&salt, cbasn1.OCTET_STRING) || !(&p).ReadASN1Integer(&iter) {
 			return nil, errMalformedEPKI
 		}
-		if p.PeekASN1Tag(cbasn1.INTEGER) && !readUint64(&p, &keyLen) { // keyLength is ignored, as pyca does
+		if p.PeekASN1Tag(cbasn1.INTEGER) && !(&p).ReadASN1Integer(&keyLen) { // keyLength is ignored, as pyca does
 			return nil, errMalformedEPKI
 		}
 		prf := oidHMACWithSHA1
@@ -537,7 +532,7 @@ func parsePBES2(params cryptobyte.String) (*pbeScheme, error) {
 				s.unsupported = unsupportedOID("PRF", prf)
 			}
 		}
-		it, err := iterations(iter)
+		it, err := pbeIterations(iter)
 		if s.invalid == nil {
 			s.invalid = err
 		}
@@ -555,10 +550,10 @@ func parsePBES2(params cryptobyte.String) (*pbeScheme, error) {
 		var n, r, par, keyLen uint64
 		if !kdfParams.ReadASN1(&p, cbasn1.SEQUENCE) || !kdfParams.Empty() ||
 			!p.ReadASN1(&salt, cbasn1.OCTET_STRING) ||
-			!readUint64(&p, &n) || !readUint64(&p, &r) || !readUint64(&p, &par) {
+			!(&p).ReadASN1Integer(&n) || !(&p).ReadASN1Integer(&r) || !(&p).ReadASN1Integer(&par) {
 			return nil, errMalformedEPKI
 		}
-		if !p.Empty() && (!readUint64(&p, &keyLen) || !p.Empty()) {
+		if !p.Empty() && (!(&p).ReadASN1Integer(&keyLen) || !p.Empty()) {
 			return nil, errMalformedEPKI
 		}
 		s.derive = func(password []byte) ([]byte, []byte, error) {
@@ -637,7 +632,7 @@ func decryptPKCS8(der, password []byte) ([]byte, error) {
 		c.XORKeyStream(pt, ct)
 		return pt, nil
 	}
-	return cbcDecrypt(scheme.cipher, key, iv, ct)
+	return pbeCBCDecrypt(scheme.cipher, key, iv, ct)
 }
 
 // ---------------------------------------------------------------------------
@@ -665,7 +660,7 @@ func encryptLegacyPEM(der, password []byte) (map[string]string, []byte, error) {
 func encryptLegacyPEMWith(der, password, iv []byte) (map[string]string, []byte, error) {
 	key := evpBytesToKey(password, iv[:8], cipherAES256.keySize)
 	defer clear(key)
-	ct, err := cbcEncrypt(cipherAES256, key, iv, der)
+	ct, err := pbeCBCEncrypt(cipherAES256, key, iv, der)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -704,7 +699,7 @@ func decryptLegacyPEM(dekInfo string, hasDEKInfo bool, body, password []byte) ([
 	}
 	key := evpBytesToKey(password, iv[:8], c.keySize)
 	defer clear(key)
-	return cbcDecrypt(c, key, iv, body)
+	return pbeCBCDecrypt(c, key, iv, body)
 }
 
 // ---------------------------------------------------------------------------

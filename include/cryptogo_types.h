@@ -107,8 +107,11 @@ enum cryptogo_public_format {
  * test asserting they agree. */
 #define CRYPTOGO_FERNET_KEYBYTES 44          /* url-safe base64 of 32 raw bytes */
 #define CRYPTOGO_FERNET_RAWKEYBYTES 32
+#define CRYPTOGO_FERNET_IVBYTES 16           /* cryptogo_fernet_encrypt_at_time_with_iv */
 #define CRYPTOGO_AESGCM_TAGBYTES 16
 #define CRYPTOGO_AESGCM_NONCEBYTES 12        /* recommended; 8..128 accepted */
+#define CRYPTOGO_AESGCM_NONCEBYTES_MIN 8
+#define CRYPTOGO_AESGCM_NONCEBYTES_MAX 128
 #define CRYPTOGO_CHACHA20POLY1305_KEYBYTES 32
 #define CRYPTOGO_CHACHA20POLY1305_NONCEBYTES 12
 #define CRYPTOGO_CHACHA20POLY1305_TAGBYTES 16

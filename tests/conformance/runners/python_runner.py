@@ -331,6 +331,13 @@ def main():
                 resp.update(ops[op](req))
             except Unsupported as e:
                 resp = {"id": rid, "unsupported": True, "message": str(e)}
+            except AttributeError as e:
+                # The binding loads the library lazily: a C function the
+                # library does not export yet is not a wrong answer.
+                if "has no export" in str(e) or "undefined symbol" in str(e):
+                    resp = {"id": rid, "unsupported": True, "message": str(e)[:200]}
+                else:
+                    resp = {"id": rid, "ok": False, "error": "AttributeError", "message": str(e)[:200]}
             except Exception as e:  # noqa: BLE001 - every failure is an answer
                 kind = error_kind(e)
                 resp = {"id": rid, "ok": False, "error": kind, "message": str(e)[:200]}

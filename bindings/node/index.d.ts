@@ -1,0 +1,317 @@
+// Type definitions for cryptogo (the Node binding of libcrypto-go).
+/// <reference types="node" />
+
+/** Bytes accepted as input: never copied by the bridge (borrowed for the call). */
+export type Bytes = Buffer | NodeJS.TypedArray | DataView | ArrayBuffer;
+/** Bytes, or a string (UTF-8 unless an encoding is given) where node:crypto also takes strings. */
+export type BytesOrString = Bytes | string;
+
+/** node:crypto spelling, case-insensitive ('SHA-256' and pyca's 'sha512_256' also accepted). */
+export type HashName =
+  | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512' | 'sha512-224' | 'sha512-256'
+  | 'sha3-224' | 'sha3-256' | 'sha3-384' | 'sha3-512' | 'shake128' | 'shake256'
+  | 'blake2b512' | 'blake2s256' | 'md5' | (string & {});
+
+// ---------------------------------------------------------------- errors
+
+/** Status codes of the C ABI (include/cryptogo_types.h), as `code`. */
+export type StatusCode =
+  | 'CRYPTOGO_ERR_INTERNAL' | 'CRYPTOGO_ERR_INVALID_ARGUMENT' | 'CRYPTOGO_ERR_TYPE'
+  | 'CRYPTOGO_ERR_BUFFER_TOO_SMALL' | 'CRYPTOGO_ERR_INVALID_HANDLE' | 'CRYPTOGO_ERR_INVALID_TOKEN'
+  | 'CRYPTOGO_ERR_INVALID_TAG' | 'CRYPTOGO_ERR_INVALID_SIGNATURE' | 'CRYPTOGO_ERR_INVALID_KEY'
+  | 'CRYPTOGO_ERR_ALREADY_FINALIZED' | 'CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM' | 'CRYPTOGO_ERR_DECRYPTION_FAILED'
+  | 'CRYPTOGO_ERR_OVERFLOW' | 'CRYPTOGO_ERR_PASSWORD_REQUIRED' | 'CRYPTOGO_ERR_PASSWORD_UNEXPECTED'
+  | 'CRYPTOGO_ERR_BAD_KEY_DATA';
+
+/**
+ * Base class of every error reported by the library. Wrong JavaScript argument
+ * types throw a plain TypeError (code 'ERR_INVALID_ARG_TYPE') and out-of-range
+ * numbers a RangeError (code 'ERR_OUT_OF_RANGE') instead, as node:crypto does.
+ */
+export class CryptogoError extends Error {
+  /** Stable: the C status name, e.g. 'CRYPTOGO_ERR_INVALID_TAG'. */
+  readonly code: StatusCode | string;
+  /** The negative C status code. */
+  readonly status: number;
+  /** The exception pyca/cryptography raises in the same case ('ValueError', 'InvalidTag', ...). */
+  readonly pycaName: string;
+}
+/** A bug in the library (a recovered panic). */
+export class InternalError extends CryptogoError {}
+/** Bad size or value (pyca: ValueError). */
+export class InvalidArgument extends CryptogoError {}
+/** Wrong kind of argument at the C level (pyca: TypeError). */
+export class InvalidType extends CryptogoError {}
+/** Output buffer too small: a binding bug. */
+export class BufferTooSmall extends CryptogoError {}
+/** Use of a freed object (pyca: ValueError). */
+export class InvalidHandle extends CryptogoError {}
+/** Any Fernet decrypt / extractTimestamp failure. */
+export class InvalidToken extends CryptogoError {}
+/** AEAD authentication failure. */
+export class InvalidTag extends CryptogoError {}
+/** Signature or MAC verification failure. */
+export class InvalidSignature extends CryptogoError {}
+/** PBKDF2 verify mismatch. */
+export class InvalidKey extends CryptogoError {}
+/** Hash / HMAC used after digest() or verify(). */
+export class AlreadyFinalized extends CryptogoError {}
+export class UnsupportedAlgorithm extends CryptogoError {}
+/** RSA decryption failure of any kind (pyca: ValueError("Decryption failed")). */
+export class DecryptionFailed extends CryptogoError {}
+/** Input too large (pyca: OverflowError). */
+export class InputTooLarge extends CryptogoError {}
+/** The key is encrypted and no password was given (pyca: TypeError). */
+export class PasswordRequired extends CryptogoError {}
+/** A password was given but the key is not encrypted (pyca: TypeError). */
+export class PasswordUnexpected extends CryptogoError {}
+/** Malformed key, unsupported key format or wrong password (pyca: ValueError). */
+export class BadKeyData extends CryptogoError {}
+
+export const errors: {
+  CryptogoError: typeof CryptogoError;
+  /** status name -> [class name, pyca exception name] */
+  TABLE: Record<string, [string, string]>;
+  errorFor(status: number, detail?: string): CryptogoError;
+  check(rc: number, detail?: string): number;
+  [name: string]: unknown;
+};
+
+// ---------------------------------------------------------------- handles
+
+/**
+ * An object owning a native handle. Release it with free() (idempotent) or
+ * `using`; a FinalizationRegistry frees it after garbage collection anyway.
+ * Methods of a freed object throw InvalidHandle.
+ */
+export abstract class Handle implements Disposable {
+  free(): void;
+  readonly freed: boolean;
+  [Symbol.dispose](): void;
+}
+
+// ---------------------------------------------------------------- Fernet
+
+declare abstract class FernetBase extends Handle {
+  /** A token (url-safe base64 text as a Buffer) for the current time. */
+  encrypt(data: Bytes): Buffer;
+  encryptAtTime(data: Bytes, currentTime: number): Buffer;
+  /** Throws InvalidToken; with ttl (seconds), also for tokens older than ttl. */
+  decrypt(token: BytesOrString, ttl?: number | null): Buffer;
+  decryptAtTime(token: BytesOrString, ttl: number, currentTime: number): Buffer;
+  /** Seconds since the epoch, after the HMAC is checked (InvalidToken otherwise). */
+  extractTimestamp(token: BytesOrString): number;
+}
+
+export class Fernet extends FernetBase {
+  /** @param key 44-byte url-safe base64 key (string or bytes). InvalidArgument if malformed. */
+  constructor(key: BytesOrString);
+  /** 44 bytes of url-safe base64 text. */
+  static generateKey(): Buffer;
+  /** Deterministic encryption with a given 16-byte IV, for test vectors only. */
+  _encryptFromParts(data: Bytes, currentTime: number, iv: Bytes): Buffer;
+}
+
+export class MultiFernet extends FernetBase {
+  /** The first Fernet encrypts; all are tried on decrypt. Keys are copied (the Fernets may be freed). */
+  constructor(fernets: Fernet[]);
+  /** Re-encrypts under the first key, keeping the timestamp. */
+  rotate(token: BytesOrString): Buffer;
+}
+
+// ---------------------------------------------------------------- AEAD
+
+declare abstract class AEAD extends Handle {
+  /** ciphertext || 16-byte tag. */
+  encrypt(nonce: Bytes, data: Bytes, associatedData?: Bytes | null): Buffer;
+  /** Throws InvalidTag on any authentication failure. */
+  decrypt(nonce: Bytes, data: Bytes, associatedData?: Bytes | null): Buffer;
+}
+
+export class AESGCM extends AEAD {
+  /** @param key 16, 24 or 32 bytes. Nonces: 8..128 bytes (12 recommended). */
+  constructor(key: Bytes);
+  static generateKey(bitLength: 128 | 192 | 256): Buffer;
+}
+
+export class ChaCha20Poly1305 extends AEAD {
+  /** @param key 32 bytes. Nonces: 12 bytes. */
+  constructor(key: Bytes);
+  static generateKey(): Buffer;
+}
+
+// ---------------------------------------------------------------- hashes, HMAC, PBKDF2
+
+export interface HashOptions {
+  /** Output size in bytes: required for SHAKE, must match the fixed size otherwise. */
+  outputLength?: number;
+}
+
+export class Hash extends Handle {
+  constructor(algorithm: HashName, options?: HashOptions);
+  update(data: BytesOrString, inputEncoding?: BufferEncoding): this;
+  copy(): Hash;
+  /** Finalizes; a second digest() or update() throws AlreadyFinalized. */
+  digest(): Buffer;
+  digest(encoding: BufferEncoding): string;
+  readonly algorithm: string;
+  readonly digestSize: number;
+  readonly blockSize: number;
+}
+
+export function createHash(algorithm: HashName, options?: HashOptions): Hash;
+/** One-shot digest (a Buffer unless an output encoding is given). */
+export function hash(algorithm: HashName, data: BytesOrString): Buffer;
+export function hash(algorithm: HashName, data: BytesOrString, outputEncoding: BufferEncoding): string;
+export function hash(algorithm: HashName, data: BytesOrString, options: HashOptions & { outputEncoding?: BufferEncoding }): Buffer | string;
+
+export class Hmac extends Handle {
+  /** SHAKE throws UnsupportedAlgorithm. */
+  constructor(algorithm: HashName, key: BytesOrString);
+  update(data: BytesOrString, inputEncoding?: BufferEncoding): this;
+  copy(): Hmac;
+  digest(): Buffer;
+  digest(encoding: BufferEncoding): string;
+  /** Finalizes and compares in constant time; throws InvalidSignature on mismatch. */
+  verify(signature: Bytes): void;
+  readonly algorithm: string;
+  readonly digestSize: number;
+}
+
+export function createHmac(algorithm: HashName, key: BytesOrString): Hmac;
+export function hmac(algorithm: HashName, key: BytesOrString, data: BytesOrString): Buffer;
+export function hmac(algorithm: HashName, key: BytesOrString, data: BytesOrString, encoding: BufferEncoding): string;
+
+/** PBKDF2-HMAC on the calling thread. */
+export function pbkdf2Sync(password: BytesOrString, salt: BytesOrString, iterations: number, keylen: number, digest: HashName): Buffer;
+/** PBKDF2-HMAC on the libuv thread pool. */
+export function pbkdf2(password: BytesOrString, salt: BytesOrString, iterations: number, keylen: number, digest: HashName): Promise<Buffer>;
+export function pbkdf2(password: BytesOrString, salt: BytesOrString, iterations: number, keylen: number, digest: HashName,
+  callback: (err: Error | null, key?: Buffer) => void): void;
+/** Throws InvalidKey when the derived key differs from expected (constant-time compare). */
+export function pbkdf2Verify(expected: Bytes, password: BytesOrString, salt: BytesOrString, iterations: number, digest: HashName): void;
+/** Digest size in bytes of a fixed-size hash. */
+export function digestSize(algorithmId: number): number;
+
+// ---------------------------------------------------------------- RSA
+
+export interface EncryptOptions {
+  /** Default 'oaep'. */
+  padding?: 'oaep' | 'pkcs1v15';
+  /** OAEP hash, default 'sha256'. */
+  hash?: HashName;
+  /** MGF1 hash, default = hash. */
+  mgf1Hash?: HashName;
+  /** OAEP label, default none. */
+  label?: Bytes | null;
+}
+
+export interface SignOptions {
+  /** Default 'pss'. */
+  padding?: 'pss' | 'pkcs1v15';
+  /** Default 'sha256'. */
+  hash?: HashName;
+  /** PSS MGF1 hash, default = hash. */
+  mgf1Hash?: HashName;
+  /** PSS salt length: bytes, 'max', 'digest', or (verify only) 'auto'. Default: sign 'max', verify 'auto'. */
+  saltLength?: number | 'max' | 'digest' | 'auto';
+  /** data is already the digest of `hash` (pyca's Prehashed). */
+  prehashed?: boolean;
+}
+
+export interface PrivateExportOptions {
+  /** Default 'pem'. */
+  encoding?: 'pem' | 'der';
+  /** Default 'pkcs8'. 'pkcs1' = traditional OpenSSL. */
+  format?: 'pkcs8' | 'pkcs1' | 'traditional';
+  /** Encrypts the key (best available encryption). DER + pkcs1 + password is InvalidArgument. */
+  password?: BytesOrString | null;
+}
+
+export interface PublicExportOptions {
+  encoding?: 'pem' | 'der';
+  /** Default 'spki' (SubjectPublicKeyInfo). */
+  format?: 'spki' | 'pkcs1';
+}
+
+export interface LoadOptions {
+  /** Detected from the data when omitted. */
+  encoding?: 'pem' | 'der';
+  /** Omitted/null: none (PasswordRequired if the key is encrypted); '' or empty bytes: the empty password. */
+  password?: BytesOrString | null;
+}
+
+export interface RSAPublicNumbers { n: bigint; e: bigint }
+export interface RSAPrivateNumbers extends RSAPublicNumbers { d: bigint; p: bigint; q: bigint; dmp1: bigint; dmq1: bigint; iqmp: bigint }
+
+export class RSAPublicKey extends Handle {
+  private constructor();
+  readonly keySize: number;
+  encrypt(data: Bytes, options?: EncryptOptions): Buffer;
+  /** Throws InvalidSignature. */
+  verify(signature: Bytes, data: Bytes, options?: SignOptions): void;
+  export(options?: PublicExportOptions): Buffer;
+  publicNumbers(): RSAPublicNumbers;
+  static fromNumbers(numbers: RSAPublicNumbers): RSAPublicKey;
+  static load(data: BytesOrString, options?: { encoding?: 'pem' | 'der' }): RSAPublicKey;
+}
+
+export class RSAPrivateKey extends Handle {
+  private constructor();
+  readonly keySize: number;
+  /** A new, independently freed public key. */
+  publicKey(): RSAPublicKey;
+  /** Throws DecryptionFailed for any failure. */
+  decrypt(ciphertext: Bytes, options?: EncryptOptions): Buffer;
+  decryptAsync(ciphertext: Bytes, options?: EncryptOptions): Promise<Buffer>;
+  sign(data: Bytes, options?: SignOptions): Buffer;
+  signAsync(data: Bytes, options?: SignOptions): Promise<Buffer>;
+  verify(signature: Bytes, data: Bytes, options?: SignOptions): void;
+  encrypt(data: Bytes, options?: EncryptOptions): Buffer;
+  export(options?: PrivateExportOptions): Buffer;
+  exportAsync(options?: PrivateExportOptions): Promise<Buffer>;
+  privateNumbers(): RSAPrivateNumbers;
+  static fromNumbers(numbers: RSAPrivateNumbers): RSAPrivateKey;
+  static generate(options?: GenerateOptions): RSAPrivateKey;
+  static generateAsync(options?: GenerateOptions): Promise<RSAPrivateKey>;
+  static load(data: BytesOrString, options?: LoadOptions): RSAPrivateKey;
+  static loadAsync(data: BytesOrString, options?: LoadOptions): Promise<RSAPrivateKey>;
+}
+
+export interface GenerateOptions {
+  /** Default 2048; at least 1024 (as pyca). */
+  keySize?: number;
+  /** Default 65537; 3 or 65537 (as pyca). */
+  publicExponent?: number;
+}
+
+export function generateRSAPrivateKey(options?: GenerateOptions): RSAPrivateKey;
+/** Key generation on the libuv thread pool. */
+export function generateRSAPrivateKeyAsync(options?: GenerateOptions): Promise<RSAPrivateKey>;
+export function loadPrivateKey(data: BytesOrString, options?: LoadOptions): RSAPrivateKey;
+export function loadPrivateKeyAsync(data: BytesOrString, options?: LoadOptions): Promise<RSAPrivateKey>;
+export function loadPublicKey(data: BytesOrString, options?: { encoding?: 'pem' | 'der' }): RSAPublicKey;
+export function loadPemPrivateKey(data: BytesOrString, password?: BytesOrString | null): RSAPrivateKey;
+export function loadDerPrivateKey(data: Bytes, password?: BytesOrString | null): RSAPrivateKey;
+export function loadPemPublicKey(data: BytesOrString): RSAPublicKey;
+export function loadDerPublicKey(data: Bytes): RSAPublicKey;
+
+// ---------------------------------------------------------------- misc
+
+export function randomBytes(size: number): Buffer;
+export function randomFill<T extends NodeJS.ArrayBufferView>(buffer: T): T;
+/** The library's version ("MAJOR.MINOR.PATCH"). */
+export function version(): string;
+/** Path of the libcrypto-go.so the addon loaded. */
+export const libraryPath: string;
+/** Live native handles in the process (for leak tests). */
+export function liveHandles(): number;
+/** Symbol.dispose (or its fallback). */
+export const dispose: symbol;
+/** Status codes, enums and size macros of the C ABI. */
+export const abi: {
+  status: Record<string, number>;
+  enums: Record<string, Record<string, number>>;
+  macros: Record<string, number>;
+  handles: string[];
+};
