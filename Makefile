@@ -22,7 +22,7 @@ export CRYPTOGO_SHARED
 export CRYPTOGO_LIBRARY := $(ROOT)/$(LIB)
 
 .PHONY: all lib header check-header deps venv test test-go test-race test-c test-python test-node \
-        test-conformance-quick demo wheel bench bench-c bench-python bench-node conformance fuzz stress clean
+        test-conformance-quick demo wheel bench bench-c bench-python bench-node conformance fuzz stress leaks test-misuse test-leaks-quick clean
 
 all: lib
 
@@ -61,16 +61,16 @@ $(VENV)/.stamp: bindings/python/requirements-test.txt
 	$(VPY) -m pip install -q -r bindings/python/requirements-test.txt
 	touch $@
 
-test: deps lib check-header test-go test-c test-python test-node test-conformance-quick
+test: deps lib check-header test-go test-misuse test-leaks-quick test-c test-python test-node test-conformance-quick
 	@echo "make test: all suites passed"
 
 test-go:
 	$(GO) vet ./core/... ./capi/...
 	$(GO) test -count=1 ./core/... ./capi/...
-	$(GO) test -count=1 -race ./core/... ./capi/...
+	$(GO) test -count=1 -race -short ./core/... ./capi/...
 
 test-c: lib
-	cmake -S . -B $(BUILD)/cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake -S . -B $(BUILD)/cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRYPTOGO_PREBUILT_LIB=ON >/dev/null
 	cmake --build $(BUILD)/cmake -j2
 	cd $(BUILD)/cmake && ctest --output-on-failure
 
@@ -99,10 +99,67 @@ test-conformance-quick: lib venv
 	@if [ -f tests/conformance/driver.py ]; then $(VPY) tests/conformance/driver.py --quick; \
 	else echo "conformance harness not built yet"; fi
 
-demo: lib
-	cmake -S . -B $(BUILD)/cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# Cross-language conformance (tests/conformance/): every implementation, one
+# table; build/conformance.{json,md}. CONFORMANCE_SEED=N picks the seed.
+conformance: lib venv
+	@if [ -f bindings/node/package.json ] && [ ! -f bindings/node/build/Release/cryptogo.node ]; then \
+	  cd bindings/node && npm install --no-audit --no-fund; fi
+	$(VPY) tests/conformance/driver.py $(if $(CONFORMANCE_SEED),--seed $(CONFORMANCE_SEED))
+
+demo: deps lib
+	cmake -S . -B $(BUILD)/cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRYPTOGO_PREBUILT_LIB=ON >/dev/null
 	cmake --build $(BUILD)/cmake -j2 --target cryptogo_demo
 	$(BUILD)/cmake/cryptogo_demo
+
+# ---------------------------------------------------------------------------
+# Hardening (issue 7): fuzzing, misuse matrix, threads, leaks.
+
+# Fuzz each target of capi/fuzz_test.go for FUZZTIME (go test -fuzz runs one
+# target per invocation). Crashers are written to capi/testdata/fuzz/FuzzX/,
+# where `go test ./capi` (make test-go) then replays them.
+FUZZTIME  ?= 60s
+FUZZFLAGS ?=
+fuzz:
+	@failed=""; for t in $$($(GO) test -list '^Fuzz' ./capi | grep '^Fuzz'); do \
+	  echo "== $$t ($(FUZZTIME))"; \
+	  $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./capi || failed="$$failed $$t"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed"; exit 1; fi; echo "fuzz: all targets passed"
+
+# The misuse matrix: tests/misuse/gen_misuse.py writes a C program from
+# include/cryptogo_abi.json that calls every export with bad arguments.
+MISUSE_C := $(BUILD)/misuse/misuse.c
+CC       ?= cc
+HARDEN_CFLAGS := -O1 -g -Wall -Wno-unused-function -Iinclude -Itests/misuse
+HARDEN_LIBS   := -L$(BUILD) -lcrypto-go -Wl,-rpath,$(ROOT)/$(BUILD) -lpthread
+$(MISUSE_C): tests/misuse/gen_misuse.py include/cryptogo_abi.json core/testdata/keys/rsa1024e3.pkcs8.pem
+	@mkdir -p $(dir $@)
+	$(PYTHON) tests/misuse/gen_misuse.py --abi include/cryptogo_abi.json --keys core/testdata/keys -o $@
+$(BUILD)/misuse/misuse: $(MISUSE_C) tests/misuse/misuse_rt.h $(LIB)
+	$(CC) $(HARDEN_CFLAGS) -o $@ $(MISUSE_C) $(HARDEN_LIBS)
+test-misuse: $(BUILD)/misuse/misuse
+	$(BUILD)/misuse/misuse
+
+# Threads: STRESS_SECONDS (default 30) of mixed operations from 16 threads on
+# shared handles, one thread freeing and recreating them.
+STRESS_SECONDS ?= 30
+$(BUILD)/stress/stress: tests/stress/stress.c tests/stress/harness.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(HARDEN_CFLAGS) -Itests/stress -o $@ tests/stress/stress.c $(HARDEN_LIBS)
+stress: $(BUILD)/stress/stress
+	$(BUILD)/stress/stress $(STRESS_SECONDS)
+	$(GO) test -count=1 -race ./core/... ./capi/...
+
+# Leaks: LEAK_CYCLES create/use/free cycles of each handle kind (RSA: LEAK_CYCLES/100,
+# loaded from PEM); live handles must return to 0 and RSS stay within the bound.
+LEAK_CYCLES ?= 1000000
+$(BUILD)/stress/leaks: tests/stress/leaks.c tests/stress/harness.h $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(HARDEN_CFLAGS) -Itests/stress -o $@ tests/stress/leaks.c $(HARDEN_LIBS)
+leaks: $(BUILD)/stress/leaks
+	$(BUILD)/stress/leaks $(LEAK_CYCLES) core/testdata/keys/rsa1024e3.pkcs8.pem
+test-leaks-quick: $(BUILD)/stress/leaks
+	$(BUILD)/stress/leaks 100000 core/testdata/keys/rsa1024e3.pkcs8.pem
 
 clean:
 	rm -rf $(BUILD)

@@ -203,7 +203,11 @@ func (a *AESGCM) Open(dst, nonce, ciphertext, ad []byte) ([]byte, error) {
 
 // Encrypt implements AEAD (pyca's AESGCM.encrypt).
 func (a *AESGCM) Encrypt(nonce, plaintext, ad []byte) ([]byte, error) {
-	return a.Seal(make([]byte, 0, len(plaintext)+AEADTagSize), nonce, plaintext, ad)
+	n, err := sealSize(len(plaintext), len(ad))
+	if err != nil {
+		return nil, err
+	}
+	return a.Seal(make([]byte, 0, n), nonce, plaintext, ad)
 }
 
 // Decrypt implements AEAD (pyca's AESGCM.decrypt).
@@ -308,7 +312,11 @@ func (c *ChaCha20Poly1305) Open(dst, nonce, ciphertext, ad []byte) ([]byte, erro
 
 // Encrypt implements AEAD (pyca's ChaCha20Poly1305.encrypt).
 func (c *ChaCha20Poly1305) Encrypt(nonce, plaintext, ad []byte) ([]byte, error) {
-	return c.Seal(make([]byte, 0, len(plaintext)+AEADTagSize), nonce, plaintext, ad)
+	n, err := sealSize(len(plaintext), len(ad))
+	if err != nil {
+		return nil, err
+	}
+	return c.Seal(make([]byte, 0, n), nonce, plaintext, ad)
 }
 
 // Decrypt implements AEAD (pyca's ChaCha20Poly1305.decrypt).

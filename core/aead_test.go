@@ -309,6 +309,9 @@ func TestAEADOverflow(t *testing.T) {
 			if _, err := a.Seal(nil, nonce, nil, huge); !errors.Is(err, ErrOverflow) {
 				t.Errorf("%s: Seal with 2^31 bytes of ad: %v", c.name, err)
 			}
+			if _, err := a.Encrypt(nonce, huge, nil); !errors.Is(err, ErrOverflow) {
+				t.Errorf("%s: Encrypt of 2^31 bytes: %v", c.name, err)
+			}
 		}
 		if _, err := a.Open(nil, make([]byte, 3), huge, nil); !errors.Is(err, ErrInvalidArgument) {
 			t.Errorf("%s: Open with a bad nonce checks the nonce first: %v", c.name, err)

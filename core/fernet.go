@@ -52,8 +52,9 @@ var (
 //
 //	base64url(0x80 | timestamp (u64 big-endian) | IV (16) | AES-128-CBC-PKCS7(msg) | HMAC-SHA256)
 //
-// with the HMAC, keyed by the first 16 key bytes, over everything before it,
-// and AES keyed by the last 16. Every decryption failure is ErrInvalidToken,
+// with the HMAC (RFC 2104), keyed by the first 16 key bytes, over everything
+// before it, and AES-128-CBC (NIST SP 800-38A) with PKCS #7 padding (RFC
+// 5652) keyed by the last 16. Every decryption failure is ErrInvalidToken,
 // whatever its cause; the HMAC is compared in constant time and checked
 // before anything is decrypted.
 //

@@ -111,7 +111,7 @@ func keysCheckVerdict(n []byte, err error, verdict string) error {
 	return nil
 }
 
-// TestLoadPrivateKeyAsPyca: every fixture (pyca- and openssl-written, other
+// TestKeysLoadPrivateAsPyca: every fixture (pyca- and openssl-written, other
 // key types, mutated inputs) with every password gives pyca's verdict.
 func TestKeysLoadPrivateAsPyca(t *testing.T) {
 	c := keysLoadCases(t)
@@ -169,7 +169,7 @@ func keysFixtureKey(t testing.TB, name string) *RSAPrivateKey {
 	return k
 }
 
-// TestDumpIdenticalToPyca: unencrypted output is byte for byte pyca's.
+// TestKeysDumpIdenticalToPyca: unencrypted output is byte for byte pyca's.
 func TestKeysDumpIdenticalToPyca(t *testing.T) {
 	for _, name := range []string{"rsa2048", "rsa1024e3"} {
 		k := keysFixtureKey(t, name)
@@ -205,7 +205,7 @@ func TestKeysDumpIdenticalToPyca(t *testing.T) {
 	}
 }
 
-// TestEncryptedDumpMatchesPycaStructure rebuilds pyca's encrypted outputs
+// TestKeysEncryptedDumpMatchesPyca rebuilds pyca's encrypted outputs
 // from their salt and IV: same bytes means same structure, parameters and
 // key derivation.
 func TestKeysEncryptedDumpMatchesPyca(t *testing.T) {
@@ -269,7 +269,7 @@ func TestKeysEncryptedDumpMatchesPyca(t *testing.T) {
 	}
 }
 
-// TestPrivateKeyRoundTrip dumps in every combination and loads back, and
+// TestKeysPrivateRoundTrip dumps in every combination and loads back, and
 // checks the password errors on each.
 func TestKeysPrivateRoundTrip(t *testing.T) {
 	k := keysFixtureKey(t, "rsa1024e3")
@@ -393,7 +393,7 @@ func TestKeysDumpErrors(t *testing.T) {
 	}
 }
 
-// TestWrongPasswordOneError: whatever a wrong password decrypts to (bad
+// TestKeysWrongPasswordOneError: whatever a wrong password decrypts to (bad
 // padding, or good padding and garbage), the error is the same value.
 func TestKeysWrongPasswordOneError(t *testing.T) {
 	data := keysReadFile(t, "enc_ossl_legacy_aes128.pem") // EVP_BytesToKey: cheap to try many
@@ -505,7 +505,7 @@ func keysIVParam(n int) func(b *cryptobyte.Builder) {
 	return func(b *cryptobyte.Builder) { b.AddASN1OctetString(make([]byte, n)) }
 }
 
-// TestEncryptedPKCS8Errors covers parameters no fixture has: they must fail
+// TestKeysEncryptedPKCS8Errors covers parameters no fixture has: they must fail
 // fast with the right kind, in pyca's order (structure, password, algorithm).
 func TestKeysEncryptedPKCS8Errors(t *testing.T) {
 	sha256OID := []int(oidHMACWithSHA256)
@@ -612,7 +612,7 @@ func keysOurEncrypted(t *testing.T, dir string, password []byte) (map[string]Enc
 	return files, plain
 }
 
-// TestOpenSSLReadsOurEncryptedKeys: the openssl CLI decrypts what we write.
+// TestKeysOpenSSLReadsOurs: the openssl CLI decrypts what we write.
 func TestKeysOpenSSLReadsOurs(t *testing.T) {
 	openssl, err := exec.LookPath("openssl")
 	if err != nil {
@@ -659,7 +659,7 @@ func keysPycaPython(t *testing.T) string {
 	return ""
 }
 
-// TestPycaReadsOurEncryptedKeys: pyca decrypts what we write.
+// TestKeysPycaReadsOurs: pyca decrypts what we write.
 func TestKeysPycaReadsOurs(t *testing.T) {
 	py := keysPycaPython(t)
 	dir := t.TempDir()
@@ -687,7 +687,7 @@ sys.stdout.buffer.write(k.private_bytes(s.Encoding.DER, s.PrivateFormat.PKCS8, s
 	}
 }
 
-// TestLegacyPEMKnownAnswer checks EVP_BytesToKey and the DEK-Info layout on
+// TestKeysLegacyPEMKnownAnswer checks EVP_BytesToKey and the DEK-Info layout on
 // a hand-computed case.
 func TestKeysLegacyPEMKnownAnswer(t *testing.T) {
 	iv := bytes.Repeat([]byte{0xab}, 16)
@@ -715,4 +715,40 @@ func keysMD5(parts ...[]byte) []byte {
 		h.Write(p)
 	}
 	return h.Sum(nil)
+}
+
+// FuzzKeysLoad: no input panics, and every failure is one of the documented
+// kinds. The seeds are the fixtures; `go test` runs only them.
+func FuzzKeysLoad(f *testing.F) {
+	entries, err := os.ReadDir(keysDir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries {
+		if ext := filepath.Ext(e.Name()); ext == ".pem" || ext == ".der" {
+			f.Add(keysReadFile(f, e.Name()), []byte("correct horse"), true)
+		}
+	}
+	// Mutated iteration counts and scrypt costs would make most runs spend
+	// seconds in key derivation, which is not what this fuzzes.
+	oldIter, oldMem := maxPBEIterations, maxScryptMemory
+	maxPBEIterations, maxScryptMemory = 5000, 1<<24
+	f.Cleanup(func() { maxPBEIterations, maxScryptMemory = oldIter, oldMem })
+	f.Fuzz(func(t *testing.T, data, password []byte, withPassword bool) {
+		if !withPassword {
+			password = nil
+		}
+		for _, enc := range []Encoding{EncodingPEM, EncodingDER} {
+			_, err := LoadRSAPrivateKey(data, password, enc)
+			if err != nil && !errors.Is(err, ErrBadKeyData) && !errors.Is(err, ErrPasswordRequired) &&
+				!errors.Is(err, ErrPasswordUnexpected) && !errors.Is(err, ErrUnsupportedAlgorithm) {
+				t.Errorf("private, encoding %d: unexpected error kind %v", enc, err)
+			}
+			_, err = LoadRSAPublicKey(data, enc)
+			if err != nil && !errors.Is(err, ErrBadKeyData) && !errors.Is(err, ErrUnsupportedAlgorithm) &&
+				!errors.Is(err, ErrInvalidArgument) {
+				t.Errorf("public, encoding %d: unexpected error kind %v", enc, err)
+			}
+		}
+	})
 }

@@ -57,11 +57,18 @@ const (
 	// maxDumpPassword is pyca's limit for BestAvailableEncryption:
 	// "Passwords longer than 1023 bytes are not supported by this backend".
 	maxDumpPassword = 1023
+)
+
+// Limits on the work a key file may ask for. Variables only so that the fuzz
+// test can lower them.
+var (
 	// maxScryptMemory bounds the memory an scrypt-encrypted key may ask for
 	// (128*r*(N+p) bytes). Go cannot recover from running out of memory, so
 	// a hostile key must not be able to ask for more. OpenSSL's defaults
 	// (N=16384, r=8, p=1) need 16 MiB.
-	maxScryptMemory = 1 << 30
+	maxScryptMemory uint64 = 1 << 30
+	// maxPBEIterations is OpenSSL's limit (a C int); pyca has no other.
+	maxPBEIterations uint64 = math.MaxInt32
 )
 
 var (
@@ -336,8 +343,9 @@ type pbeScheme struct {
 	stream  bool // RC4: no IV, no padding
 }
 
+// unsupportedOID is pyca's ValueError "Unknown key encryption algorithm".
 func unsupportedOID(what string, oid asn1.ObjectIdentifier) error {
-	return fmt.Errorf("%w: unknown key encryption algorithm %s: %s", ErrBadKeyData, what, oid)
+	return fmt.Errorf("%w: unknown key encryption algorithm (%s): %s", ErrBadKeyData, what, oid)
 }
 
 // readAlgorithmIdentifier reads an AlgorithmIdentifier from s: its OID and
@@ -372,7 +380,7 @@ func parsePBEScheme(oid asn1.ObjectIdentifier, params cryptobyte.String) (*pbeSc
 		var iter uint64
 		if !params.ReadASN1(&seq, cbasn1.SEQUENCE) || !params.Empty() ||
 			!seq.ReadASN1(&salt, cbasn1.OCTET_STRING) || len(salt) != 8 ||
-			!(&seq).ReadASN1Integer(&iter) || !seq.Empty() {
+			!seq.ReadASN1Integer(&iter) || !seq.Empty() {
 			return nil, errMalformedEPKI
 		}
 		s := &pbeScheme{cipher: cipherDES}
@@ -389,7 +397,7 @@ func parsePBEScheme(oid asn1.ObjectIdentifier, params cryptobyte.String) (*pbeSc
 		var iter uint64
 		if !params.ReadASN1(&seq, cbasn1.SEQUENCE) || !params.Empty() ||
 			!seq.ReadASN1(&salt, cbasn1.OCTET_STRING) ||
-			!(&seq).ReadASN1Integer(&iter) || !seq.Empty() {
+			!seq.ReadASN1Integer(&iter) || !seq.Empty() {
 			return nil, errMalformedEPKI
 		}
 		s := &pbeScheme{}
@@ -420,14 +428,14 @@ func parsePBEScheme(oid asn1.ObjectIdentifier, params cryptobyte.String) (*pbeSc
 		}
 		return s, nil
 	default:
-		return &pbeScheme{unsupported: unsupportedOID("", oid)}, nil
+		return &pbeScheme{unsupported: unsupportedOID("scheme", oid)}, nil
 	}
 }
 
-// iterations converts an iteration count to int: 1..MaxInt32 as OpenSSL
+// pbeIterations converts an iteration count to int: 1..MaxInt32 as OpenSSL
 // accepts.
 func pbeIterations(n uint64) (int, error) {
-	if n < 1 || n > math.MaxInt32 {
+	if n < 1 || n > maxPBEIterations {
 		return 0, fmt.Errorf("%w: iteration count %d out of range", ErrBadKeyData, n)
 	}
 	return int(n), nil
@@ -477,7 +485,7 @@ func parsePBES2(params cryptobyte.String) (*pbeScheme, error) {
 		if !encParams.ReadASN1(&rc2, cbasn1.SEQUENCE) || !encParams.Empty() {
 			return nil, errMalformedEPKI
 		}
-		if rc2.PeekASN1Tag(cbasn1.INTEGER) && !(&rc2).ReadASN1Integer(&version) {
+		if rc2.PeekASN1Tag(cbasn1.INTEGER) && !rc2.ReadASN1Integer(&version) {
 			return nil, errMalformedEPKI
 		}
 		if !rc2.ReadASN1(&iv, cbasn1.OCTET_STRING) || len(iv) != 8 || !rc2.Empty() {
@@ -488,7 +496,7 @@ func parsePBES2(params cryptobyte.String) (*pbeScheme, error) {
 		}
 		s.cipher = cipherRC2128
 	default:
-		s.unsupported = unsupportedOID("", encOID)
+		s.unsupported = unsupportedOID("cipher", encOID)
 	}
 
 	// The key derivation function.
@@ -499,10 +507,10 @@ func parsePBES2(params cryptobyte.String) (*pbeScheme, error) {
 		var p, salt cryptobyte.String
 		var iter, keyLen uint64
 		if !kdfParams.ReadASN1(&p, cbasn1.SEQUENCE) || !kdfParams.Empty() ||
-			!p.ReadASN1(&salt, cbasn1.OCTET_STRING) || !(&p).ReadASN1Integer(&iter) {
+			!p.ReadASN1(&salt, cbasn1.OCTET_STRING) || !p.ReadASN1Integer(&iter) {
 			return nil, errMalformedEPKI
 		}
-		if p.PeekASN1Tag(cbasn1.INTEGER) && !(&p).ReadASN1Integer(&keyLen) { // keyLength is ignored, as pyca does
+		if p.PeekASN1Tag(cbasn1.INTEGER) && !p.ReadASN1Integer(&keyLen) { // keyLength is ignored, as pyca does
 			return nil, errMalformedEPKI
 		}
 		prf := oidHMACWithSHA1
@@ -550,10 +558,10 @@ func parsePBES2(params cryptobyte.String) (*pbeScheme, error) {
 		var n, r, par, keyLen uint64
 		if !kdfParams.ReadASN1(&p, cbasn1.SEQUENCE) || !kdfParams.Empty() ||
 			!p.ReadASN1(&salt, cbasn1.OCTET_STRING) ||
-			!(&p).ReadASN1Integer(&n) || !(&p).ReadASN1Integer(&r) || !(&p).ReadASN1Integer(&par) {
+			!p.ReadASN1Integer(&n) || !p.ReadASN1Integer(&r) || !p.ReadASN1Integer(&par) {
 			return nil, errMalformedEPKI
 		}
-		if !p.Empty() && (!(&p).ReadASN1Integer(&keyLen) || !p.Empty()) {
+		if !p.Empty() && (!p.ReadASN1Integer(&keyLen) || !p.Empty()) {
 			return nil, errMalformedEPKI
 		}
 		s.derive = func(password []byte) ([]byte, []byte, error) {

@@ -12,6 +12,7 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"errors"
+	"fmt"
 	"math/big"
 	"sync"
 	"testing"
@@ -772,5 +773,89 @@ func TestRSAMultiPrimeValidation(t *testing.T) {
 		mutate(bad)
 		_, err := NewRSAPrivateKey(bad)
 		wantErr(t, err, ErrInvalidArgument, name)
+	}
+}
+
+// Benchmarks for issue 6 (RSA at OpenSSL's pace): ours next to the
+// crypto/rsa call it wraps or replaces, interleaved in one run.
+var (
+	rsaBenchOnce sync.Once
+	rsaBenchKeys map[int]*RSAPrivateKey
+)
+
+func rsaBenchKey(b *testing.B, bits int) *RSAPrivateKey {
+	rsaBenchOnce.Do(func() {
+		rsaBenchKeys = map[int]*RSAPrivateKey{}
+		for _, n := range []int{2048, 3072, 4096} {
+			k, err := GenerateRSAPrivateKey(65537, n)
+			if err != nil {
+				panic(err)
+			}
+			rsaBenchKeys[n] = k
+		}
+	})
+	return rsaBenchKeys[bits]
+}
+
+func BenchmarkRSA(b *testing.B) {
+	msg := []byte("benchmark message")
+	d := sha(SHA256, msg)
+	for _, bits := range []int{2048, 3072, 4096} {
+		k := rsaBenchKey(b, bits)
+		pub := k.PublicKey()
+		pssSig, _ := k.SignPSS(msg, PSSSaltMaxLength, SHA256, SHA256, false)
+		pkcsSig, _ := k.SignPKCS1v15(msg, SHA256, false)
+		ct, _ := pub.EncryptOAEP(msg, nil, SHA256, SHA256)
+		pfx := fmt.Sprintf("%d/", bits)
+		b.Run(pfx+"VerifyPSS", func(b *testing.B) {
+			for b.Loop() {
+				if err := pub.VerifyPSS(pssSig, msg, PSSSaltMaxLength, SHA256, SHA256, false); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(pfx+"VerifyPSS-cryptorsa", func(b *testing.B) {
+			for b.Loop() {
+				h := sha(SHA256, msg)
+				if err := rsa.VerifyPSS(pub.Key(), crypto.SHA256, h, pssSig, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(pfx+"VerifyPKCS1v15", func(b *testing.B) {
+			for b.Loop() {
+				if err := pub.VerifyPKCS1v15(pkcsSig, msg, SHA256, false); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(pfx+"VerifyPKCS1v15-cryptorsa", func(b *testing.B) {
+			for b.Loop() {
+				h := sha(SHA256, msg)
+				if err := rsa.VerifyPKCS1v15(pub.Key(), crypto.SHA256, h, pkcsSig); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(pfx+"SignPSS-max", func(b *testing.B) {
+			for b.Loop() {
+				k.SignPSS(msg, PSSSaltMaxLength, SHA256, SHA256, false)
+			}
+		})
+		b.Run(pfx+"SignPSS-salt0-raw", func(b *testing.B) {
+			for b.Loop() {
+				k.SignPSS(d, 0, SHA256, SHA256, true)
+			}
+		})
+		b.Run(pfx+"EncryptOAEP", func(b *testing.B) {
+			for b.Loop() {
+				pub.EncryptOAEP(msg, nil, SHA256, SHA256)
+			}
+		})
+		b.Run(pfx+"DecryptOAEP", func(b *testing.B) {
+			for b.Loop() {
+				k.DecryptOAEP(ct, nil, SHA256, SHA256)
+			}
+		})
 	}
 }

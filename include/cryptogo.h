@@ -216,6 +216,277 @@ size_t cryptogo_chacha20poly1305_noncebytes(void);
  */
 size_t cryptogo_chacha20poly1305_tagbytes(void);
 
+/* ---- fernet ---- */
+
+/**
+ * cryptogo_fernet_generate_key writes a new random Fernet key to out: the
+ * 44-byte url-safe base64 text of 32 random bytes (pyca's
+ * Fernet.generate_key()), not NUL-terminated. Keep it secret.
+ *
+ * Returns: CRYPTOGO_OK (*out_len = 44); CRYPTOGO_ERR_BUFFER_TOO_SMALL
+ * (*out_len = 44); CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a
+ * NULL out with out_cap >= 44.
+ */
+int cryptogo_fernet_generate_key(uint8_t *out, size_t out_cap, size_t *out_len);
+
+/**
+ * cryptogo_fernet_new creates a Fernet (pyca's Fernet(key)) from key_len bytes
+ * of key: the url-safe base64 text of 32 bytes (44 characters as
+ * cryptogo_fernet_generate_key writes it). The text is decoded exactly as
+ * pyca decodes it (Python's base64.urlsafe_b64decode: characters outside the
+ * alphabet are skipped, '+' and '/' are accepted, padding is required). The
+ * decoded key is kept in library memory; the caller's buffer may be reused at
+ * once. Release with cryptogo_fernet_free, which wipes the key. The handle
+ * may be shared between threads.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT when the key does not
+ * decode to exactly 32 bytes ("Fernet key must be 32 url-safe base64-encoded
+ * bytes.") or for a NULL out, or NULL key with non-zero key_len.
+ */
+int cryptogo_fernet_new(cryptogo_fernet **out, const uint8_t *key, size_t key_len);
+
+/**
+ * cryptogo_fernet_free releases a Fernet and wipes its key bytes. NULL is a
+ * no-op. Waits for calls in progress on f. MultiFernets created from f keep
+ * their own copy of the key and are not affected.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
+ * wrong-kind handle.
+ */
+int cryptogo_fernet_free(cryptogo_fernet *f);
+
+/**
+ * cryptogo_fernet_encrypt encrypts msg_len bytes of msg into a Fernet token
+ * stamped with the current time, with a random IV (pyca's
+ * Fernet.encrypt). The token, exactly cryptogo_fernet_token_size(msg_len)
+ * bytes of url-safe base64 text (not NUL-terminated), is built directly in
+ * out. out may overlap msg (msg is then copied first).
+ *
+ * Returns: CRYPTOGO_OK (*out_len = token length);
+ * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+ */
+int cryptogo_fernet_encrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, cryptogo_fernet *f);
+
+/**
+ * cryptogo_fernet_encrypt_at_time is cryptogo_fernet_encrypt with the token
+ * stamped with current_time (Unix seconds) instead of the clock (pyca's
+ * Fernet.encrypt_at_time).
+ *
+ * Returns: CRYPTOGO_OK (*out_len = token length);
+ * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
+ * CRYPTOGO_ERR_OVERFLOW for a negative current_time (pyca's OverflowError);
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+ */
+int cryptogo_fernet_encrypt_at_time(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, int64_t current_time, cryptogo_fernet *f);
+
+/**
+ * cryptogo_fernet_encrypt_at_time_with_iv is cryptogo_fernet_encrypt_at_time
+ * with a caller-chosen IV of exactly 16 bytes: deterministic, for test
+ * vectors and conformance tests only (reusing an IV under one key leaks
+ * information; the random-IV functions are for real use).
+ *
+ * Returns: CRYPTOGO_OK (*out_len = token length);
+ * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for an IV that is not 16 bytes or NULL
+ * pointers with non-zero lengths; CRYPTOGO_ERR_OVERFLOW for a negative
+ * current_time; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+ */
+int cryptogo_fernet_encrypt_at_time_with_iv(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, int64_t current_time, const uint8_t *iv, size_t iv_len, cryptogo_fernet *f);
+
+/**
+ * cryptogo_fernet_decrypt decrypts a Fernet token of token_len bytes (pyca's
+ * Fernet.decrypt). With has_ttl != 0 the token must be at most ttl seconds
+ * old and at most 60 seconds in the future by the current clock; with
+ * has_ttl == 0, ttl is ignored and the age is not checked. The token is
+ * decoded as pyca decodes it. out must hold
+ * cryptogo_fernet_max_plaintext_size(token_len) bytes (an upper bound; the
+ * message's real length is stored in *out_len). The HMAC is checked in
+ * constant time before anything is decrypted.
+ *
+ * Returns: CRYPTOGO_OK (*out_len = message length);
+ * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
+ * CRYPTOGO_ERR_INVALID_TOKEN for any invalid, tampered, expired or foreign
+ * token (out zeroed, *out_len = 0); CRYPTOGO_ERR_INVALID_ARGUMENT for NULL
+ * pointers with non-zero lengths; CRYPTOGO_ERR_INVALID_HANDLE for a NULL,
+ * freed or wrong-kind f.
+ */
+int cryptogo_fernet_decrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *token, size_t token_len, int has_ttl, int64_t ttl, cryptogo_fernet *f);
+
+/**
+ * cryptogo_fernet_decrypt_at_time is cryptogo_fernet_decrypt with a ttl
+ * checked against current_time (Unix seconds) instead of the clock (pyca's
+ * Fernet.decrypt_at_time): the token is invalid when timestamp + ttl <
+ * current_time or current_time + 60 < timestamp (exact arithmetic, no
+ * overflow).
+ *
+ * Returns: CRYPTOGO_OK (*out_len = message length);
+ * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
+ * CRYPTOGO_ERR_INVALID_TOKEN (out zeroed, *out_len = 0);
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+ */
+int cryptogo_fernet_decrypt_at_time(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *token, size_t token_len, int64_t ttl, int64_t current_time, cryptogo_fernet *f);
+
+/**
+ * cryptogo_fernet_extract_timestamp stores in *out_ts the timestamp (Unix
+ * seconds) of a token after verifying its HMAC, without decrypting it (pyca's
+ * Fernet.extract_timestamp). No ttl is applied.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_TOKEN for an invalid, tampered
+ * or foreign token; CRYPTOGO_ERR_OVERFLOW for an authentic token whose
+ * timestamp is over INT64_MAX (only a key holder can make one);
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_ts, or a NULL token with
+ * non-zero length; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
+ * wrong-kind f.
+ */
+int cryptogo_fernet_extract_timestamp(int64_t *out_ts, const uint8_t *token, size_t token_len, cryptogo_fernet *f);
+
+/**
+ * cryptogo_fernet_token_size returns the exact length of the token for a
+ * message of msg_len bytes: 4 * ceil((57 + 16 * (msg_len / 16 + 1)) / 3).
+ * Constant; needs no handle.
+ *
+ * Returns: the token length; SIZE_MAX when msg_len is over 2^60.
+ */
+size_t cryptogo_fernet_token_size(size_t msg_len);
+
+/**
+ * cryptogo_fernet_max_plaintext_size returns the output size the decrypt
+ * functions need for a token of token_len bytes: an upper bound of the
+ * message length (the ciphertext length minus one; at most 15 bytes more than
+ * the real length for tokens as the encrypt functions write them).
+ *
+ * Returns: the bound; 0 for a token_len too short for any valid token.
+ */
+size_t cryptogo_fernet_max_plaintext_size(size_t token_len);
+
+/**
+ * cryptogo_fernet_keybytes returns CRYPTOGO_FERNET_KEYBYTES, the length of a
+ * Fernet key as cryptogo_fernet_generate_key writes it.
+ *
+ * Returns: 44.
+ */
+size_t cryptogo_fernet_keybytes(void);
+
+/**
+ * cryptogo_fernet_rawkeybytes returns CRYPTOGO_FERNET_RAWKEYBYTES, the
+ * decoded key size (16-byte signing key + 16-byte encryption key).
+ *
+ * Returns: 32.
+ */
+size_t cryptogo_fernet_rawkeybytes(void);
+
+/**
+ * cryptogo_fernet_ivbytes returns CRYPTOGO_FERNET_IVBYTES, the IV size that
+ * cryptogo_fernet_encrypt_at_time_with_iv takes.
+ *
+ * Returns: 16.
+ */
+size_t cryptogo_fernet_ivbytes(void);
+
+/**
+ * cryptogo_multifernet_new creates a MultiFernet (pyca's
+ * MultiFernet([...])) from an array of n Fernet handles, the first being the
+ * key that encrypts and rotates to. The keys are copied: freeing the Fernet
+ * handles afterwards does not affect the MultiFernet. Release with
+ * cryptogo_multifernet_free. The handle may be shared between threads.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for n == 0 ("MultiFernet
+ * requires at least one Fernet instance"), n over 65536, a NULL out, or a NULL
+ * fernets with n > 0; CRYPTOGO_ERR_INVALID_HANDLE when an entry is NULL,
+ * freed or not a Fernet.
+ */
+int cryptogo_multifernet_new(cryptogo_multifernet **out, cryptogo_fernet **fernets, size_t n);
+
+/**
+ * cryptogo_multifernet_free releases a MultiFernet and wipes its keys. NULL
+ * is a no-op.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
+ * wrong-kind handle.
+ */
+int cryptogo_multifernet_free(cryptogo_multifernet *mf);
+
+/**
+ * cryptogo_multifernet_encrypt is cryptogo_fernet_encrypt with the
+ * MultiFernet's first key (pyca's MultiFernet.encrypt).
+ *
+ * Returns: CRYPTOGO_OK (*out_len = token length);
+ * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+ */
+int cryptogo_multifernet_encrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, cryptogo_multifernet *mf);
+
+/**
+ * cryptogo_multifernet_encrypt_at_time is cryptogo_fernet_encrypt_at_time
+ * with the MultiFernet's first key (pyca's MultiFernet.encrypt_at_time).
+ *
+ * Returns: CRYPTOGO_OK (*out_len = token length);
+ * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
+ * CRYPTOGO_ERR_OVERFLOW for a negative current_time;
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+ */
+int cryptogo_multifernet_encrypt_at_time(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, int64_t current_time, cryptogo_multifernet *mf);
+
+/**
+ * cryptogo_multifernet_decrypt is cryptogo_fernet_decrypt trying each key of
+ * the MultiFernet in order (pyca's MultiFernet.decrypt).
+ *
+ * Returns: CRYPTOGO_OK (*out_len = message length);
+ * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
+ * CRYPTOGO_ERR_INVALID_TOKEN when no key accepts the token (out zeroed,
+ * *out_len = 0); CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with
+ * non-zero lengths; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
+ * wrong-kind mf.
+ */
+int cryptogo_multifernet_decrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *token, size_t token_len, int has_ttl, int64_t ttl, cryptogo_multifernet *mf);
+
+/**
+ * cryptogo_multifernet_decrypt_at_time is cryptogo_fernet_decrypt_at_time
+ * trying each key in order (pyca's MultiFernet.decrypt_at_time).
+ *
+ * Returns: CRYPTOGO_OK (*out_len = message length);
+ * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
+ * CRYPTOGO_ERR_INVALID_TOKEN (out zeroed, *out_len = 0);
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+ */
+int cryptogo_multifernet_decrypt_at_time(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *token, size_t token_len, int64_t ttl, int64_t current_time, cryptogo_multifernet *mf);
+
+/**
+ * cryptogo_multifernet_rotate decrypts a token with any of the MultiFernet's
+ * keys (no ttl) and re-encrypts its message under the first key with a new
+ * random IV, keeping the original timestamp (pyca's MultiFernet.rotate).
+ * out must hold cryptogo_fernet_token_size(
+ * cryptogo_fernet_max_plaintext_size(token_len)) bytes (an upper bound; the
+ * new token's real length is stored in *out_len, normally token_len).
+ *
+ * Returns: CRYPTOGO_OK (*out_len = new token length);
+ * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
+ * CRYPTOGO_ERR_INVALID_TOKEN when no key accepts the token (*out_len = 0);
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+ */
+int cryptogo_multifernet_rotate(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *token, size_t token_len, cryptogo_multifernet *mf);
+
+/**
+ * cryptogo_multifernet_extract_timestamp is cryptogo_fernet_extract_timestamp
+ * with the first key that authenticates the token (pyca's
+ * MultiFernet.extract_timestamp).
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_TOKEN when no key authenticates
+ * the token; CRYPTOGO_ERR_OVERFLOW for a timestamp over INT64_MAX;
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_ts, or a NULL token with
+ * non-zero length; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
+ * wrong-kind mf.
+ */
+int cryptogo_multifernet_extract_timestamp(int64_t *out_ts, const uint8_t *token, size_t token_len, cryptogo_multifernet *mf);
+
 /* ---- hash ---- */
 
 /**
@@ -518,6 +789,243 @@ int cryptogo_rsa_public_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, 
  * non-zero out_len; CRYPTOGO_ERR_OVERFLOW for an out_len over 2^63 - 1.
  */
 int cryptogo_random_bytes(uint8_t *out, size_t out_len);
+
+/* ---- rsa ---- */
+
+/**
+ * cryptogo_rsa_generate generates an RSA private key (pyca's
+ * rsa.generate_private_key) and stores a new handle in *out.
+ * public_exponent must be 3 or 65537 and key_size (bits) at least 1024 and at
+ * most 16384. e = 65537 uses crypto/rsa; e = 3 builds the key from
+ * crypto/rand primes (see core.GenerateRSAPrivateKey). Release with
+ * cryptogo_rsa_private_key_free. Slow: tens of milliseconds to seconds.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for another exponent, a
+ * key size outside [1024, 16384] or a NULL out; CRYPTOGO_ERR_INTERNAL if the
+ * system's random source fails.
+ */
+int cryptogo_rsa_generate(cryptogo_rsa_private_key **out, uint64_t public_exponent, size_t key_size);
+
+/**
+ * cryptogo_rsa_private_key_free wipes the secret numbers of a private key
+ * (those held in math/big integers; see core.RSAPrivateKey.Wipe) and releases
+ * the handle. Public-key handles obtained from it stay valid. NULL is a no-op.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
+ * wrong-kind handle.
+ */
+int cryptogo_rsa_private_key_free(cryptogo_rsa_private_key *k);
+
+/**
+ * cryptogo_rsa_public_key_free releases a public-key handle. NULL is a no-op.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
+ * wrong-kind handle.
+ */
+int cryptogo_rsa_public_key_free(cryptogo_rsa_public_key *k);
+
+/**
+ * cryptogo_rsa_private_key_public_key stores in *out a new handle to the
+ * public half of k (pyca's private_key.public_key()). It must be freed with
+ * cryptogo_rsa_public_key_free and stays valid after k is freed.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
+ * wrong-kind k; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+ */
+int cryptogo_rsa_private_key_public_key(cryptogo_rsa_public_key **out, cryptogo_rsa_private_key *k);
+
+/**
+ * cryptogo_rsa_private_key_size stores the modulus size of k in bits in
+ * *out_bits (pyca's key_size). Signatures and ciphertexts are
+ * (bits + 7) / 8 bytes.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
+ * wrong-kind k; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits.
+ */
+int cryptogo_rsa_private_key_size(size_t *out_bits, cryptogo_rsa_private_key *k);
+
+/**
+ * cryptogo_rsa_public_key_size stores the modulus size of k in bits in
+ * *out_bits (pyca's key_size).
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
+ * wrong-kind k; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits.
+ */
+int cryptogo_rsa_public_key_size(size_t *out_bits, cryptogo_rsa_public_key *k);
+
+/**
+ * cryptogo_rsa_private_key_number writes one number of k (pyca's
+ * private_numbers()), big-endian with no leading zero bytes, to out.
+ * component is an enum cryptogo_rsa_component: N, E, D, P, Q, DMP1, DMQ1 or
+ * IQMP. A buffer of (bits + 7) / 8 bytes fits every component. Secret
+ * numbers are copied into out: the caller should clear it after use.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
+ * needed); CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown component or a NULL
+ * out_len; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ */
+int cryptogo_rsa_private_key_number(uint8_t *out, size_t out_cap, size_t *out_len, int component, cryptogo_rsa_private_key *k);
+
+/**
+ * cryptogo_rsa_public_key_number writes one number of k (pyca's
+ * public_numbers()): CRYPTOGO_RSA_N or CRYPTOGO_RSA_E, big-endian with no
+ * leading zero bytes.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
+ * needed); CRYPTOGO_ERR_INVALID_ARGUMENT for another component or a NULL
+ * out_len; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ */
+int cryptogo_rsa_public_key_number(uint8_t *out, size_t out_cap, size_t *out_len, int component, cryptogo_rsa_public_key *k);
+
+/**
+ * cryptogo_rsa_private_key_from_numbers builds a private key from its numbers
+ * (pyca's RSAPrivateNumbers(...).private_key()), each big-endian (leading
+ * zeros allowed), and stores a new handle in *out. The numbers are copied.
+ * They are validated as pyca does: all below n, 3 <= e < n, e, dmp1, dmq1
+ * odd, p*q = n, and d, dmp1, dmq1, iqmp consistent with p, q and e.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for inconsistent
+ * numbers, a NULL pointer with a non-zero length or a NULL out;
+ * CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for e > 2^31-1.
+ */
+int cryptogo_rsa_private_key_from_numbers(cryptogo_rsa_private_key **out, const uint8_t *n, size_t n_len, const uint8_t *e, size_t e_len, const uint8_t *d, size_t d_len, const uint8_t *p, size_t p_len, const uint8_t *q, size_t q_len, const uint8_t *dmp1, size_t dmp1_len, const uint8_t *dmq1, size_t dmq1_len, const uint8_t *iqmp, size_t iqmp_len);
+
+/**
+ * cryptogo_rsa_public_key_from_numbers builds a public key from n and e
+ * (pyca's RSAPublicNumbers(e, n).public_key()), big-endian, leading zeros
+ * allowed, and stores a new handle in *out. Checks: n >= 3, 3 <= e < n, e odd.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for bad numbers, a NULL
+ * pointer with a non-zero length or a NULL out;
+ * CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for e > 2^31-1.
+ */
+int cryptogo_rsa_public_key_from_numbers(cryptogo_rsa_public_key **out, const uint8_t *n, size_t n_len, const uint8_t *e, size_t e_len);
+
+/**
+ * cryptogo_rsa_encrypt_oaep encrypts pt with RSAES-OAEP (RFC 8017 7.1,
+ * pyca's padding.OAEP) under k and writes the ciphertext, exactly
+ * (bits + 7) / 8 bytes, to out. hash_alg (the OAEP/label hash) and
+ * mgf1_hash_alg are enum cryptogo_hash_alg values, each SHA-1 or SHA-2. label
+ * may be NULL with label_len 0 (pyca's label=None). pt may be at most
+ * k - 2*hLen - 2 bytes. Randomized.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
+ * bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for a message too long for the key
+ * and hash, or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another
+ * hash; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ */
+int cryptogo_rsa_encrypt_oaep(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *pt, size_t pt_len, const uint8_t *label, size_t label_len, int hash_alg, int mgf1_hash_alg, cryptogo_rsa_public_key *k);
+
+/**
+ * cryptogo_rsa_decrypt_oaep decrypts an RSAES-OAEP ciphertext with k and
+ * writes the plaintext to out; *out_len is its length. The hashes and label
+ * must be those used to encrypt. out_cap must be at least k - 2*hLen - 2
+ * (any buffer of the key size in bytes suffices); this is checked before
+ * decrypting. The private-key operation and padding check are crypto/rsa's
+ * and run in constant time; every decryption failure is the same code.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_DECRYPTION_FAILED for any failure of the
+ * decryption (pyca's ValueError "Decryption failed");
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for a ciphertext that is not exactly the key
+ * size (pyca: "Ciphertext length must be equal to key size.") or NULL
+ * pointers; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = bound above);
+ * CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other than SHA-1/SHA-2;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ */
+int cryptogo_rsa_decrypt_oaep(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ct, size_t ct_len, const uint8_t *label, size_t label_len, int hash_alg, int mgf1_hash_alg, cryptogo_rsa_private_key *k);
+
+/**
+ * cryptogo_rsa_encrypt_pkcs1v15 encrypts pt with RSAES-PKCS1-v1_5 (RFC 8017
+ * 7.2, pyca's padding.PKCS1v15) under k and writes the ciphertext, exactly
+ * (bits + 7) / 8 bytes, to out. pt may be at most k - 11 bytes. Randomized.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
+ * bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for a message too long or NULL
+ * pointers; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ */
+int cryptogo_rsa_encrypt_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *pt, size_t pt_len, cryptogo_rsa_public_key *k);
+
+/**
+ * cryptogo_rsa_decrypt_pkcs1v15 decrypts an RSAES-PKCS1-v1_5 ciphertext with
+ * k and writes the plaintext to out; *out_len is its length. out_cap must be
+ * at least k - 11 (any buffer of the key size in bytes suffices); checked
+ * before decrypting. crypto/rsa's constant-time code; every failure is the
+ * same code. Unlike pyca on OpenSSL >= 3.2 (implicit rejection: a random
+ * plaintext), bad padding is reported: callers must not reveal that
+ * difference to an attacker (Bleichenbacher).
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_DECRYPTION_FAILED for any failure of the
+ * decryption; CRYPTOGO_ERR_INVALID_ARGUMENT for a ciphertext that is not
+ * exactly the key size or NULL pointers; CRYPTOGO_ERR_BUFFER_TOO_SMALL
+ * (*out_len = bound above); CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
+ * wrong-kind k.
+ */
+int cryptogo_rsa_decrypt_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ct, size_t ct_len, cryptogo_rsa_private_key *k);
+
+/**
+ * cryptogo_rsa_sign_pss signs msg with RSASSA-PSS (RFC 8017 8.1, pyca's
+ * padding.PSS with MGF1) and writes the signature, exactly (bits + 7) / 8
+ * bytes, to out. hash_alg is the message hash and mgf1_hash_alg the MGF1 hash
+ * (they may differ); each SHA-1, SHA-2, SHA-3 or MD5. salt_length is a
+ * length >= 0 (0 allowed), CRYPTOGO_PSS_SALT_MAX_LENGTH or
+ * CRYPTOGO_PSS_SALT_DIGEST_LENGTH. prehashed != 0: msg is already the digest
+ * of hash_alg (pyca's utils.Prehashed). The secret exponent is only used by
+ * crypto/rsa's constant-time code (salt 0 or a different MGF1 hash costs
+ * two private-key operations, see core.RSAPrivateKey.SignPSS).
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
+ * bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for CRYPTOGO_PSS_SALT_AUTO or another
+ * negative salt_length, a salt or digest too long for the key, a prehashed
+ * msg of the wrong size, or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM
+ * for another hash; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
+ * wrong-kind k.
+ */
+int cryptogo_rsa_sign_pss(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, int salt_length, int hash_alg, int mgf1_hash_alg, int prehashed, cryptogo_rsa_private_key *k);
+
+/**
+ * cryptogo_rsa_verify_pss verifies an RSASSA-PSS signature of msg (or, with
+ * prehashed != 0, of the digest msg) with k. salt_length is an exact length
+ * >= 0, CRYPTOGO_PSS_SALT_DIGEST_LENGTH, CRYPTOGO_PSS_SALT_MAX_LENGTH (the
+ * salt must have exactly the maximal length, as in OpenSSL) or
+ * CRYPTOGO_PSS_SALT_AUTO (any length). Not constant time (public data).
+ *
+ * Returns: CRYPTOGO_OK for a valid signature; CRYPTOGO_ERR_INVALID_SIGNATURE
+ * otherwise (also for a signature that is not exactly the key size);
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for a salt_length below
+ * CRYPTOGO_PSS_SALT_AUTO, a digest too large for the key, a prehashed msg of
+ * the wrong size or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a
+ * hash other than SHA-1/SHA-2/SHA-3/MD5; CRYPTOGO_ERR_INVALID_HANDLE for a
+ * NULL, freed or wrong-kind k.
+ */
+int cryptogo_rsa_verify_pss(const uint8_t *sig, size_t sig_len, const uint8_t *msg, size_t msg_len, int salt_length, int hash_alg, int mgf1_hash_alg, int prehashed, cryptogo_rsa_public_key *k);
+
+/**
+ * cryptogo_rsa_sign_pkcs1v15 signs msg (or, with prehashed != 0, the digest
+ * msg) with RSASSA-PKCS1-v1_5 (RFC 8017 8.2, pyca's padding.PKCS1v15) and
+ * writes the signature, exactly (bits + 7) / 8 bytes, to out. hash_alg is
+ * SHA-1, SHA-2, SHA-3 or MD5. Deterministic; crypto/rsa, constant time.
+ *
+ * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
+ * bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for a key too small for the digest, a
+ * prehashed msg of the wrong size or NULL pointers;
+ * CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash;
+ * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ */
+int cryptogo_rsa_sign_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, int hash_alg, int prehashed, cryptogo_rsa_private_key *k);
+
+/**
+ * cryptogo_rsa_verify_pkcs1v15 verifies an RSASSA-PKCS1-v1_5 signature of msg
+ * (or, with prehashed != 0, of the digest msg) with k. The encoding must be
+ * exact DER with the NULL parameters (no BER, no missing NULL, as pyca on
+ * OpenSSL). Not constant time (public data).
+ *
+ * Returns: CRYPTOGO_OK for a valid signature; CRYPTOGO_ERR_INVALID_SIGNATURE
+ * otherwise; CRYPTOGO_ERR_INVALID_ARGUMENT for a prehashed msg of the wrong
+ * size or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other
+ * than SHA-1/SHA-2/SHA-3/MD5; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed
+ * or wrong-kind k.
+ */
+int cryptogo_rsa_verify_pkcs1v15(const uint8_t *sig, size_t sig_len, const uint8_t *msg, size_t msg_len, int hash_alg, int prehashed, cryptogo_rsa_public_key *k);
 
 #ifdef __cplusplus
 }

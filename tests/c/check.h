@@ -186,33 +186,32 @@ static inline void check_skip(const char *why)
     exit(CHECK_SKIP_CODE);
 }
 
-/* check_vector_dir locates a test-vector directory the way every layer does:
- * $<env_name>, else $CRYPTOGO_SHARED/<subdir>, else <repo>/../shared/<subdir>
- * (CRYPTOGO_SOURCE_DIR is set by CMake). A directory counts when <probe> is
- * readable in it. Returns 1 and fills dir, or 0. */
+/* check_vector_dir locates a test-vector directory the way every layer does
+ * (tests/vectors/vectors.go): $<env_name> if set, else $CRYPTOGO_SHARED/<subdir>
+ * if CRYPTOGO_SHARED is set, else <repo>/../shared/<subdir> (CRYPTOGO_SOURCE_DIR
+ * is set by CMake). The directory counts when <probe> is readable in it.
+ * Always fills dir with the place looked at; returns 1 when found. */
 static inline int check_vector_dir(const char *env_name, const char *subdir, const char *probe,
                                    char *dir, size_t cap)
 {
     const char *env = getenv(env_name), *shared = getenv("CRYPTOGO_SHARED");
-    char cand[3][1024], path[1100];
-    int i, n = 0;
+    char path[1300];
+    FILE *f;
     if (env && *env)
-        snprintf(cand[n++], sizeof cand[0], "%s", env);
-    if (shared && *shared)
-        snprintf(cand[n++], sizeof cand[0], "%s/%s", shared, subdir);
+        snprintf(dir, cap, "%s", env);
+    else if (shared && *shared)
+        snprintf(dir, cap, "%s/%s", shared, subdir);
+    else
 #ifdef CRYPTOGO_SOURCE_DIR
-    snprintf(cand[n++], sizeof cand[0], "%s/../shared/%s", CRYPTOGO_SOURCE_DIR, subdir);
+        snprintf(dir, cap, "%s/../shared/%s", CRYPTOGO_SOURCE_DIR, subdir);
+#else
+        snprintf(dir, cap, "../shared/%s", subdir);
 #endif
-    for (i = 0; i < n; i++) {
-        FILE *f;
-        snprintf(path, sizeof path, "%s/%s", cand[i], probe);
-        if ((f = fopen(path, "rb")) != NULL) {
-            fclose(f);
-            snprintf(dir, cap, "%s", cand[i]);
-            return 1;
-        }
-    }
-    return 0;
+    snprintf(path, sizeof path, "%s/%s", dir, probe);
+    if ((f = fopen(path, "rb")) == NULL)
+        return 0;
+    fclose(f);
+    return 1;
 }
 
 /* check_vectors_required: CRYPTOGO_REQUIRE_VECTORS=1 turns a skip into a failure. */

@@ -83,7 +83,7 @@ static void rsa_demo(void)
     text("Decrypted: ", buf, n);
     printf("\n");
 
-    printf("== 4. Digital signatures with RSA (PSS, MGF1-SHA256, MAX_LENGTH salt) ==\n");
+    printf("== 3. Digital signatures with RSA (PSS, MGF1-SHA256, MAX_LENGTH salt) ==\n");
     TRY(cryptogo_rsa_sign_pss(sig, sizeof sig, &sig_len, STR("Data to sign"), CRYPTOGO_PSS_SALT_MAX_LENGTH,
                               CRYPTOGO_HASH_SHA256, CRYPTOGO_HASH_SHA256, 0, priv));
     hex("Signature: ", sig, sig_len, 32);
@@ -109,7 +109,7 @@ static void hash_demo(void)
     uint8_t digest[CRYPTOGO_HASH_MAX_DIGESTBYTES];
     size_t n;
 
-    printf("== 3. Hashes ==\n");
+    printf("== 4. Hashing (SHA-256, incremental) ==\n");
     TRY(cryptogo_hash_new(&h, CRYPTOGO_HASH_SHA256, 0));
     TRY(cryptogo_hash_update(h, STR("Some data")));
     TRY(cryptogo_hash_finalize(h, digest, sizeof digest, &n));
@@ -124,7 +124,7 @@ static void pbkdf2_demo(void)
     const uint64_t iterations = 480000;
     int rc;
 
-    printf("== 3b. Password hashing with PBKDF2-HMAC-SHA256 ==\n");
+    printf("== 5. Password hashing with PBKDF2-HMAC-SHA256 ==\n");
     TRY(cryptogo_random_bytes(salt, sizeof salt));
     hex("Salt:        ", salt, sizeof salt, 64);
     TRY(cryptogo_pbkdf2_hmac_derive(key, sizeof key, STR("my great password"), salt, sizeof salt, iterations,
@@ -149,7 +149,7 @@ static void aesgcm_demo(void)
     cryptogo_aesgcm *g = NULL;
     int rc;
 
-    printf("== 5. Authenticated encryption with AES-256-GCM ==\n");
+    printf("== 6. Authenticated encryption with AES-256-GCM ==\n");
     TRY(cryptogo_random_bytes(key, sizeof key));
     TRY(cryptogo_random_bytes(nonce, sizeof nonce));
     TRY(cryptogo_aesgcm_new(&g, key, sizeof key));

@@ -46,7 +46,7 @@ static void test_fernet(cryptogo_fernet *f, const uint8_t *tok, size_t tok_len)
     CHECK(cryptogo_fernet_max_plaintext_size(0) == 0);
     CHECK(cryptogo_fernet_max_plaintext_size(HUGE_LEN) < HUGE_LEN);
     CHECK(cryptogo_fernet_token_size(0) == 100);
-    CHECK(cryptogo_fernet_keybytes() == 44 && cryptogo_fernet_rawkeybytes() == 32);
+    CHECK(cryptogo_fernet_keybytes() == 44 && cryptogo_fernet_rawkeybytes() == 32 && cryptogo_fernet_ivbytes() == 16);
 
     check_section("fernet: short output buffers");
     SHORT_BUFFER(cryptogo_fernet_generate_key(SB_OUT, sb_cap, &sb_len));
@@ -95,7 +95,8 @@ static void test_multifernet(cryptogo_fernet *f, const uint8_t *tok, size_t tok_
     CHECK_RC(cryptogo_multifernet_new(&mf, list, 2), CRYPTOGO_ERR_INVALID_HANDLE);
     list[1] = (cryptogo_fernet *)bad_handles[1];
     CHECK_RC(cryptogo_multifernet_new(&mf, list, 2), CRYPTOGO_ERR_INVALID_HANDLE);
-    CHECK_RC(cryptogo_multifernet_new(&mf, list, HUGE_LEN), CRYPTOGO_ERR_OVERFLOW);
+    CHECK_RC(cryptogo_multifernet_new(&mf, list, HUGE_LEN), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_multifernet_new(&mf, list, 65537), CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK(mf == NULL);
     CHECK_OK(cryptogo_multifernet_new(&mf, list, 1));
     CHECK_RC(cryptogo_multifernet_encrypt(bi_buf, sizeof bi_buf, NULL, BUF("m"), mf), CRYPTOGO_ERR_INVALID_ARGUMENT);

@@ -128,9 +128,12 @@ static void test_rsa(cryptogo_rsa_private_key *k, cryptogo_rsa_public_key *pub)
              CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_rsa_decrypt_oaep(bi_buf, sizeof bi_buf, &bi_len, ct, HUGE_LEN, NULL, 0, SHA256, SHA256, k),
              CRYPTOGO_ERR_OVERFLOW);
+    /* pyca: ValueError("Ciphertext length must be equal to key size.") */
     CHECK_RC(cryptogo_rsa_decrypt_oaep(bi_buf, sizeof bi_buf, &bi_len, ct, 255, NULL, 0, SHA256, SHA256, k),
-             CRYPTOGO_ERR_DECRYPTION_FAILED);
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_rsa_decrypt_oaep(bi_buf, sizeof bi_buf, &bi_len, NULL, 0, NULL, 0, SHA256, SHA256, k),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_rsa_decrypt_oaep(bi_buf, sizeof bi_buf, &bi_len, sig, 256, NULL, 0, SHA256, SHA256, k),
              CRYPTOGO_ERR_DECRYPTION_FAILED);
     CHECK_RC(cryptogo_rsa_encrypt_pkcs1v15(bi_buf, sizeof bi_buf, &bi_len, NULL, 3, pub), CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_rsa_encrypt_pkcs1v15(bi_buf, sizeof bi_buf, &bi_len, bi_data, HUGE_LEN, pub),
@@ -138,7 +141,8 @@ static void test_rsa(cryptogo_rsa_private_key *k, cryptogo_rsa_public_key *pub)
     CHECK_RC(cryptogo_rsa_encrypt_pkcs1v15(bi_buf, sizeof bi_buf, NULL, BUF("m"), pub), CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_rsa_decrypt_pkcs1v15(bi_buf, sizeof bi_buf, &bi_len, NULL, 256, k), CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_rsa_decrypt_pkcs1v15(bi_buf, sizeof bi_buf, &bi_len, ct, HUGE_LEN, k), CRYPTOGO_ERR_OVERFLOW);
-    CHECK_RC(cryptogo_rsa_decrypt_pkcs1v15(bi_buf, sizeof bi_buf, &bi_len, ct, 17, k), CRYPTOGO_ERR_DECRYPTION_FAILED);
+    CHECK_RC(cryptogo_rsa_decrypt_pkcs1v15(bi_buf, sizeof bi_buf, &bi_len, ct, 17, k), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_rsa_decrypt_pkcs1v15(bi_buf, sizeof bi_buf, &bi_len, sig, 256, k), CRYPTOGO_ERR_DECRYPTION_FAILED);
 
     CHECK_RC(cryptogo_rsa_sign_pss(bi_buf, sizeof bi_buf, NULL, BUF("m"), -1, SHA256, SHA256, 0, k),
              CRYPTOGO_ERR_INVALID_ARGUMENT);

@@ -707,6 +707,8 @@ def main(argv=None):
     ap.add_argument("--no-wycheproof", action="store_true")
     ap.add_argument("--json", default=os.path.join(BUILD, "conformance.json"))
     ap.add_argument("--md", default=os.path.join(BUILD, "conformance.md"))
+    ap.add_argument("--allow-missing", action="store_true",
+                    help="an unavailable layer of ours (build failure, addon not built) is n/a, not a failure")
     ap.add_argument("--timeout", type=float, default=300, help="seconds without an answer before a runner counts as hung")
     args = ap.parse_args(argv)
     t0 = time.monotonic()
@@ -741,6 +743,7 @@ def main(argv=None):
     if "pyca" not in runners:
         print("[conformance] the reference runner (pyca) is not available: cannot run", file=sys.stderr)
         return 2
+    missing_ours = [i for i in impl_info if i["ours"] and not i["available"]]
     impls = list(runners)
     pyca_level = {n: runners[n].hello.get("errors") == PYCA_ERRORS for n in impls}
     res = Results()
@@ -912,6 +915,10 @@ def main(argv=None):
 
     for r in runners.values():
         r.stop()
+    if not args.allow_missing:
+        for i in missing_ours:
+            res.failures.append(f"our layer {i['name']} is not available: {i.get('reason')} "
+                                f"(--allow-missing to run without it)")
     crashes = {n: r.crashes for n, r in runners.items() if r.crashes}
     for n, k in crashes.items():
         res.failures.append(f"runner {n} crashed or hung {k} time(s); see {runners[n].errlog}")

@@ -75,8 +75,8 @@ const N = cg._native;
 // [op, size, ours, ref|null, target|null]
 function cases() {
   const list = [];
-  list.push(['bridge no-op (cryptogo_debug_live_handles)', 0, () => N.debug_live_handles(), null, null]);
-  list.push(['Node-API no-op (no library call)', 0, () => N.noop(), null, null]);
+  list.push(['bridge no-op (cryptogo_debug_live_handles)', '-', () => N.debug_live_handles(), null, null]);
+  list.push(['Node-API no-op (no library call)', '-', () => N.noop(), null, null]);
   for (const size of [64, 4 * KiB, MiB]) {
     const key = crypto.randomBytes(32);
     const nonce = crypto.randomBytes(12);
@@ -109,7 +109,7 @@ function cases() {
     list.push(['RSA-2048 verify PSS-SHA256', 32, () => pub.verify(R.sigNode, msg32, R.pssOurs), () => crypto.verify('sha256', msg32, R.pssNodeV, R.sigNode), 1.2]);
     list.push(['RSA-2048 OAEP-SHA256 encrypt', 32, () => pub.encrypt(msg32, { hash: 'sha256' }), () => crypto.publicEncrypt(R.oaepNodeE, msg32), 1.2]);
     list.push(['RSA-2048 OAEP-SHA256 decrypt', 32, () => priv.decrypt(R.ctNode, { hash: 'sha256' }), () => crypto.privateDecrypt(R.oaepNodeD, R.ctNode), 1.5]);
-    list.push(['RSA-2048 keygen', 2048, () => cg.generateRSAPrivateKey({ keySize: 2048 }).free(),
+    list.push(['RSA-2048 keygen', '2048 bit', () => cg.generateRSAPrivateKey({ keySize: 2048 }).free(),
       () => crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }), 1.5]);
   }
   for (const size of fernet ? [100, MiB] : []) {
@@ -181,13 +181,13 @@ function main() {
     const ours = median(p.tOurs);
     const ref = p.ref ? median(p.tRef) : null;
     return {
-      layer: 'node', op: p.op, size: p.size, ours_ns: Math.round(ours),
+      layer: 'node', op: p.op, size: typeof p.size === 'string' ? p.size : fmtSize(p.size), ours_ns: Math.round(ours),
       ref: p.ref ? 'node:crypto' : null, ref_ns: ref === null ? null : Math.round(ref),
       ratio: ref === null ? null : Number((ours / ref).toFixed(3)), target: p.target,
     };
   });
   const head = ['op', 'size', 'ours', 'node:crypto', 'ratio', 'target', ''];
-  const table = rows.map((r) => [r.op, fmtSize(r.size), fmtNs(r.ours_ns), r.ref_ns === null ? '-' : fmtNs(r.ref_ns),
+  const table = rows.map((r) => [r.op, r.size, fmtNs(r.ours_ns), r.ref_ns === null ? '-' : fmtNs(r.ref_ns),
     r.ratio === null ? '-' : r.ratio.toFixed(2), r.target === null ? '-' : `<= ${r.target}`,
     r.ratio === null || r.target === null ? '' : r.ratio <= r.target ? 'ok' : 'MISSED']);
   const w = head.map((h, i) => Math.max(h.length, ...table.map((t) => String(t[i]).length)));

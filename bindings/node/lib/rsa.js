@@ -281,11 +281,11 @@ class RSAPrivateKey extends Handle {
     const [enc, fmt, pw] = this._exportArgs(options);
     let out = Buffer.allocUnsafe(8192);
     let r = await R.private_key_dump_async(out, enc, fmt, pw, this._h);
-    if (r === abi.status.CRYPTOGO_ERR_BUFFER_TOO_SMALL) {
-      out = Buffer.allocUnsafe(scratchF64[0] > out.length ? scratchF64[0] : out.length * 4);
+    if (Array.isArray(r)) { // [BUFFER_TOO_SMALL, size needed]
+      out = Buffer.allocUnsafe(r[1]);
       r = await R.private_key_dump_async(out, enc, fmt, pw, this._h);
     }
-    check(r);
+    check(Array.isArray(r) ? r[0] : r);
     return out.subarray(0, r);
   }
 

@@ -236,6 +236,14 @@ static inline napi_value cg_i32(napi_env env, int32_t i) {
     return r;
 }
 
+/* Tells V8 how much native memory live handles hold (see handleCost in
+ * gen-addon.js), so dropped objects are collected, and their handles freed by
+ * the FinalizationRegistry, before Go's heap grows large. */
+static inline void cg_account(napi_env env, int64_t bytes) {
+    int64_t total;
+    napi_adjust_external_memory(env, bytes, &total);
+}
+
 static inline napi_value cg_external(napi_env env, void *p) {
     napi_value r;
     if (napi_create_external(env, p, NULL, NULL, &r) != napi_ok) return NULL;

@@ -131,3 +131,23 @@ test('the bare bridge call costs well under 1 us on the main thread', () => {
   console.log(`bridge: cryptogo_debug_live_handles ${ns.toFixed(0)} ns/call; Node-API no-op ${Math.min(time(N.noop), time(N.noop)).toFixed(0)} ns/call`);
   assert.ok(ns < 1000, `${ns} ns per call`);
 });
+
+test('the addon loads and works in worker threads (per-environment state)', async () => {
+  const { Worker } = require('worker_threads');
+  const code = `
+    const { parentPort } = require('worker_threads');
+    const cg = require(${JSON.stringify(path.resolve(__dirname, '..'))});
+    const h = cg.createHash('sha256'); h.update('abc');
+    cg.pbkdf2('p', 's', 10, 16, 'sha256').then((k) => parentPort.postMessage([h.digest('hex'), k.toString('hex')]));
+  `;
+  const results = await Promise.all([1, 2].map(() => new Promise((resolve, reject) => {
+    const w = new Worker(code, { eval: true });
+    w.once('message', resolve);
+    w.once('error', reject);
+  })));
+  const crypto = require('crypto');
+  for (const [d, k] of results) {
+    assert.strictEqual(d, crypto.createHash('sha256').update('abc').digest('hex'));
+    assert.strictEqual(k, crypto.pbkdf2Sync('p', 's', 10, 16, 'sha256').toString('hex'));
+  }
+});

@@ -46,7 +46,10 @@ def _token(token: typing.Any) -> bytes:
     if isinstance(token, bytes):
         return token
     if isinstance(token, str):
-        return token.encode("ascii")  # UnicodeEncodeError is a ValueError, as pyca
+        try:
+            return token.encode("ascii")
+        except UnicodeEncodeError:
+            raise ValueError("string argument should contain only ASCII characters") from None
     raise TypeError("token must be bytes or str")
 
 

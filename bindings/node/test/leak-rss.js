@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+'use strict';
+// leak-rss.js - create/use cycles of every handle kind, released only by the
+// FinalizationRegistry (never by free()), then checks that the live-handle
+// counter returns to its start and that resident memory stayed flat.
+//
+//   node test/leak-rss.js [--cycles 1000000] [--rss-bound-mib 64] [--only Kind]
+//
+// Bound: after a warm-up of 10% of the cycles, RSS may grow by at most
+// --rss-bound-mib (default 64 MiB) over the rest of the run. Not part of
+// `npm test` (a million cycles per kind takes minutes); issue 7's figure.
+const v8 = require('v8');
+const vm = require('vm');
+const cg = require('..');
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc');
+const argv = process.argv.slice(2);
+const opt = (n, d) => (argv.includes(n) ? Number(argv[argv.indexOf(n) + 1]) : d);
+const CYCLES = opt('--cycles', 1000000);
+const BOUND = opt('--rss-bound-mib', 64) * 1024 * 1024;
+const ONLY = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : '';
+
+const fkey = cg.Fernet.generateKey();
+const nonce = Buffer.alloc(12);
+const one = Buffer.from('x');
+let rsaPem = null;
+
+const kinds = {
+  AESGCM: () => new cg.AESGCM(Buffer.alloc(32)).encrypt(nonce, one),
+  ChaCha20Poly1305: () => new cg.ChaCha20Poly1305(Buffer.alloc(32)).encrypt(nonce, one),
+  Hash: () => cg.createHash('sha256').update(one).copy().digest(),
+  Hmac: () => cg.createHmac('sha256', one).update(one).digest(),
+  Fernet: () => new cg.Fernet(fkey).encrypt(one),
+  MultiFernet: () => new cg.MultiFernet([new cg.Fernet(fkey)]).encrypt(one),
+  RSAPublicKey: () => cg.loadPublicKey(rsaPem).keySize,
+};
+
+async function settle(before) {
+  const deadline = Date.now() + 30000;
+  for (;;) {
+    gc();
+    await new Promise((r) => setImmediate(r));
+    if (cg.liveHandles() <= before || Date.now() > deadline) return cg.liveHandles();
+  }
+}
+
+async function main() {
+  try {
+    const k = cg.generateRSAPrivateKey({ keySize: 1024 });
+    rsaPem = k.publicKey().export();
+  } catch (e) {
+    delete kinds.RSAPublicKey;
+  }
+  let failed = false;
+  for (const [name, f] of Object.entries(kinds).filter(([n]) => n.includes(ONLY))) {
+    const before = await settle(cg.liveHandles());
+    const warm = Math.floor(CYCLES / 10);
+    let rss0 = 0;
+    let peak = 0;
+    const t0 = Date.now();
+    for (let i = 0; i < CYCLES; i++) {
+      f();
+      if (i % 10000 === 9999) {
+        await new Promise((r) => setImmediate(r)); // let finalizers run
+        const rss = process.memoryUsage.rss();
+        if (i >= warm && rss0 === 0) rss0 = rss;
+        if (rss > peak) peak = rss;
+      }
+    }
+    const live = await settle(before);
+    const rss1 = process.memoryUsage.rss();
+    const growth = rss1 - (rss0 || rss1);
+    const ok = live === before && growth <= BOUND;
+    if (!ok) failed = true;
+    console.log(`${name}: ${CYCLES} cycles in ${((Date.now() - t0) / 1000).toFixed(1)} s; live handles ${before} -> ${live}; ` +
+      `RSS after warm-up ${(rss0 / 2 ** 20).toFixed(1)} MiB -> end ${(rss1 / 2 ** 20).toFixed(1)} MiB (peak ${(peak / 2 ** 20).toFixed(1)}, bound +${BOUND / 2 ** 20} MiB) ${ok ? 'ok' : 'FAILED'}`);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main();
