@@ -599,6 +599,60 @@ func TestRSAPKCS1v15Signatures(t *testing.T) {
 	wantErr(t, k.PublicKey().VerifyPKCS1v15(sig, msg, SHA256, false), ErrInvalidSignature, "missing NULL")
 }
 
+// TestRSAVerifyPathsAgree checks, on a 2048-bit key (where VerifyPSS and
+// VerifyPKCS1v15 use crypto/rsa), that the math/big paths used for other
+// sizes give the same verdicts on valid and damaged signatures.
+func TestRSAVerifyPathsAgree(t *testing.T) {
+	k, _ := testRSAKeys(t)
+	pub := k.PublicKey()
+	if !pub.stdlibVerifyFaster() {
+		t.Fatal("2048-bit key should use crypto/rsa")
+	}
+	msg := []byte("two paths")
+	damage := func(sig []byte) [][]byte {
+		out := [][]byte{sig}
+		for _, i := range []int{0, 1, 100, len(sig) - 1} {
+			b := bytes.Clone(sig)
+			b[i] ^= 0x40
+			out = append(out, b)
+		}
+		n := k.Key().N.Bytes()
+		return append(out, sig[1:], append([]byte{0}, sig...), n, make([]byte, len(sig)))
+	}
+	for _, h := range []Hash{SHA1, SHA256, SHA512, SHA3_384, MD5} {
+		d := sha(h, msg)
+		sig, _ := k.SignPKCS1v15(msg, h, false)
+		for i, s := range damage(sig) {
+			std := pub.VerifyPKCS1v15(s, msg, h, false)
+			big := pub.verifyPKCS1v15Big(s, d, h)
+			if (std == nil) != (big == nil) || (i == 0) != (std == nil) {
+				t.Fatalf("PKCS1v15 %s case %d: crypto/rsa %v, math/big %v", h.Name(), i, std, big)
+			}
+		}
+		for _, rule := range []int{PSSSaltMaxLength, PSSSaltDigestLength, 5} {
+			sig, _ := k.SignPSS(msg, rule, h, h, false)
+			for _, vrule := range []int{rule, PSSSaltAuto, 1} {
+				for i, s := range damage(sig) {
+					std := pub.VerifyPSS(s, msg, vrule, h, h, false)
+					sLen, auto, _ := pssSaltLength(vrule, 2048, h.Size())
+					if auto {
+						sLen = -1
+					}
+					hh, _ := h.New()
+					mh, _ := h.New()
+					big := pub.verifyPSSBig(s, d, sLen, hh, mh)
+					if (std == nil) != (big == nil) {
+						t.Fatalf("PSS %s rule %d/%d case %d: crypto/rsa %v, math/big %v", h.Name(), rule, vrule, i, std, big)
+					}
+					if i > 0 && std == nil {
+						t.Fatalf("PSS %s: damaged signature %d verified", h.Name(), i)
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestRSADigestInfoPrefixes(t *testing.T) {
 	// Against crypto/rsa's table, through a signature it produces.
 	k, _ := testRSAKeys(t)

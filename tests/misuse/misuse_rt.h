@@ -58,7 +58,10 @@ typedef struct {
 } ctx_t;
 
 static long n_cases, n_failures, n_calls;
-static int verbose;
+static int verbose, strict_docs;
+#define MAX_GAPS 256
+static const char *gap_fn[MAX_GAPS];
+static int gap_rc[MAX_GAPS], n_gaps;
 
 static const char *rc_name(int rc);
 
@@ -206,6 +209,8 @@ static void check_rc(ctx_t *c, int rc, const int *documented, const int *expect)
 {
     char buf[512];
     n_calls++;
+    if (verbose)
+        fprintf(stderr, "  -> %d %s\n", rc, rc_name(rc));
     if (rc == CRYPTOGO_ERR_INTERNAL)
         fail(c, "CRYPTOGO_ERR_INTERNAL (a recovered panic)");
     else if (expect && !in_set(rc, expect)) {
@@ -213,6 +218,23 @@ static void check_rc(ctx_t *c, int rc, const int *documented, const int *expect)
         fail(c, "returned %d %s, expected %s", rc, rc_name(rc), buf);
     } else if (!in_set(rc, documented)) {
         fmt_set(buf, sizeof buf, documented);
+        if (expect && !strict_docs) {
+            /* The matrix expected this code (e.g. OVERFLOW for a 2^40-byte
+             * input), but the export's doc does not list it: a doc gap,
+             * reported once per export and code; a failure with
+             * MISUSE_STRICT_DOCS=1. */
+            int i;
+            for (i = 0; i < n_gaps; i++)
+                if (gap_rc[i] == rc && strcmp(gap_fn[i], c->fn) == 0)
+                    return;
+            if (n_gaps < MAX_GAPS) {
+                gap_fn[n_gaps] = c->fn;
+                gap_rc[n_gaps++] = rc;
+            }
+            fprintf(stderr, "DOC-GAP %s [%s]: returns %s, which its Returns: list (%s) does not mention\n",
+                    c->fn, c->desc, rc_name(rc), buf);
+            return;
+        }
         fail(c, "returned %d %s, which its doc's Returns: list does not mention (%s)", rc, rc_name(rc), buf);
     }
 }
