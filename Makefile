@@ -95,6 +95,38 @@ test-node: lib
 bench-node: lib
 	cd bindings/node && npm install --no-audit --no-fund && node bench/bench.js
 
+# C ABI vs OpenSSL's EVP, same process, interleaved (tests/bench/bench.c);
+# writes build/bench-c.json. BENCH_C_FLAGS=--quick for a smoke run.
+BENCH_C := $(BUILD)/bench/bench-c
+$(BENCH_C): tests/bench/bench.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -Wall -Iinclude -o $@ tests/bench/bench.c -L$(BUILD) -lcrypto-go -lcrypto -Wl,-rpath,$(ROOT)/$(BUILD)
+bench-c: deps $(BENCH_C)
+	$(BENCH_C) --json $(BUILD)/bench-c.json --pem core/testdata/keys/rsa2048.pkcs8.pem $(BENCH_C_FLAGS)
+
+# Every benchmark, then one report: build/bench.json (all rows), bench.md
+# (table), bench.png (chart of the ratios). A layer that fails or is missing is
+# announced loudly and left out (its stale JSON is removed first);
+# BENCH_STRICT=1 makes that an error. Ratios are only comparable within a run.
+BENCH_LAYERS := c python node
+$(VENV)/.bench-stamp: tests/bench/requirements.txt $(VENV)/.stamp
+	$(VPY) -m pip install -q -r tests/bench/requirements.txt
+	touch $@
+bench: venv $(VENV)/.bench-stamp
+	@failed=""; for l in $(BENCH_LAYERS); do \
+	  rm -f $(BUILD)/bench-$$l.json; \
+	  $(MAKE) --no-print-directory bench-$$l || failed="$$failed bench-$$l"; \
+	  [ -f $(BUILD)/bench-$$l.json ] || case "$$failed" in *bench-$$l*) ;; *) failed="$$failed bench-$$l(no-json)";; esac; \
+	done; \
+	$(VPY) tests/bench/report.py --out $(BUILD)/bench $(foreach l,$(BENCH_LAYERS),$(BUILD)/bench-$(l).json) || exit 1; \
+	if [ -n "$$failed" ]; then \
+	  echo "**********************************************************************"; \
+	  echo "*** make bench: MISSING LAYERS:$$failed"; \
+	  echo "*** (left out of build/bench.{json,md,png}; see the output above)"; \
+	  echo "**********************************************************************"; \
+	  [ "$(BENCH_STRICT)" != 1 ] || exit 1; \
+	fi
+
 test-conformance-quick: lib venv
 	@if [ -f tests/conformance/driver.py ]; then $(VPY) tests/conformance/driver.py --quick; \
 	else echo "conformance harness not built yet"; fi

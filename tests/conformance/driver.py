@@ -616,6 +616,10 @@ def wycheproof_cases(path, fname, policy, limit):
                 if g.get("tagSize") != 128:
                     continue
                 aad = t["aad"] or None
+                if op == "aesgcm" and not 8 <= len(t["iv"]) // 2 <= 128:
+                    # Outside pyca's AESGCM nonce range (8..128 bytes): whatever
+                    # Wycheproof says, the API must refuse it (ValueError).
+                    exp = False
                 reqs.append(({"op": op + ".decrypt", "key": t["key"], "nonce": t["iv"], "aad": aad,
                               "ct": t["ct"] + t["tag"]}, ("pt", t["msg"])))
                 if exp:

@@ -99,6 +99,10 @@ static int run_as_child(int argc, char **argv)
         printf("crashes: 1 (killed by signal %d: %s)\n", WTERMSIG(st), strsignal(WTERMSIG(st)));
         return 1;
     }
+    if (WEXITSTATUS(st) == 2) {
+        printf("crashes: 1 (exit status 2: a Go fatal error or an unrecovered panic)\n");
+        return 1;
+    }
     return WEXITSTATUS(st);
 }
 

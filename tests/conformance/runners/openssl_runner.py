@@ -261,12 +261,12 @@ def op_key_load(r):
     if not encrypted and pw is not None:
         raise Kind("TypeError", "Password was given but private key is not encrypted")
     passin = ["-passin", "file:" + tmpfile(pw)] if pw else ["-passin", "pass:"]
-    outf = tmpfile(b"", ".der")
     # One call: decrypt, check consistency (pyca checks the key as RSA_check_key
-    # does) and write the PKCS#1 DER.
+    # does) and write the PKCS#1 DER; -check writes "RSA key ok\n" before it.
     p = run(["rsa", "-inform", enc, "-in", f] + passin + ["-check", "-traditional", "-outform",
-                                                          "DER", "-out", outf], check=False)
-    if p.returncode != 0 or b"RSA key ok" not in p.stdout:
+                                                          "DER"], check=False)
+    ok_line = b"RSA key ok\n"
+    if p.returncode != 0 or not p.stdout.startswith(ok_line):
         err = p.stderr.decode(errors="replace") + p.stdout.decode(errors="replace")
         if "RSA key not ok" in err:
             raise Kind("ValueError", "invalid RSA private key")
@@ -276,8 +276,7 @@ def op_key_load(r):
         if "unsupported" in err.lower() and "bad decrypt" not in err.lower():
             raise Kind("UnsupportedAlgorithm", err[:200])
         raise Kind("ValueError", err[:200])
-    with open(outf, "rb") as fh:
-        der = fh.read()
+    der = p.stdout[len(ok_line):]
     ints = der_ints(der)
     if len(ints) != 9:
         raise Kind("ValueError", "multi-prime key")

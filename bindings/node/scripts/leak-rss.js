@@ -4,7 +4,7 @@
 // FinalizationRegistry (never by free()), then checks that the live-handle
 // counter returns to its start and that resident memory stayed flat.
 //
-//   node test/leak-rss.js [--cycles 1000000] [--rss-bound-mib 64] [--only Kind]
+//   node scripts/leak-rss.js [--cycles 1000000] [--rss-bound-mib 64] [--only Kind]
 //
 // Bound: after a warm-up of 10% of the cycles, RSS may grow by at most
 // --rss-bound-mib (default 64 MiB) over the rest of the run. Not part of
