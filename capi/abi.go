@@ -4,7 +4,7 @@
 //
 // Conventions every export follows (see include/cryptogo_types.h):
 //   - it returns C.int: CRYPTOGO_OK or a negative status code, and starts with
-//     `defer guard(&rc)` so that no panic ever reaches the host process;
+//     `defer guard(enter(&rc))` so that no panic ever reaches the host process;
 //   - buffers are pointer + length; outputs come first (out, out_cap, out_len),
 //     then inputs, then nonce/key/handle; input pointers are *C.cryptogo_in;
 //   - an output too small returns CRYPTOGO_ERR_BUFFER_TOO_SMALL with *out_len
@@ -27,13 +27,22 @@ import (
 
 	pointer "github.com/mattn/go-pointer"
 
+	"github.com/cryptogo/libcrypto-go/capi/internal/avx"
 	"github.com/cryptogo/libcrypto-go/core"
 )
 
 func main() {}
 
+// enter prepares the CPU for Go code on entry to an export (see package avx)
+// and returns rc, so that every export begins with one line:
+// `func cryptogo_x(...) (rc C.int) { defer guard(enter(&rc)); ... }`.
+func enter(rc *C.int) *C.int {
+	avx.Clean()
+	return rc
+}
+
 // guard recovers a panic into CRYPTOGO_ERR_INTERNAL. Every export defers it
-// first: `func cryptogo_x(...) (rc C.int) { defer guard(&rc); ... }`.
+// first, with its argument evaluated on entry by enter.
 func guard(rc *C.int) {
 	if r := recover(); r != nil {
 		*rc = C.CRYPTOGO_ERR_INTERNAL
@@ -305,7 +314,7 @@ func cstr(s string) *C.cryptogo_cchar { return (*C.cryptogo_cchar)(C.CString(s))
 //
 //export cryptogo_debug_live_handles
 func cryptogo_debug_live_handles(outCount *C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if outCount == nil {
 		return status(errNullArgument)
 	}

@@ -119,7 +119,7 @@ func aeadOpen(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, outLen 
 //
 //export cryptogo_aesgcm_new
 func cryptogo_aesgcm_new(out **C.cryptogo_aesgcm, key *C.cryptogo_in, keyLen C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(newAEAD((*unsafe.Pointer)(unsafe.Pointer(out)), kindAESGCM, key, keyLen,
 		func(k []byte) (core.AEAD, error) { return core.NewAESGCM(k) }))
 }
@@ -142,7 +142,7 @@ func cryptogo_aesgcm_new(out **C.cryptogo_aesgcm, key *C.cryptogo_in, keyLen C.s
 func cryptogo_aesgcm_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	pt *C.cryptogo_in, ptLen C.size_t, ad *C.cryptogo_in, adLen C.size_t,
 	nonce *C.cryptogo_in, nonceLen C.size_t, k *C.cryptogo_aesgcm) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(aeadSeal(unsafe.Pointer(k), kindAESGCM, out, outCap, outLen, pt, ptLen, ad, adLen, nonce, nonceLen))
 }
 
@@ -164,7 +164,7 @@ func cryptogo_aesgcm_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 func cryptogo_aesgcm_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	ct *C.cryptogo_in, ctLen C.size_t, ad *C.cryptogo_in, adLen C.size_t,
 	nonce *C.cryptogo_in, nonceLen C.size_t, k *C.cryptogo_aesgcm) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(aeadOpen(unsafe.Pointer(k), kindAESGCM, out, outCap, outLen, ct, ctLen, ad, adLen, nonce, nonceLen))
 }
 
@@ -176,7 +176,7 @@ func cryptogo_aesgcm_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 //
 //export cryptogo_aesgcm_free
 func cryptogo_aesgcm_free(k *C.cryptogo_aesgcm) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(free(unsafe.Pointer(k), kindAESGCM))
 }
 
@@ -226,7 +226,7 @@ func cryptogo_aesgcm_noncebytes_max() C.size_t { return C.size_t(core.AESGCMMaxN
 //
 //export cryptogo_chacha20poly1305_new
 func cryptogo_chacha20poly1305_new(out **C.cryptogo_chacha20poly1305, key *C.cryptogo_in, keyLen C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(newAEAD((*unsafe.Pointer)(unsafe.Pointer(out)), kindChaCha20Poly1305, key, keyLen,
 		func(k []byte) (core.AEAD, error) { return core.NewChaCha20Poly1305(k) }))
 }
@@ -248,7 +248,7 @@ func cryptogo_chacha20poly1305_new(out **C.cryptogo_chacha20poly1305, key *C.cry
 func cryptogo_chacha20poly1305_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	pt *C.cryptogo_in, ptLen C.size_t, ad *C.cryptogo_in, adLen C.size_t,
 	nonce *C.cryptogo_in, nonceLen C.size_t, k *C.cryptogo_chacha20poly1305) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(aeadSeal(unsafe.Pointer(k), kindChaCha20Poly1305, out, outCap, outLen, pt, ptLen, ad, adLen, nonce, nonceLen))
 }
 
@@ -268,7 +268,7 @@ func cryptogo_chacha20poly1305_encrypt(out *C.uint8_t, outCap C.size_t, outLen *
 func cryptogo_chacha20poly1305_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	ct *C.cryptogo_in, ctLen C.size_t, ad *C.cryptogo_in, adLen C.size_t,
 	nonce *C.cryptogo_in, nonceLen C.size_t, k *C.cryptogo_chacha20poly1305) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(aeadOpen(unsafe.Pointer(k), kindChaCha20Poly1305, out, outCap, outLen, ct, ctLen, ad, adLen, nonce, nonceLen))
 }
 
@@ -281,7 +281,7 @@ func cryptogo_chacha20poly1305_decrypt(out *C.uint8_t, outCap C.size_t, outLen *
 //
 //export cryptogo_chacha20poly1305_free
 func cryptogo_chacha20poly1305_free(k *C.cryptogo_chacha20poly1305) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(free(unsafe.Pointer(k), kindChaCha20Poly1305))
 }
 

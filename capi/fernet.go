@@ -106,7 +106,7 @@ func ttlArg(hasTTL C.int, ttl C.int64_t) *int64 {
 //
 //export cryptogo_fernet_generate_key
 func cryptogo_fernet_generate_key(out *C.uint8_t, outCap C.size_t, outLen *C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	buf, err := outBuffer(out, outCap, outLen, core.FernetKeySize)
 	if err != nil {
 		return status(err)
@@ -129,7 +129,7 @@ func cryptogo_fernet_generate_key(out *C.uint8_t, outCap C.size_t, outLen *C.siz
 //
 //export cryptogo_fernet_new
 func cryptogo_fernet_new(out **C.cryptogo_fernet, key *C.cryptogo_in, keyLen C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -155,7 +155,7 @@ func cryptogo_fernet_new(out **C.cryptogo_fernet, key *C.cryptogo_in, keyLen C.s
 //
 //export cryptogo_fernet_free
 func cryptogo_fernet_free(f *C.cryptogo_fernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(free(unsafe.Pointer(f), kindFernet))
 }
 
@@ -173,7 +173,7 @@ func cryptogo_fernet_free(f *C.cryptogo_fernet) (rc C.int) {
 //export cryptogo_fernet_encrypt
 func cryptogo_fernet_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	msg *C.cryptogo_in, msgLen C.size_t, f *C.cryptogo_fernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(fernetEncrypt(unsafe.Pointer(f), kindFernet, out, outCap, outLen, msg, msgLen,
 		func(f fernetLike, dst, m []byte) ([]byte, error) { return f.EncryptTo(dst, m) }))
 }
@@ -191,7 +191,7 @@ func cryptogo_fernet_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 //export cryptogo_fernet_encrypt_at_time
 func cryptogo_fernet_encrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	msg *C.cryptogo_in, msgLen C.size_t, currentTime C.int64_t, f *C.cryptogo_fernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(fernetEncrypt(unsafe.Pointer(f), kindFernet, out, outCap, outLen, msg, msgLen,
 		func(f fernetLike, dst, m []byte) ([]byte, error) {
 			return f.EncryptAtTimeTo(dst, m, int64(currentTime))
@@ -213,7 +213,7 @@ func cryptogo_fernet_encrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.
 func cryptogo_fernet_encrypt_at_time_with_iv(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	msg *C.cryptogo_in, msgLen C.size_t, currentTime C.int64_t, iv *C.cryptogo_in, ivLen C.size_t,
 	f *C.cryptogo_fernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	ivb, err := in(iv, ivLen)
 	if err != nil {
 		return status(err)
@@ -252,7 +252,7 @@ func cryptogo_fernet_encrypt_at_time_with_iv(out *C.uint8_t, outCap C.size_t, ou
 //export cryptogo_fernet_decrypt
 func cryptogo_fernet_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	token *C.cryptogo_in, tokenLen C.size_t, hasTTL C.int, ttl C.int64_t, f *C.cryptogo_fernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	t := ttlArg(hasTTL, ttl)
 	return status(fernetDecrypt(unsafe.Pointer(f), kindFernet, out, outCap, outLen, token, tokenLen,
 		func(f fernetLike, dst, tok []byte) ([]byte, error) { return f.DecryptTo(dst, tok, t) }))
@@ -273,7 +273,7 @@ func cryptogo_fernet_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 //export cryptogo_fernet_decrypt_at_time
 func cryptogo_fernet_decrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	token *C.cryptogo_in, tokenLen C.size_t, ttl C.int64_t, currentTime C.int64_t, f *C.cryptogo_fernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(fernetDecrypt(unsafe.Pointer(f), kindFernet, out, outCap, outLen, token, tokenLen,
 		func(f fernetLike, dst, tok []byte) ([]byte, error) {
 			return f.DecryptAtTimeTo(dst, tok, int64(ttl), int64(currentTime))
@@ -294,7 +294,7 @@ func cryptogo_fernet_decrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.
 //export cryptogo_fernet_extract_timestamp
 func cryptogo_fernet_extract_timestamp(outTs *C.int64_t, token *C.cryptogo_in, tokenLen C.size_t,
 	f *C.cryptogo_fernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(fernetTimestamp(unsafe.Pointer(f), kindFernet, outTs, token, tokenLen))
 }
 
@@ -372,7 +372,7 @@ var errTooManyKeys = errors.Join(core.ErrInvalidArgument, errors.New("more than 
 //
 //export cryptogo_multifernet_new
 func cryptogo_multifernet_new(out **C.cryptogo_multifernet, fernets **C.cryptogo_fernet, n C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -423,7 +423,7 @@ func cryptogo_multifernet_new(out **C.cryptogo_multifernet, fernets **C.cryptogo
 //
 //export cryptogo_multifernet_free
 func cryptogo_multifernet_free(mf *C.cryptogo_multifernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(free(unsafe.Pointer(mf), kindMultiFernet))
 }
 
@@ -438,7 +438,7 @@ func cryptogo_multifernet_free(mf *C.cryptogo_multifernet) (rc C.int) {
 //export cryptogo_multifernet_encrypt
 func cryptogo_multifernet_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	msg *C.cryptogo_in, msgLen C.size_t, mf *C.cryptogo_multifernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(fernetEncrypt(unsafe.Pointer(mf), kindMultiFernet, out, outCap, outLen, msg, msgLen,
 		func(f fernetLike, dst, m []byte) ([]byte, error) { return f.EncryptTo(dst, m) }))
 }
@@ -455,7 +455,7 @@ func cryptogo_multifernet_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.siz
 //export cryptogo_multifernet_encrypt_at_time
 func cryptogo_multifernet_encrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	msg *C.cryptogo_in, msgLen C.size_t, currentTime C.int64_t, mf *C.cryptogo_multifernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(fernetEncrypt(unsafe.Pointer(mf), kindMultiFernet, out, outCap, outLen, msg, msgLen,
 		func(f fernetLike, dst, m []byte) ([]byte, error) {
 			return f.EncryptAtTimeTo(dst, m, int64(currentTime))
@@ -475,7 +475,7 @@ func cryptogo_multifernet_encrypt_at_time(out *C.uint8_t, outCap C.size_t, outLe
 //export cryptogo_multifernet_decrypt
 func cryptogo_multifernet_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	token *C.cryptogo_in, tokenLen C.size_t, hasTTL C.int, ttl C.int64_t, mf *C.cryptogo_multifernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	t := ttlArg(hasTTL, ttl)
 	return status(fernetDecrypt(unsafe.Pointer(mf), kindMultiFernet, out, outCap, outLen, token, tokenLen,
 		func(f fernetLike, dst, tok []byte) ([]byte, error) { return f.DecryptTo(dst, tok, t) }))
@@ -493,7 +493,7 @@ func cryptogo_multifernet_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.siz
 //export cryptogo_multifernet_decrypt_at_time
 func cryptogo_multifernet_decrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	token *C.cryptogo_in, tokenLen C.size_t, ttl C.int64_t, currentTime C.int64_t, mf *C.cryptogo_multifernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(fernetDecrypt(unsafe.Pointer(mf), kindMultiFernet, out, outCap, outLen, token, tokenLen,
 		func(f fernetLike, dst, tok []byte) ([]byte, error) {
 			return f.DecryptAtTimeTo(dst, tok, int64(ttl), int64(currentTime))
@@ -516,7 +516,7 @@ func cryptogo_multifernet_decrypt_at_time(out *C.uint8_t, outCap C.size_t, outLe
 //export cryptogo_multifernet_rotate
 func cryptogo_multifernet_rotate(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	token *C.cryptogo_in, tokenLen C.size_t, mf *C.cryptogo_multifernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	t, err := in(token, tokenLen)
 	if err != nil {
 		return status(err)
@@ -544,6 +544,6 @@ func cryptogo_multifernet_rotate(out *C.uint8_t, outCap C.size_t, outLen *C.size
 //export cryptogo_multifernet_extract_timestamp
 func cryptogo_multifernet_extract_timestamp(outTs *C.int64_t, token *C.cryptogo_in, tokenLen C.size_t,
 	mf *C.cryptogo_multifernet) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(fernetTimestamp(unsafe.Pointer(mf), kindMultiFernet, outTs, token, tokenLen))
 }

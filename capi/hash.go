@@ -38,7 +38,7 @@ func cDigestSize(n C.size_t) (int, error) {
 //
 //export cryptogo_hash_new
 func cryptogo_hash_new(out **C.cryptogo_hash, alg C.int, digestSize C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -64,7 +64,7 @@ func cryptogo_hash_new(out **C.cryptogo_hash, alg C.int, digestSize C.size_t) (r
 //
 //export cryptogo_hash_update
 func cryptogo_hash_update(h *C.cryptogo_hash, data *C.cryptogo_in, dataLen C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	msg, err := in(data, dataLen)
 	if err != nil {
 		return status(err)
@@ -83,7 +83,7 @@ func cryptogo_hash_update(h *C.cryptogo_hash, data *C.cryptogo_in, dataLen C.siz
 //
 //export cryptogo_hash_copy
 func cryptogo_hash_copy(out **C.cryptogo_hash, h *C.cryptogo_hash) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -112,7 +112,7 @@ func cryptogo_hash_copy(out **C.cryptogo_hash, h *C.cryptogo_hash) (rc C.int) {
 //
 //export cryptogo_hash_finalize
 func cryptogo_hash_finalize(h *C.cryptogo_hash, out *C.uint8_t, outCap C.size_t, outLen *C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(useExclusive(unsafe.Pointer(h), kindHash, func(hs *core.Hasher) error {
 		var dst []byte
 		if !hs.Finalized() { // a finalized state reports ALREADY_FINALIZED, not a size
@@ -132,7 +132,7 @@ func cryptogo_hash_finalize(h *C.cryptogo_hash, out *C.uint8_t, outCap C.size_t,
 //
 //export cryptogo_hash_free
 func cryptogo_hash_free(h *C.cryptogo_hash) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(free(unsafe.Pointer(h), kindHash))
 }
 
@@ -149,7 +149,7 @@ func cryptogo_hash_free(h *C.cryptogo_hash) (rc C.int) {
 //export cryptogo_hash_digest
 func cryptogo_hash_digest(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	data *C.cryptogo_in, dataLen C.size_t, alg C.int, digestSize C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	msg, err := in(data, dataLen)
 	if err != nil {
 		return status(err)
@@ -177,7 +177,7 @@ func cryptogo_hash_digest(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 //
 //export cryptogo_hash_digest_size
 func cryptogo_hash_digest_size(out *C.size_t, alg C.int) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -196,7 +196,7 @@ func cryptogo_hash_digest_size(out *C.size_t, alg C.int) (rc C.int) {
 //
 //export cryptogo_hash_block_size
 func cryptogo_hash_block_size(out *C.size_t, alg C.int) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}

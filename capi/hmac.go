@@ -24,7 +24,7 @@ import (
 //
 //export cryptogo_hmac_new
 func cryptogo_hmac_new(out **C.cryptogo_hmac, key *C.cryptogo_in, keyLen C.size_t, alg C.int) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -51,7 +51,7 @@ func cryptogo_hmac_new(out **C.cryptogo_hmac, key *C.cryptogo_in, keyLen C.size_
 //
 //export cryptogo_hmac_update
 func cryptogo_hmac_update(h *C.cryptogo_hmac, data *C.cryptogo_in, dataLen C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	msg, err := in(data, dataLen)
 	if err != nil {
 		return status(err)
@@ -71,7 +71,7 @@ func cryptogo_hmac_update(h *C.cryptogo_hmac, data *C.cryptogo_in, dataLen C.siz
 //
 //export cryptogo_hmac_copy
 func cryptogo_hmac_copy(out **C.cryptogo_hmac, h *C.cryptogo_hmac) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -101,7 +101,7 @@ func cryptogo_hmac_copy(out **C.cryptogo_hmac, h *C.cryptogo_hmac) (rc C.int) {
 //
 //export cryptogo_hmac_finalize
 func cryptogo_hmac_finalize(h *C.cryptogo_hmac, out *C.uint8_t, outCap C.size_t, outLen *C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(useExclusive(unsafe.Pointer(h), kindHMAC, func(m *core.HMAC) error {
 		var dst []byte
 		if !m.Finalized() { // a finalized state reports ALREADY_FINALIZED, not a size
@@ -126,7 +126,7 @@ func cryptogo_hmac_finalize(h *C.cryptogo_hmac, out *C.uint8_t, outCap C.size_t,
 //
 //export cryptogo_hmac_verify
 func cryptogo_hmac_verify(h *C.cryptogo_hmac, sig *C.cryptogo_in, sigLen C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	s, err := in(sig, sigLen)
 	if err != nil {
 		return status(err)
@@ -144,7 +144,7 @@ func cryptogo_hmac_verify(h *C.cryptogo_hmac, sig *C.cryptogo_in, sigLen C.size_
 //
 //export cryptogo_hmac_free
 func cryptogo_hmac_free(h *C.cryptogo_hmac) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(free(unsafe.Pointer(h), kindHMAC))
 }
 
@@ -160,7 +160,7 @@ func cryptogo_hmac_free(h *C.cryptogo_hmac) (rc C.int) {
 //export cryptogo_hmac_compute
 func cryptogo_hmac_compute(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	data *C.cryptogo_in, dataLen C.size_t, key *C.cryptogo_in, keyLen C.size_t, alg C.int) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	msg, err := in(data, dataLen)
 	if err != nil {
 		return status(err)

@@ -38,7 +38,7 @@ func pbkdf2Iterations(n C.uint64_t) (int, error) {
 func cryptogo_pbkdf2_hmac_derive(out *C.uint8_t, length C.size_t,
 	password *C.cryptogo_in, passwordLen C.size_t, salt *C.cryptogo_in, saltLen C.size_t,
 	iterations C.uint64_t, alg C.int) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	pw, err := in(password, passwordLen)
 	if err != nil {
 		return status(err)
@@ -79,7 +79,7 @@ func cryptogo_pbkdf2_hmac_derive(out *C.uint8_t, length C.size_t,
 func cryptogo_pbkdf2_hmac_verify(expected *C.cryptogo_in, expectedLen C.size_t,
 	password *C.cryptogo_in, passwordLen C.size_t, salt *C.cryptogo_in, saltLen C.size_t,
 	iterations C.uint64_t, alg C.int) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	want, err := in(expected, expectedLen)
 	if err != nil {
 		return status(err)

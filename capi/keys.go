@@ -65,7 +65,7 @@ func writeKeyBytes(dst *C.uint8_t, dstCap C.size_t, dstLen *C.size_t, b []byte) 
 func cryptogo_rsa_private_key_load(out **C.cryptogo_rsa_private_key,
 	data *C.cryptogo_in, dataLen C.size_t, password *C.cryptogo_in, passwordLen C.size_t,
 	encoding C.int) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -109,7 +109,7 @@ func cryptogo_rsa_private_key_load(out **C.cryptogo_rsa_private_key,
 func cryptogo_rsa_private_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	encoding C.int, format C.int, password *C.cryptogo_in, passwordLen C.size_t,
 	k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if outLen == nil {
 		return status(errNullArgument)
 	}
@@ -141,7 +141,7 @@ func cryptogo_rsa_private_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.si
 //export cryptogo_rsa_public_key_load
 func cryptogo_rsa_public_key_load(out **C.cryptogo_rsa_public_key,
 	data *C.cryptogo_in, dataLen C.size_t, encoding C.int) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -169,7 +169,7 @@ func cryptogo_rsa_public_key_load(out **C.cryptogo_rsa_public_key,
 //export cryptogo_rsa_public_key_dump
 func cryptogo_rsa_public_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	encoding C.int, format C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if outLen == nil {
 		return status(errNullArgument)
 	}

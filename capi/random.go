@@ -23,7 +23,7 @@ import (
 //
 //export cryptogo_random_bytes
 func cryptogo_random_bytes(out *C.uint8_t, outLen C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if outLen == 0 {
 		return C.CRYPTOGO_OK
 	}

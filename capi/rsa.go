@@ -72,7 +72,7 @@ func usePublicKey(k *C.cryptogo_rsa_public_key, fn func(*core.RSAPublicKey) erro
 //
 //export cryptogo_rsa_generate
 func cryptogo_rsa_generate(out **C.cryptogo_rsa_private_key, publicExponent C.uint64_t, keySize C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -97,7 +97,7 @@ func cryptogo_rsa_generate(out **C.cryptogo_rsa_private_key, publicExponent C.ui
 //
 //export cryptogo_rsa_private_key_free
 func cryptogo_rsa_private_key_free(k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(free(unsafe.Pointer(k), kindRSAPrivateKey))
 }
 
@@ -108,7 +108,7 @@ func cryptogo_rsa_private_key_free(k *C.cryptogo_rsa_private_key) (rc C.int) {
 //
 //export cryptogo_rsa_public_key_free
 func cryptogo_rsa_public_key_free(k *C.cryptogo_rsa_public_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(free(unsafe.Pointer(k), kindRSAPublicKey))
 }
 
@@ -121,7 +121,7 @@ func cryptogo_rsa_public_key_free(k *C.cryptogo_rsa_public_key) (rc C.int) {
 //
 //export cryptogo_rsa_private_key_public_key
 func cryptogo_rsa_private_key_public_key(out **C.cryptogo_rsa_public_key, k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -140,7 +140,7 @@ func cryptogo_rsa_private_key_public_key(out **C.cryptogo_rsa_public_key, k *C.c
 //
 //export cryptogo_rsa_private_key_size
 func cryptogo_rsa_private_key_size(outBits *C.size_t, k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if outBits == nil {
 		return status(errNullArgument)
 	}
@@ -158,7 +158,7 @@ func cryptogo_rsa_private_key_size(outBits *C.size_t, k *C.cryptogo_rsa_private_
 //
 //export cryptogo_rsa_public_key_size
 func cryptogo_rsa_public_key_size(outBits *C.size_t, k *C.cryptogo_rsa_public_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if outBits == nil {
 		return status(errNullArgument)
 	}
@@ -180,7 +180,7 @@ func cryptogo_rsa_public_key_size(outBits *C.size_t, k *C.cryptogo_rsa_public_ke
 //
 //export cryptogo_rsa_private_key_number
 func cryptogo_rsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(usePrivateKey(k, func(key *core.RSAPrivateKey) error {
 		b, err := key.Number(core.RSAComponent(component))
 		if err != nil {
@@ -200,7 +200,7 @@ func cryptogo_rsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.
 //
 //export cryptogo_rsa_public_key_number
 func cryptogo_rsa_public_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	return status(usePublicKey(k, func(key *core.RSAPublicKey) error {
 		b, err := key.Number(core.RSAComponent(component))
 		if err != nil {
@@ -226,7 +226,7 @@ func cryptogo_rsa_private_key_from_numbers(out **C.cryptogo_rsa_private_key,
 	d *C.cryptogo_in, dLen C.size_t, p *C.cryptogo_in, pLen C.size_t,
 	q *C.cryptogo_in, qLen C.size_t, dmp1 *C.cryptogo_in, dmp1Len C.size_t,
 	dmq1 *C.cryptogo_in, dmq1Len C.size_t, iqmp *C.cryptogo_in, iqmpLen C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -258,7 +258,7 @@ func cryptogo_rsa_private_key_from_numbers(out **C.cryptogo_rsa_private_key,
 //
 //export cryptogo_rsa_public_key_from_numbers
 func cryptogo_rsa_public_key_from_numbers(out **C.cryptogo_rsa_public_key, n *C.cryptogo_in, nLen C.size_t, e *C.cryptogo_in, eLen C.size_t) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
@@ -294,7 +294,7 @@ func cryptogo_rsa_public_key_from_numbers(out **C.cryptogo_rsa_public_key, n *C.
 func cryptogo_rsa_encrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	pt *C.cryptogo_in, ptLen C.size_t, label *C.cryptogo_in, labelLen C.size_t,
 	hashAlg C.int, mgf1HashAlg C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	msg, err := in(pt, ptLen)
 	if err != nil {
 		return status(err)
@@ -329,7 +329,7 @@ func cryptogo_rsa_encrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t
 func cryptogo_rsa_decrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	ct *C.cryptogo_in, ctLen C.size_t, label *C.cryptogo_in, labelLen C.size_t,
 	hashAlg C.int, mgf1HashAlg C.int, k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	c, err := in(ct, ctLen)
 	if err != nil {
 		return status(err)
@@ -357,7 +357,7 @@ func cryptogo_rsa_decrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t
 //export cryptogo_rsa_encrypt_pkcs1v15
 func cryptogo_rsa_encrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	pt *C.cryptogo_in, ptLen C.size_t, k *C.cryptogo_rsa_public_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	msg, err := in(pt, ptLen)
 	if err != nil {
 		return status(err)
@@ -386,7 +386,7 @@ func cryptogo_rsa_encrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.si
 //export cryptogo_rsa_decrypt_pkcs1v15
 func cryptogo_rsa_decrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	ct *C.cryptogo_in, ctLen C.size_t, k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	c, err := in(ct, ctLen)
 	if err != nil {
 		return status(err)
@@ -419,7 +419,7 @@ func cryptogo_rsa_decrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.si
 func cryptogo_rsa_sign_pss(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	msg *C.cryptogo_in, msgLen C.size_t, saltLength C.int, hashAlg C.int, mgf1HashAlg C.int,
 	prehashed C.int, k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	m, err := in(msg, msgLen)
 	if err != nil {
 		return status(err)
@@ -448,7 +448,7 @@ func cryptogo_rsa_sign_pss(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 //export cryptogo_rsa_verify_pss
 func cryptogo_rsa_verify_pss(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptogo_in, msgLen C.size_t,
 	saltLength C.int, hashAlg C.int, mgf1HashAlg C.int, prehashed C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	s, err := in(sig, sigLen)
 	if err != nil {
 		return status(err)
@@ -476,7 +476,7 @@ func cryptogo_rsa_verify_pss(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptog
 //export cryptogo_rsa_sign_pkcs1v15
 func cryptogo_rsa_sign_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	msg *C.cryptogo_in, msgLen C.size_t, hashAlg C.int, prehashed C.int, k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	m, err := in(msg, msgLen)
 	if err != nil {
 		return status(err)
@@ -502,7 +502,7 @@ func cryptogo_rsa_sign_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_
 //export cryptogo_rsa_verify_pkcs1v15
 func cryptogo_rsa_verify_pkcs1v15(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptogo_in, msgLen C.size_t,
 	hashAlg C.int, prehashed C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
-	defer guard(&rc)
+	defer guard(enter(&rc))
 	s, err := in(sig, sigLen)
 	if err != nil {
 		return status(err)

@@ -29,6 +29,8 @@ export type StatusCode =
  * numbers a RangeError (code 'ERR_OUT_OF_RANGE') instead, as node:crypto does.
  */
 export class CryptogoError extends Error {
+  /** status and code default to the subclass's own. */
+  constructor(message?: string, status?: number, code?: string);
   /** Stable: the C status name, e.g. 'CRYPTOGO_ERR_INVALID_TAG'. */
   readonly code: StatusCode | string;
   /** The negative C status code. */
@@ -190,8 +192,6 @@ export function pbkdf2(password: BytesOrString, salt: BytesOrString, iterations:
   callback: (err: Error | null, key?: Buffer) => void): void;
 /** Throws InvalidKey when the derived key differs from expected (constant-time compare). */
 export function pbkdf2Verify(expected: Bytes, password: BytesOrString, salt: BytesOrString, iterations: number, digest: HashName): void;
-/** Digest size in bytes of a fixed-size hash. */
-export function digestSize(algorithmId: number): number;
 
 // ---------------------------------------------------------------- RSA
 

@@ -7,7 +7,7 @@
 //     (Python's ctypes table, Node's bridge) and the misuse-matrix test.
 //
 // It also enforces the ABI's rules: every export's doc ends in a "Returns:"
-// list, and every export returning a status starts with `defer guard(&rc)`.
+// list, and every export returning a status starts with `defer guard(enter(&rc))`.
 //
 // Usage (from the repository root, or via go generate in capi):
 //
@@ -166,7 +166,7 @@ func exports(dir string) ([]function, error) {
 				}
 				fn.Return = ct
 				if ct == "int" && !hasGuard(fd) {
-					problems = append(problems, where+": returns a status but does not start with `defer guard(&rc)`")
+					problems = append(problems, where+": returns a status but does not start with `defer guard(enter(&rc))`")
 				}
 			}
 			funcs = append(funcs, fn)
@@ -197,7 +197,7 @@ func splitDoc(cg *ast.CommentGroup) (name, doc string) {
 	return name, strings.Join(lines, "\n")
 }
 
-// hasGuard reports whether fd starts with `defer guard(&<named result>)`.
+// hasGuard reports whether fd starts with `defer guard(enter(&<named result>))`.
 func hasGuard(fd *ast.FuncDecl) bool {
 	res := fd.Type.Results.List[0]
 	if len(res.Names) != 1 || fd.Body == nil || len(fd.Body.List) == 0 {
@@ -207,16 +207,33 @@ func hasGuard(fd *ast.FuncDecl) bool {
 	if !ok {
 		return false
 	}
-	id, ok := d.Call.Fun.(*ast.Ident)
-	if !ok || id.Name != "guard" || len(d.Call.Args) != 1 {
+	arg, ok := call(d.Call, "guard")
+	if !ok {
 		return false
 	}
-	u, ok := d.Call.Args[0].(*ast.UnaryExpr)
+	inner, ok := arg.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	arg, ok = call(inner, "enter")
+	if !ok {
+		return false
+	}
+	u, ok := arg.(*ast.UnaryExpr)
 	if !ok || u.Op != token.AND {
 		return false
 	}
-	arg, ok := u.X.(*ast.Ident)
-	return ok && arg.Name == res.Names[0].Name
+	id, ok := u.X.(*ast.Ident)
+	return ok && id.Name == res.Names[0].Name
+}
+
+// call returns the single argument of a call to the function named name.
+func call(c *ast.CallExpr, name string) (ast.Expr, bool) {
+	id, ok := c.Fun.(*ast.Ident)
+	if !ok || id.Name != name || len(c.Args) != 1 {
+		return nil, false
+	}
+	return c.Args[0], true
 }
 
 var cScalars = map[string]string{

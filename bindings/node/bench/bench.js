@@ -7,7 +7,7 @@
 // the rounds. Prints a table and writes build/bench-node.json (repository
 // root) with rows {"layer":"node","op","size","ours_ns","ref","ref_ns","ratio","target"}.
 //
-//   node bench/bench.js [--rounds N] [--quick] [--only substring]
+//   node bench/bench.js [--rounds N] [--quick] [--only regexp]
 //
 // Targets (issue 4): ratio <= 1.0 for 64-byte operations, <= 1.2 for bulk,
 // <= 1.5 for RSA private-key operations; rows without a reference (Fernet,
@@ -118,7 +118,7 @@ function cases() {
     list.push(['Fernet encrypt', size, () => fernet.encrypt(d), null, null]);
     list.push(['Fernet decrypt', size, () => fernet.decrypt(tok), null, null]);
   }
-  return list.filter((c) => c[0].includes(ONLY));
+  return list.filter((c) => new RegExp(ONLY).test(c[0]));
 }
 
 function calibrate(f) {

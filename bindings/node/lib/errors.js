@@ -11,10 +11,11 @@
 const { N, abi } = require('./native');
 
 class CryptogoError extends Error {
+  /** status/code default to the subclass's own (e.g. new InvalidToken('...')). */
   constructor(message, status, code) {
     super(message);
-    this.status = status;
-    this.code = code;
+    this.status = status === undefined ? new.target.status : status;
+    this.code = code === undefined ? new.target.code : code;
   }
 }
 

@@ -211,4 +211,4 @@ function pbkdf2Verify(expected, password, salt, iterations, digest) {
   check(P.verify(bytes(expected, 'expected'), p, s, it, id));
 }
 
-module.exports = { Hash, createHash, hash, Hmac, createHmac, hmac, pbkdf2, pbkdf2Sync, pbkdf2Verify, digestSize };
+module.exports = { Hash, createHash, hash, Hmac, createHmac, hmac, pbkdf2, pbkdf2Sync, pbkdf2Verify };

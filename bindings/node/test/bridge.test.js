@@ -39,7 +39,11 @@ test('one error table: every status code maps to a CryptogoError subclass with a
     assert.ok(e instanceof cg[errors.TABLE[name][0]]);
     assert.strictEqual(e.message, N.strerror(code));
   }
-  assert.ok(new cg.InvalidToken('x') instanceof cg.CryptogoError);
+  const e = new cg.InvalidToken('x');
+  assert.ok(e instanceof cg.CryptogoError && e instanceof Error);
+  assert.strictEqual(e.code, 'CRYPTOGO_ERR_INVALID_TOKEN');
+  assert.strictEqual(e.name, 'InvalidToken');
+  assert.strictEqual(e.status, abiJson.status.CRYPTOGO_ERR_INVALID_TOKEN);
 });
 
 test('bridge argument conversion: wrong JS types throw TypeError/RangeError, never crash', () => {

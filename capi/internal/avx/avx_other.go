@@ -1,0 +1,7 @@
+//go:build !amd64
+
+package avx
+
+const hasAVX = false
+
+func vzeroupper() {}
