@@ -100,6 +100,13 @@ func init() {
 	errNullArgument = errors.Join(core.ErrInvalidArgument, errNullArgument)
 }
 
+// maxInput is the ABI-wide bound on one input buffer (2^32-1 bytes): any
+// longer length is refused with CRYPTOGO_ERR_OVERFLOW before the buffer is
+// read, so a garbage length never walks off the caller's memory. Larger data
+// goes through the incremental hash/HMAC APIs in pieces. Families with a
+// lower limit (pyca's 2^31-1 for AEAD data) check it in core.
+const maxInput = math.MaxUint32
+
 // in borrows a caller's input buffer for the duration of a call, without
 // copying. NULL is allowed only with length 0. Never retain the slice.
 func in(p *C.cryptogo_in, n C.size_t) ([]byte, error) {
@@ -109,7 +116,7 @@ func in(p *C.cryptogo_in, n C.size_t) ([]byte, error) {
 	if p == nil {
 		return nil, errNullArgument
 	}
-	if uint64(n) > math.MaxInt32*2 { // beyond any size pyca accepts
+	if uint64(n) > maxInput {
 		return nil, core.ErrOverflow
 	}
 	return unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n)), nil

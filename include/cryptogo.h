@@ -8,8 +8,12 @@
  * negative status code (enum cryptogo_status, cryptogo_strerror()). Outputs
  * come first as (out, out_cap, out_len): when out_cap is too small the call
  * returns CRYPTOGO_ERR_BUFFER_TOO_SMALL and sets *out_len to the size needed.
- * The caller owns all memory; inputs are borrowed for the call only. Every
- * function is safe to call from any thread.
+ * The caller owns all memory; inputs are borrowed for the call only. Any
+ * input length above 2^32-1 bytes returns CRYPTOGO_ERR_OVERFLOW before the
+ * buffer is read (feed larger data to the incremental hash/HMAC functions in
+ * pieces); a NULL input with a non-zero length returns
+ * CRYPTOGO_ERR_INVALID_ARGUMENT. Every function is safe to call from any
+ * thread.
  */
 #ifndef CRYPTOGO_H
 #define CRYPTOGO_H

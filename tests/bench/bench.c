@@ -169,10 +169,30 @@ typedef struct {
 
 static out_t OUT = {NULL, 1};
 
-static double time_batch(op_fn f, void *ctx, long n) {
-    double t0 = now_ns();
+static double clock_ns(clockid_t c) {
+    struct timespec ts;
+    clock_gettime(c, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+/*
+ * time_batch returns the time per call of n calls on the main clock, and
+ * stores the wall-clock time and the calling thread's CPU time per call in
+ * *wall and *thread (diagnostics: process CPU time above thread CPU time is
+ * work done by other threads, e.g. Go's garbage collector).
+ */
+static double time_batch(op_fn f, void *ctx, long n, double *wall, double *thread) {
+    double w0 = clock_ns(CLOCK_MONOTONIC), h0 = clock_ns(CLOCK_THREAD_CPUTIME_ID), t0 = now_ns();
     for (long i = 0; i < n; i++) f(ctx);
-    return (now_ns() - t0) / (double)n;
+    double t1 = now_ns(), h1 = clock_ns(CLOCK_THREAD_CPUTIME_ID), w1 = clock_ns(CLOCK_MONOTONIC);
+    *wall = (w1 - w0) / (double)n;
+    *thread = (h1 - h0) / (double)n;
+    return (t1 - t0) / (double)n;
+}
+
+static double median_of(double *v, int n) {
+    qsort(v, n, sizeof(double), cmp_double);
+    return quantile(v, n, 0.5);
 }
 
 /* Calls per batch so that a batch lasts about ROUND_MS. */
@@ -218,13 +238,17 @@ static void bench(const char *op, const char *size, double target, int rounds, i
     if (quick && rounds > 3) rounds = 3;
     double *to = xmalloc(sizeof(double) * rounds), *tr = xmalloc(sizeof(double) * rounds);
     double *rr = xmalloc(sizeof(double) * rounds);
+    double *wo = xmalloc(sizeof(double) * rounds), *wr = xmalloc(sizeof(double) * rounds);
+    double *ho = xmalloc(sizeof(double) * rounds), *hr = xmalloc(sizeof(double) * rounds);
     long no = calibrate(ours, octx, slow), nr = ref ? calibrate(ref, rctx, slow) : 0;
     for (int r = 0; r < rounds; r++) {
-        if (ref && (r & 1)) tr[r] = time_batch(ref, rctx, nr);
-        to[r] = time_batch(ours, octx, no);
-        if (ref && !(r & 1)) tr[r] = time_batch(ref, rctx, nr);
+        if (ref && (r & 1)) tr[r] = time_batch(ref, rctx, nr, &wr[r], &hr[r]);
+        to[r] = time_batch(ours, octx, no, &wo[r], &ho[r]);
+        if (ref && !(r & 1)) tr[r] = time_batch(ref, rctx, nr, &wr[r], &hr[r]);
         if (ref) rr[r] = to[r] / tr[r];
     }
+    double wall_o = median_of(wo, rounds), thr_o = median_of(ho, rounds);
+    double wall_r = ref ? median_of(wr, rounds) : NAN, thr_r = ref ? median_of(hr, rounds) : NAN;
     qsort(to, rounds, sizeof(double), cmp_double);
     double mo = quantile(to, rounds, 0.5), mr = NAN, ratio = NAN, q1 = NAN, q3 = NAN;
     if (ref) {
@@ -236,11 +260,17 @@ static void bench(const char *op, const char *size, double target, int rounds, i
         q3 = quantile(rr, rounds, 0.75);
     }
     const char *mark = !ref || target < 0 ? "" : (ratio <= target ? "ok" : "MISS");
+    /* Other threads (Go runtime) used > 10% on top of the calling thread: say so. */
+    char note[64] = "";
+    if (CLOCK != CLOCK_MONOTONIC && mo > 1.1 * thr_o)
+        snprintf(note, sizeof note, "  (other threads +%.0f%%)", 100.0 * (mo - thr_o) / thr_o);
+    char tgt[16] = "-";
+    if (ref && target >= 0) snprintf(tgt, sizeof tgt, "%.2f", target);
     if (ref)
-        printf("%-34s %8s %12.2f %12.2f %7.3f [%5.2f-%5.2f] %6.2f  %s\n", op, size, mo / 1e3,
-               mr / 1e3, ratio, q1, q3, target, mark);
+        printf("%-34s %8s %12.2f %12.2f %7.3f [%5.2f-%5.2f] %6s  %s%s\n", op, size, mo / 1e3,
+               mr / 1e3, ratio, q1, q3, tgt, mark, note);
     else
-        printf("%-34s %8s %12.2f %12s %7s %13s %6s\n", op, size, mo / 1e3, "-", "-", "", "-");
+        printf("%-34s %8s %12.2f %12s %7s %13s %6s  %s\n", op, size, mo / 1e3, "-", "-", "", "-", note);
     fflush(stdout);
 
     FILE *f = OUT.json;
@@ -277,10 +307,19 @@ static void bench(const char *op, const char *size, double target, int rounds, i
         json_num(f, ref ? rr[0] : NAN, 3);
         fputs(", \"ratio_max\": ", f);
         json_num(f, ref ? rr[rounds - 1] : NAN, 3);
+        fputs(", \"ours_wall_ns\": ", f);
+        json_num(f, wall_o, 0);
+        fputs(", \"ref_wall_ns\": ", f);
+        json_num(f, wall_r, 0);
+        fputs(", \"ours_thread_cpu_ns\": ", f);
+        json_num(f, thr_o, 0);
+        fputs(", \"ref_thread_cpu_ns\": ", f);
+        json_num(f, thr_r, 0);
+        fprintf(f, ", \"clock\": \"%s\"", CLOCK == CLOCK_MONOTONIC ? "wall" : "process-cpu");
         fputs("}}", f);
         fflush(f);
     }
-    free(to); free(tr); free(rr);
+    free(to); free(tr); free(rr); free(wo); free(wr); free(ho); free(hr);
 }
 
 /* ------------------------------------------------------------------ AEAD */

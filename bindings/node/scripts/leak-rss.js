@@ -48,7 +48,10 @@ async function settle(before) {
 async function main() {
   try {
     const k = cg.generateRSAPrivateKey({ keySize: 1024 });
-    rsaPem = k.publicKey().export();
+    const pub = k.publicKey();
+    rsaPem = pub.export();
+    pub.free();
+    k.free();
   } catch (e) {
     delete kinds.RSAPublicKey;
   }

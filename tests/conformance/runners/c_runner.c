@@ -247,7 +247,7 @@ typedef struct {
     const char *field;   /* output field name */
     uint8_t *out; size_t out_len;
     int out_is_text;     /* emit as a JSON string instead of hex */
-    char extra[4096];    /* extra ",\"k\":\"v\"" fields (key numbers) */
+    char extra[20000];   /* extra ",\"k\":\"v\"" fields (key numbers) */
 } result;
 
 static result unsup(const char *why) { result r; memset(&r, 0, sizeof r); r.status = R_UNSUP; r.msg = why; return r; }
@@ -316,6 +316,7 @@ static int numbers_into(result *res, void *k, int priv) {
         int rc = priv ? cryptogo_rsa_private_key_number(tmp, sizeof tmp, &len, i + 1, k)
                       : cryptogo_rsa_public_key_number(tmp, sizeof tmp, &len, i + 1, k);
         if (rc != 0) return rc;
+        if (used + 2 * len + 32 >= sizeof res->extra) return CRYPTOGO_ERR_INTERNAL; /* cannot happen below 16384-bit keys */
         used += (size_t)snprintf(res->extra + used, sizeof res->extra - used, ",\"%s\":\"", PRIV[i]);
         for (size_t j = 0; j < len && used + 3 < sizeof res->extra; j++) used += (size_t)snprintf(res->extra + used, sizeof res->extra - used, "%02x", tmp[j]);
         used += (size_t)snprintf(res->extra + used, sizeof res->extra - used, "\"");
