@@ -906,6 +906,16 @@ func BenchmarkRSA(b *testing.B) {
 				pub.EncryptOAEP(msg, nil, SHA256, SHA256)
 			}
 		})
+		b.Run(pfx+"EncryptOAEP-cryptorsa", func(b *testing.B) {
+			for b.Loop() {
+				rsa.EncryptOAEPWithOptions(rand.Reader, pub.Key(), msg, &rsa.OAEPOptions{Hash: crypto.SHA256})
+			}
+		})
+		b.Run(pfx+"EncryptPKCS1v15", func(b *testing.B) {
+			for b.Loop() {
+				pub.EncryptPKCS1v15(msg)
+			}
+		})
 		b.Run(pfx+"DecryptOAEP", func(b *testing.B) {
 			for b.Loop() {
 				k.DecryptOAEP(ct, nil, SHA256, SHA256)

@@ -124,13 +124,17 @@ def fmt_ns(ns) -> str:
     return f"{ns:.0f} ns"
 
 
+def fmt_ratio(r: float) -> str:
+    return f"{r:.2f}" if r >= 0.1 else f"{r:.2g}"
+
+
 def cell(row) -> str:
     if row is None:
         return ""
     r = row.get("ratio")
     if r is None:
         return f"{fmt_ns(row.get('ours_ns'))} (abs.)"
-    text = f"{r:.2f}"
+    text = fmt_ratio(r)
     sp = ratio_spread(row)
     if sp:
         text += f" [{sp[0]:.2f}–{sp[1]:.2f}]"
@@ -248,18 +252,23 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
     ratios = [r["ratio"] for r in plot] + [r["target"] for r in plot if r.get("target")]
     lo, hi = min(ratios + [1.0]), max(ratios + [1.0])
     log = hi / lo > 6
+    floor = 0.05  # on a log axis, smaller ratios are drawn at the edge (value still printed)
+    if log:
+        lo = max(lo, floor)
     fig_h = 1.6 + 0.24 * sum(max(1, len(groups[k])) for k in keys) + 0.12 * len(keys)
     fig, ax = plt.subplots(figsize=(10, fig_h))
     yticks, ylabels, y = [], [], 0.0
     for k in keys:
         present = [l for l in layers if l in groups[k]]
         n = len(present)
+        center = y + (n - 1) * bar_h / 2
         for i, l in enumerate(present):
             r = groups[k][l]
-            yy = y + (i - (n - 1) / 2) * bar_h
+            yy = y + i * bar_h
             p = passed(r)
             left = lo / 1.6 if log else 0
-            ax.barh(yy, r["ratio"] - left, height=bar_h * 0.9, color=COLORS.get(l, "#888888"),
+            shown = max(r["ratio"], lo / 1.25) if log else r["ratio"]
+            ax.barh(yy, shown - left, height=bar_h * 0.9, color=COLORS.get(l, "#888888"),
                     edgecolor="#C00000" if p is False else "none", linewidth=1.6 if p is False else 0,
                     hatch="///" if p is False else None, left=left)
             sp = ratio_spread(r)
@@ -267,16 +276,17 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
                 ax.plot([sp[0], sp[1]], [yy, yy], color="black", linewidth=0.9, alpha=0.7)
             if r.get("target"):
                 ax.plot([r["target"]], [yy], marker="|", markersize=11, markeredgewidth=2.2, color="black")
-            ax.text(r["ratio"] * (1.04 if log else 1.0) + (0 if log else hi * 0.01), yy,
-                    f"{r['ratio']:.2f}" + (" MISS" if p is False else ""), va="center", fontsize=7,
+            right = max([shown, r.get("target") or 0] + ([sp[1]] if sp else []))
+            ax.text(right * (1.05 if log else 1.0) + (0 if log else hi * 0.01), yy,
+                    fmt_ratio(r["ratio"]) + (" MISS" if p is False else ""), va="center", fontsize=7,
                     color="#C00000" if p is False else "black")
-        yticks.append(y)
+        yticks.append(center)
         ylabels.append(f"{k[0]} {k[1]}".strip())
-        y += max(1, n) * bar_h + 0.35
+        y += max(1, n) * bar_h + 0.3
     ax.axvline(1.0, color="#333333", linestyle="--", linewidth=1)
     if log:
         ax.set_xscale("log")
-        ax.set_xlim(lo / 1.6, hi * 2.2)
+        ax.set_xlim(lo / 1.6, hi * 2.5)
         ticks = [t for t in (0.05, 0.1, 0.2, 0.5, 1, 1.5, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if lo / 1.6 <= t <= hi * 2.2]
         ax.set_xticks(ticks)
         ax.set_xticklabels([f"{t:g}" for t in ticks])
@@ -286,6 +296,7 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
     ax.set_yticklabels(ylabels, fontsize=8)
     ax.invert_yaxis()
     ax.set_ylim(y - 0.2, -0.6)
+
     ax.grid(axis="x", linestyle=":", alpha=0.5)
     ax.set_xlabel("time ratio: ours / reference, same run (lower is better" + (", log scale)" if log else ")"))
     title = "libcrypto-go vs references (C: OpenSSL EVP; Python: pyca; Node: node:crypto)"
