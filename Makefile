@@ -118,14 +118,14 @@ bench: venv $(VENV)/.bench-stamp
 	  $(MAKE) --no-print-directory bench-$$l || failed="$$failed bench-$$l"; \
 	  [ -f $(BUILD)/bench-$$l.json ] || case "$$failed" in *bench-$$l*) ;; *) failed="$$failed bench-$$l(no-json)";; esac; \
 	done; \
-	$(VPY) tests/bench/report.py --out $(BUILD)/bench $(foreach l,$(BENCH_LAYERS),$(BUILD)/bench-$(l).json) || exit 1; \
+	$(VPY) tests/bench/report.py --out $(BUILD)/bench $(foreach l,$(BENCH_LAYERS),$(BUILD)/bench-$(l).json); rc=$$?; \
 	if [ -n "$$failed" ]; then \
 	  echo "**********************************************************************"; \
 	  echo "*** make bench: MISSING LAYERS:$$failed"; \
 	  echo "*** (left out of build/bench.{json,md,png}; see the output above)"; \
 	  echo "**********************************************************************"; \
 	  [ "$(BENCH_STRICT)" != 1 ] || exit 1; \
-	fi
+	fi; exit $$rc
 
 test-conformance-quick: lib venv
 	@if [ -f tests/conformance/driver.py ]; then $(VPY) tests/conformance/driver.py --quick; \

@@ -71,7 +71,7 @@ def _build_c(log):
     os.makedirs(os.path.dirname(out), exist_ok=True)
     libdir = os.path.dirname(os.path.abspath(lib))
     cc = os.environ.get("CC", "cc")
-    cmd = [cc, "-std=c11", "-O1", "-Wall", "-Werror", "-Wno-unused-function", "-Wno-comment",
+    cmd = [cc, "-std=c11", "-O1", "-Wall", "-Werror", "-Wno-unused-function",
            "-I", os.path.join(ROOT, "include"), os.path.join(HERE, "runners", "c_runner.c"),
            "-o", out, "-L", libdir, "-l:" + os.path.basename(lib), "-Wl,-rpath," + libdir]
     p = subprocess.run(cmd, capture_output=True, text=True)

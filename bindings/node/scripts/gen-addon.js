@@ -206,7 +206,6 @@ function genSync(fn, args) {
   for (const l of parse(args, 'a_', fail)) L.push(`    ${l}`);
   const call = `p_${fn.name}(${callArgs(args, 'a_')})`;
   if (fn.return === 'int') {
-    L.push('    CG_PRECALL();');
     L.push(`    int rc = ${call};`);
     if (harr) L.push(`    free(a_${harr.name});`);
     let slot = 0;
@@ -225,10 +224,8 @@ function genSync(fn, args) {
     }
     L.push(`    return ${result(args, 'a_')};`);
   } else if (fn.return === 'const char *') {
-    L.push('    CG_PRECALL();');
     L.push(`    return cg_cstring(env, ${call});`);
   } else if (['size_t', 'int64_t', 'uint64_t', 'double'].includes(fn.return)) {
-    L.push('    CG_PRECALL();');
     L.push(`    return cg_num(env, (double)${call});`);
   } else if (fn.return === 'void' || fn.return === '') {
     L.push(`    ${call};`);
@@ -257,7 +254,6 @@ function genAsync(fn, args) {
   L.push(`static void x_${short}(napi_env env, void *data) {`);
   L.push(`    (void)env;`);
   L.push(`    j_${short} *j = data;`);
-  L.push('    CG_PRECALL();');
   L.push(`    j->rc = p_${fn.name}(${callArgs(args, 'j->a_')});`);
   L.push('}');
   L.push('');

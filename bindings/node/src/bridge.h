@@ -319,27 +319,13 @@ static void cg_load_library(void) {
     cg_try_open("libcrypto-go.so");
 }
 
-/* CG_PRECALL runs before every call into the library. On x86-64 with AVX it
- * executes VZEROUPPER: code that runs on the same thread before us (OpenSSL's
- * AVX-512 ChaCha20 inside node:crypto, for one) may leave the upper halves of
- * the vector registers dirty, and Go's SHA-NI and other legacy-SSE assembly
- * then pays an SSE/AVX transition penalty on every instruction. Measured: one
- * node:crypto chacha20-poly1305 call made our SHA-256 of 1 MiB go from 1 ms
- * to 300 ms, for the rest of the process. Go's cgo callback entry does not
- * clear that state itself. Cost: about one cycle. */
-#if defined(__x86_64__)
-static int cg_has_avx = 0;
-#define CG_PRECALL() do { if (cg_has_avx) __asm__ volatile("vzeroupper" ::: "memory"); } while (0)
-#define CG_DETECT_CPU() do { __builtin_cpu_init(); cg_has_avx = __builtin_cpu_supports("avx"); } while (0)
-#else
-#define CG_PRECALL() do { } while (0)
-#define CG_DETECT_CPU() do { } while (0)
-#endif
+/* Dirty AVX state left by OpenSSL (node:crypto's ChaCha20) used to slow Go's
+ * SSE code by up to 300x; the library itself now executes VZEROUPPER on entry
+ * to every export (capi/internal/avx), so the bridge needs nothing. */
 
 static pthread_once_t cg_once = PTHREAD_ONCE_INIT;
 static void cg_resolve_all(void); /* generated: dlsym of every export */
 static void cg_init_once(void) {
-    CG_DETECT_CPU();
     cg_load_library();
     if (cg_lib) cg_resolve_all();
 }
