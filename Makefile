@@ -188,8 +188,10 @@ LEAK_CYCLES ?= 1000000
 $(BUILD)/stress/leaks: tests/stress/leaks.c tests/stress/harness.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(HARDEN_CFLAGS) -Itests/stress -o $@ tests/stress/leaks.c $(HARDEN_LIBS)
-leaks: $(BUILD)/stress/leaks
+leaks: $(BUILD)/stress/leaks venv
 	$(BUILD)/stress/leaks $(LEAK_CYCLES) core/testdata/keys/rsa1024e3.pkcs8.pem
+	$(VPY) bindings/python/tools/leak_check.py --cycles $(LEAK_CYCLES)
+	cd bindings/node && npm install --no-audit --no-fund && node scripts/leak-rss.js --cycles $(LEAK_CYCLES)
 test-leaks-quick: $(BUILD)/stress/leaks
 	$(BUILD)/stress/leaks 100000 core/testdata/keys/rsa1024e3.pkcs8.pem
 
