@@ -24,6 +24,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -43,6 +44,11 @@ type function struct {
 	Doc    string  `json:"doc"`
 	Return string  `json:"return"`
 	Params []param `json:"params"`
+	// InvokeID is the function's number for cryptogo_invoke (1..n), 0 when
+	// it cannot be called through it (it does not return a status).
+	InvokeID int `json:"invoke_id,omitempty"`
+	// goTypes are the parameters' Go type expressions (C.size_t, *C.cryptogo_in).
+	goTypes []string
 }
 
 type abi struct {
@@ -69,6 +75,18 @@ func run(root string, check bool) error {
 	if err != nil {
 		return err
 	}
+	// The trampoline is generated from the other exports, then parsed like
+	// them so that its own declaration (and the rules) reach the header.
+	invokeSrc, err := invokeSource(funcs)
+	if err != nil {
+		return err
+	}
+	invokeFuncs, err := exportsOf(token.NewFileSet(), invokeFile, invokeSrc)
+	if err != nil {
+		return err
+	}
+	funcs = append(funcs, invokeFuncs...)
+	sort.SliceStable(funcs, func(i, j int) bool { return funcs[i].File < funcs[j].File })
 	typesH, err := os.ReadFile(filepath.Join(root, "include", "cryptogo_types.h"))
 	if err != nil {
 		return err
@@ -87,6 +105,7 @@ func run(root string, check bool) error {
 	outputs := map[string][]byte{
 		filepath.Join(root, "include", "cryptogo.h"):        header(funcs),
 		filepath.Join(root, "include", "cryptogo_abi.json"): js,
+		filepath.Join(root, "capi", invokeFile):              invokeSrc,
 	}
 	var stale []string
 	for path, data := range outputs {
@@ -109,8 +128,9 @@ func run(root string, check bool) error {
 	return nil
 }
 
-// exports parses every non-test Go file of dir and returns its //export
-// functions, in file order then source order.
+// exports parses every non-test Go file of dir (except the generated
+// trampoline) and returns its //export functions, in file order then source
+// order.
 func exports(dir string) ([]function, error) {
 	fset := token.NewFileSet()
 	paths, err := filepath.Glob(filepath.Join(dir, "*.go"))
@@ -119,58 +139,75 @@ func exports(dir string) ([]function, error) {
 	}
 	sort.Strings(paths)
 	var funcs []function
-	var problems []string
 	for _, path := range paths {
-		if strings.HasSuffix(path, "_test.go") {
+		if strings.HasSuffix(path, "_test.go") || filepath.Base(path) == invokeFile {
 			continue
 		}
-		f, err := parser.ParseFile(fset, path, nil, parser.ParseComments)
+		src, err := os.ReadFile(path)
 		if err != nil {
 			return nil, err
 		}
-		for _, decl := range f.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Doc == nil {
-				continue
-			}
-			name, doc := splitDoc(fd.Doc)
-			if name == "" {
-				continue
-			}
-			where := fmt.Sprintf("%s: %s", filepath.Base(path), name)
-			if name != fd.Name.Name {
-				problems = append(problems, where+": //export name differs from the Go name")
-			}
-			if !strings.Contains(doc, "Returns:") {
-				problems = append(problems, where+": doc comment has no \"Returns:\" list")
-			}
-			fn := function{Name: name, File: filepath.Base(path), Doc: doc, Return: "void"}
-			for _, field := range fd.Type.Params.List {
-				ct, err := cType(field.Type)
-				if err != nil {
-					problems = append(problems, where+": "+err.Error())
-					continue
-				}
-				for _, n := range field.Names {
-					fn.Params = append(fn.Params, param{Name: snake(n.Name), Type: ct})
-				}
-			}
-			if res := fd.Type.Results; res != nil && len(res.List) > 0 {
-				if len(res.List) != 1 || len(res.List[0].Names) > 1 {
-					problems = append(problems, where+": exports return at most one value")
-					continue
-				}
-				ct, err := cType(res.List[0].Type)
-				if err != nil {
-					problems = append(problems, where+": "+err.Error())
-				}
-				fn.Return = ct
-				if ct == "int" && !hasGuard(fd) {
-					problems = append(problems, where+": returns a status but does not start with `defer guard(enter(&rc))`")
-				}
-			}
-			funcs = append(funcs, fn)
+		fs, err := exportsOf(fset, filepath.Base(path), src)
+		if err != nil {
+			return nil, err
 		}
+		funcs = append(funcs, fs...)
+	}
+	return funcs, nil
+}
+
+// exportsOf returns the //export functions of one Go source file, checking
+// the ABI rules.
+func exportsOf(fset *token.FileSet, base string, src []byte) ([]function, error) {
+	f, err := parser.ParseFile(fset, base, src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	var funcs []function
+	var problems []string
+	for _, decl := range f.Decls {
+		fd, ok := decl.(*ast.FuncDecl)
+		if !ok || fd.Doc == nil {
+			continue
+		}
+		name, doc := splitDoc(fd.Doc)
+		if name == "" {
+			continue
+		}
+		where := fmt.Sprintf("%s: %s", base, name)
+		if name != fd.Name.Name {
+			problems = append(problems, where+": //export name differs from the Go name")
+		}
+		if !strings.Contains(doc, "Returns:") {
+			problems = append(problems, where+": doc comment has no \"Returns:\" list")
+		}
+		fn := function{Name: name, File: base, Doc: doc, Return: "void"}
+		for _, field := range fd.Type.Params.List {
+			ct, err := cType(field.Type)
+			if err != nil {
+				problems = append(problems, where+": "+err.Error())
+				continue
+			}
+			for _, n := range field.Names {
+				fn.Params = append(fn.Params, param{Name: snake(n.Name), Type: ct})
+				fn.goTypes = append(fn.goTypes, types.ExprString(field.Type))
+			}
+		}
+		if res := fd.Type.Results; res != nil && len(res.List) > 0 {
+			if len(res.List) != 1 || len(res.List[0].Names) > 1 {
+				problems = append(problems, where+": exports return at most one value")
+				continue
+			}
+			ct, err := cType(res.List[0].Type)
+			if err != nil {
+				problems = append(problems, where+": "+err.Error())
+			}
+			fn.Return = ct
+			if ct == "int" && !hasGuard(fd) {
+				problems = append(problems, where+": returns a status but does not start with `defer guard(enter(&rc))`")
+			}
+		}
+		funcs = append(funcs, fn)
 	}
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("ABI rule violations:\n  %s", strings.Join(problems, "\n  "))
@@ -266,6 +303,9 @@ func cType(e ast.Expr) (string, error) {
 				return t.Sel.Name, nil
 			}
 			return "", fmt.Errorf("C type C.%s is not in abigen's table", t.Sel.Name)
+		}
+		if pkg, ok := t.X.(*ast.Ident); ok && pkg.Name == "unsafe" && t.Sel.Name == "Pointer" {
+			return "void *", nil
 		}
 	}
 	return "", fmt.Errorf("parameter type %T is not a C type", e)
