@@ -169,15 +169,13 @@ func cryptogo_hmac_compute(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	if err != nil {
 		return status(err)
 	}
-	m, err := core.NewHMAC(k, core.Hash(alg))
+	a := core.Hash(alg)
+	if a.Size() == 0 { // SHAKE or unknown: core says which error
+		return status(core.ComputeHMACTo(nil, k, a, msg))
+	}
+	dst, err := outBuffer(out, outCap, outLen, a.Size())
 	if err != nil {
 		return status(err)
 	}
-	defer m.Wipe()
-	dst, err := outBuffer(out, outCap, outLen, m.Size())
-	if err != nil {
-		return status(err)
-	}
-	m.Update(msg)
-	return status(m.FinalizeTo(dst))
+	return status(core.ComputeHMACTo(dst, k, a, msg))
 }

@@ -47,7 +47,8 @@ type hashInfo struct {
 	newFn     func() hash.Hash
 }
 
-var hashes = map[Hash]hashInfo{
+// hashes is indexed by Hash; index 0 and any gap are the zero hashInfo.
+var hashes = [...]hashInfo{
 	SHA1:       {"sha1", 20, 64, crypto.SHA1, sha1.New},
 	SHA224:     {"sha224", 28, 64, crypto.SHA224, sha256.New224},
 	SHA256:     {"sha256", 32, 64, crypto.SHA256, sha256.New},
@@ -66,28 +67,37 @@ var hashes = map[Hash]hashInfo{
 	MD5:        {"md5", 16, 64, crypto.MD5, md5.New},
 }
 
+// info returns the table entry of h; ok is false for an unknown value.
+func (h Hash) info() (info hashInfo, ok bool) {
+	if h <= 0 || int(h) >= len(hashes) {
+		return hashInfo{}, false
+	}
+	info = hashes[h]
+	return info, info.name != ""
+}
+
 // Valid reports whether h is a known algorithm.
-func (h Hash) Valid() bool { _, ok := hashes[h]; return ok }
+func (h Hash) Valid() bool { _, ok := h.info(); return ok }
 
 // Name returns pyca's name for the algorithm ("sha256", "sha3-256", ...).
-func (h Hash) Name() string { return hashes[h].name }
+func (h Hash) Name() string { i, _ := h.info(); return i.name }
 
 // Size returns the digest size in bytes, 0 for the extendable-output SHAKEs.
-func (h Hash) Size() int { return hashes[h].size }
+func (h Hash) Size() int { i, _ := h.info(); return i.size }
 
 // BlockSize returns the algorithm's internal block size in bytes.
-func (h Hash) BlockSize() int { return hashes[h].blockSize }
+func (h Hash) BlockSize() int { i, _ := h.info(); return i.blockSize }
 
 // IsXOF reports whether h is SHAKE128 or SHAKE256.
 func (h Hash) IsXOF() bool { return h == SHAKE128 || h == SHAKE256 }
 
 // CryptoHash returns the standard library's identifier, 0 if none.
-func (h Hash) CryptoHash() crypto.Hash { return hashes[h].crypto }
+func (h Hash) CryptoHash() crypto.Hash { i, _ := h.info(); return i.crypto }
 
 // New returns a fresh hash.Hash for a fixed-size algorithm, or
 // ErrUnsupportedAlgorithm for SHAKE and unknown values.
 func (h Hash) New() (hash.Hash, error) {
-	info, ok := hashes[h]
+	info, ok := h.info()
 	if !ok || info.newFn == nil {
 		return nil, ErrUnsupportedAlgorithm
 	}
@@ -105,7 +115,7 @@ var errFinalized = fmt.Errorf("%w: Context was already finalized.", ErrAlreadyFi
 // ErrInvalidArgument for a bad size and ErrUnsupportedAlgorithm for an unknown
 // algorithm.
 func (h Hash) OutputSize(requested int) (int, error) {
-	info, ok := hashes[h]
+	info, ok := h.info()
 	switch {
 	case !ok:
 		return 0, ErrUnsupportedAlgorithm
@@ -304,10 +314,67 @@ func DigestTo(dst []byte, alg Hash, data []byte) error {
 	if err != nil {
 		return err
 	}
+	if sumFixed(dst, alg, data) {
+		return nil
+	}
 	hs, err := NewHasher(alg, size)
 	if err != nil {
 		return err
 	}
 	hs.Update(data)
 	return hs.FinalizeTo(dst)
+}
+
+// sumFixed computes a fixed-size digest into dst (len = the digest size)
+// through the standard library's one-shot Sum functions, which keep the state
+// on the stack: no allocation, for small-message speed. It reports false for
+// algorithms without one (SHAKE).
+func sumFixed(dst []byte, alg Hash, data []byte) bool {
+	switch alg {
+	case SHA1:
+		s := sha1.Sum(data)
+		copy(dst, s[:])
+	case SHA224:
+		s := sha256.Sum224(data)
+		copy(dst, s[:])
+	case SHA256:
+		s := sha256.Sum256(data)
+		copy(dst, s[:])
+	case SHA384:
+		s := sha512.Sum384(data)
+		copy(dst, s[:])
+	case SHA512:
+		s := sha512.Sum512(data)
+		copy(dst, s[:])
+	case SHA512_224:
+		s := sha512.Sum512_224(data)
+		copy(dst, s[:])
+	case SHA512_256:
+		s := sha512.Sum512_256(data)
+		copy(dst, s[:])
+	case SHA3_224:
+		s := sha3.Sum224(data)
+		copy(dst, s[:])
+	case SHA3_256:
+		s := sha3.Sum256(data)
+		copy(dst, s[:])
+	case SHA3_384:
+		s := sha3.Sum384(data)
+		copy(dst, s[:])
+	case SHA3_512:
+		s := sha3.Sum512(data)
+		copy(dst, s[:])
+	case BLAKE2b:
+		s := blake2b.Sum512(data)
+		copy(dst, s[:])
+	case BLAKE2s:
+		s := blake2s.Sum256(data)
+		copy(dst, s[:])
+	case MD5:
+		s := md5.Sum(data)
+		copy(dst, s[:])
+	default:
+		return false
+	}
+	return true
 }

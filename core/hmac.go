@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"fmt"
 	"hash"
+	"sync"
 )
 
 // HMAC is an incremental HMAC computation (RFC 2104, FIPS 198-1): pyca's
@@ -27,6 +28,7 @@ type HMAC struct {
 	alg          Hash
 	inner, outer hash.Hash
 	done         bool
+	pad          [maxBlockSize]byte // scratch for the key pads; cleared after use
 }
 
 // NewHMAC starts an HMAC of alg under key (any length, including empty; a key
@@ -42,25 +44,36 @@ func NewHMAC(key []byte, alg Hash) (*HMAC, error) {
 		return nil, err
 	}
 	outer, _ := alg.New()
-	bs := inner.BlockSize()
-	pad := make([]byte, bs)
-	defer clear(pad)
+	m := &HMAC{alg: alg, inner: inner, outer: outer}
+	m.rekey(key)
+	return m, nil
+}
+
+// maxBlockSize is the largest block size of the table (SHA3-224).
+const maxBlockSize = 144
+
+// rekey absorbs key into fresh (or Reset) inner and outer states.
+func (m *HMAC) rekey(key []byte) {
+	bs := m.inner.BlockSize()
+	pad := m.pad[:bs]
+	clear(pad)
 	if len(key) > bs {
-		outer.Write(key)
-		outer.Sum(pad[:0]) // digest size <= block size for every algorithm
-		outer.Reset()
+		m.outer.Write(key)
+		m.outer.Sum(pad[:0]) // digest size <= block size for every algorithm
+		m.outer.Reset()
 	} else {
 		copy(pad, key)
 	}
 	for i := range pad {
 		pad[i] ^= 0x36
 	}
-	inner.Write(pad)
+	m.inner.Write(pad)
 	for i := range pad {
 		pad[i] ^= 0x36 ^ 0x5c
 	}
-	outer.Write(pad)
-	return &HMAC{alg: alg, inner: inner, outer: outer}, nil
+	m.outer.Write(pad)
+	clear(pad)
+	m.done = false
 }
 
 var (
@@ -126,7 +139,7 @@ func (m *HMAC) sum(dst []byte) {
 	m.inner.Sum(dst[:0])
 	m.outer.Write(dst)
 	m.outer.Sum(dst[:0])
-	m.Wipe()
+	m.scrub()
 }
 
 // Finalize returns the MAC (Size() bytes) and finalizes the HMAC, as pyca's
@@ -161,20 +174,37 @@ func (m *HMAC) Verify(sig []byte) error {
 }
 
 // Wipe finalizes the HMAC and destroys its keyed state (the C ABI calls it on
-// free): both hash states are reset, then fed a block of zeros, which
-// overwrites the chaining values and any buffered pad block (BLAKE2 buffers
-// its last block). Later calls return ErrAlreadyFinalized.
+// free): both hash states are reset, which overwrites their chaining values
+// with the algorithm's initial values (the standard library's SHA-1, SHA-2,
+// SHA-3 and MD5 process a full pad block at once and never buffer it); BLAKE2
+// buffers its last block, so its states are also fed a block of zeros. Later
+// calls return ErrAlreadyFinalized.
 func (m *HMAC) Wipe() {
-	for _, h := range []hash.Hash{m.inner, m.outer} {
+	m.scrub()
+	m.inner, m.outer = nil, nil
+}
+
+// scrub resets both states as Wipe describes and marks the HMAC finalized,
+// keeping the state objects for reuse.
+func (m *HMAC) scrub() {
+	buffered := m.alg == BLAKE2b || m.alg == BLAKE2s
+	for _, h := range [2]hash.Hash{m.inner, m.outer} {
 		if h != nil {
 			h.Reset()
-			h.Write(make([]byte, h.BlockSize()))
-			h.Reset()
+			if buffered {
+				h.Write(zeroBlock[:h.BlockSize()])
+				h.Reset()
+			}
 		}
 	}
-	m.inner, m.outer = nil, nil
 	m.done = true
 }
+
+var zeroBlock [maxBlockSize]byte
+
+// hmacPool keeps keyless HMAC states per algorithm for ComputeHMACTo, so a
+// one-shot MAC of a small message allocates nothing.
+var hmacPool [len(hashes)]sync.Pool
 
 // ComputeHMAC returns the HMAC of data under key in one call.
 func ComputeHMAC(key []byte, alg Hash, data []byte) ([]byte, error) {
@@ -189,11 +219,26 @@ func ComputeHMAC(key []byte, alg Hash, data []byte) ([]byte, error) {
 // ComputeHMACTo writes the HMAC of data under key into dst, which must be
 // exactly alg.Size() bytes, in one call.
 func ComputeHMACTo(dst, key []byte, alg Hash, data []byte) error {
-	m, err := NewHMAC(key, alg)
-	if err != nil {
-		return err
+	if alg.IsXOF() {
+		return errHMACDigest
 	}
-	defer m.Wipe()
-	m.Update(data)
-	return m.FinalizeTo(dst)
+	if !alg.Valid() {
+		return ErrUnsupportedAlgorithm
+	}
+	if len(dst) != alg.Size() {
+		return invalid("MAC buffer must be %d bytes, not %d", alg.Size(), len(dst))
+	}
+	m, _ := hmacPool[alg].Get().(*HMAC)
+	if m == nil {
+		var err error
+		if m, err = NewHMAC(nil, alg); err != nil {
+			return err
+		}
+	}
+	m.scrub()
+	m.rekey(key)
+	m.inner.Write(data)
+	m.sum(dst)
+	hmacPool[alg].Put(m)
+	return nil
 }

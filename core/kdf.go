@@ -92,7 +92,8 @@ func derivePBKDF2(dst, password, salt []byte, iterations int, alg Hash) error {
 	if len(dst) == 0 {
 		return nil // crypto/pbkdf2 rejects 0; pyca returns b""
 	}
-	dk, err := pbkdf2.Key(hashes[alg].newFn, string(password), salt, iterations, len(dst))
+	info, _ := alg.info() // checked by pbkdf2Check
+	dk, err := pbkdf2.Key(info.newFn, string(password), salt, iterations, len(dst))
 	if err != nil {
 		// Only in FIPS 140-only mode (GODEBUG=fips140=only): short salt or
 		// key, or a hash other than SHA-2/SHA-3.
