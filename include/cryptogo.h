@@ -677,6 +677,26 @@ int cryptogo_hmac_free(cryptogo_hmac *h);
  */
 int cryptogo_hmac_compute(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *data, size_t data_len, const uint8_t *key, size_t key_len, int alg);
 
+/* ---- invoke_gen ---- */
+
+/**
+ * cryptogo_invoke calls the export numbered fn_id (the "invoke_id" of each
+ * function in cryptogo_abi.json; every export returning a status has one)
+ * with its arguments packed in args: args[i] holds argument i in a
+ * pointer-sized slot, pointers as they are and integers converted to
+ * intptr_t (signed) or uintptr_t (unsigned) - 64-bit integers need 64-bit
+ * pointers. It returns exactly what the named function returns for the same
+ * arguments: it exists for bindings (Python's ctypes) whose cost grows with
+ * the number of arguments of a call. args is only read, during the call.
+ * The numbering is fixed for one build of the library: read it from the
+ * cryptogo_abi.json generated with it.
+ *
+ * Returns: the status returned by the called function;
+ * CRYPTOGO_ERR_INVALID_ARGUMENT for an fn_id that names no function, or for
+ * args NULL when the function takes arguments.
+ */
+int cryptogo_invoke(int fn_id, void **args);
+
 /* ---- kdf ---- */
 
 /**

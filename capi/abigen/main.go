@@ -105,7 +105,7 @@ func run(root string, check bool) error {
 	outputs := map[string][]byte{
 		filepath.Join(root, "include", "cryptogo.h"):        header(funcs),
 		filepath.Join(root, "include", "cryptogo_abi.json"): js,
-		filepath.Join(root, "capi", invokeFile):              invokeSrc,
+		filepath.Join(root, "capi", invokeFile):             invokeSrc,
 	}
 	var stale []string
 	for path, data := range outputs {

@@ -1,6 +1,8 @@
 /* bad_input_aead test: misuse of the AES-GCM and ChaCha20-Poly1305 exports.
  * See bad_input.h. pyca raises OverflowError for data or associated data of
  * 2^31 bytes or more: those lengths must fail before any byte is read. */
+#include <limits.h>
+
 #include "bad_input.h"
 
 static const uint8_t key[32], nonce[12];
@@ -138,12 +140,28 @@ static void test_chacha(void)
           cryptogo_chacha20poly1305_tagbytes() == 16);
 }
 
+/* cryptogo_invoke, the packed-call trampoline the bindings use for these
+ * calls: an fn_id that names no function or NULL args is INVALID_ARGUMENT
+ * (every export is also run through it by the misuse matrix). */
+static void test_invoke(void)
+{
+    void *slots[16] = {0};
+
+    check_section("cryptogo_invoke: bad fn_id, NULL args");
+    CHECK_RC(cryptogo_invoke(0, slots), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(-1, slots), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(INT_MAX, slots), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(INT_MIN, NULL), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(1, NULL), CRYPTOGO_ERR_INVALID_ARGUMENT);
+}
+
 int main(void)
 {
     size_t live = LIVE_BEGIN();
     bad_setup(0);
     test_aesgcm();
     test_chacha();
+    test_invoke();
     bad_teardown(0);
     CHECK_LIVE(live);
     return check_done();

@@ -23,6 +23,11 @@ Every export of include/cryptogo_abi.json (written by capi/abigen from capi's
   scalars      out-of-range values from the SCALARS table
   handle arrays NULL, n = 0, n = 2^31, an entry NULL/freed/wrong kind
 
+cryptogo_invoke (the packed-call trampoline) gets its own cases (fn_id out
+of range, NULL args), and the whole matrix of every export that has an
+invoke_id runs a second time through cryptogo_invoke with the same arguments
+packed in slots, expecting the same codes.
+
 Each call must return a code its doc comment's "Returns:" list mentions (and
 the expected one above), never CRYPTOGO_ERR_INTERNAL, never crash, never
 write outside its output buffer, and at the end no handle may be alive.
@@ -137,6 +142,9 @@ SCALARS = {
     ("size_t", "token_len"): ("100", SIZES),
 }
 
+INVOKE = "cryptogo_invoke"
+SIGNED_SLOTS = {"int", "int64_t"}
+
 STATUS_RE = re.compile(r"\bCRYPTOGO_(?:OK|ERR_[A-Z_]+)\b")
 KNOWN_RETURNS = {"int", "size_t", "const char *"}
 
@@ -240,6 +248,7 @@ def documented(fn):
 class Gen:
     def __init__(self, abi):
         self.abi = abi
+        self.has_invoke = any(f["name"] == INVOKE for f in abi["functions"])
         self.out = []
         self.warnings = []
         self.htypes = list(HANDLES)
@@ -296,7 +305,26 @@ class Gen:
         self.w("}")
         # call
         args = ", ".join(f"a->{p['name']}" for p in params)
-        if ret == "int":
+        if ret == "int" and fn.get("invoke_id") and self.has_invoke:
+            # The same arguments through cryptogo_invoke when via_invoke is set.
+            slots = []
+            for p in params:
+                t = p["type"]
+                if t.endswith("*"):
+                    slots.append(f"(void *)(uintptr_t)a->{p['name']}")
+                elif t in SIGNED_SLOTS:
+                    slots.append(f"(void *)(intptr_t)a->{p['name']}")
+                else:
+                    slots.append(f"(void *)(uintptr_t)a->{p['name']}")
+            self.w(f"static int call_{name}(A_{name} *a)\n{{")
+            self.w("    (void)a;")
+            self.w("    if (via_invoke) {")
+            self.w(f"        void *s[{max(len(slots), 1)}] = {{{', '.join(slots) or '0'}}};")
+            self.w(f"        return {INVOKE}({fn['invoke_id']}, s);")
+            self.w("    }")
+            self.w(f"    return {name}({args});")
+            self.w("}")
+        elif ret == "int":
             self.w(f"static int call_{name}(A_{name} *a) {{ (void)a; return {name}({args}); }}")
         elif ret == "size_t":
             self.w(f"static int call_{name}(A_{name} *a) {{ (void)a; volatile size_t r = {name}({args}); (void)r; return 0; }}")
@@ -333,7 +361,7 @@ class Gen:
         desc = desc.replace('"', '\\"')
         self.w("    {")
         self.w(f"        ctx_t c; A_{name} a; int rc;")
-        self.w(f"        ctx_begin(&c, \"{name}\", \"{desc}\");")
+        self.w(f"        ctx_begin(&c, via_invoke ? \"{INVOKE}:{name}\" : \"{name}\", \"{desc}\");")
         self.w(f"        base_{name}(&c, &a);")
         if mutation:
             self.w(f"        {mutation}")
@@ -418,12 +446,34 @@ class Gen:
             for v in SCALARS[(g[2], names[0])][1]:
                 self.case(name, f"{names[0]} = {v}", f"a.{names[0]} = {v};", None)
 
+    def gen_invoke(self, fn):
+        """cryptogo_invoke's own cases: ids that name no function, NULL args."""
+        ids = [f["invoke_id"] for f in self.abi["functions"] if f.get("invoke_id")]
+        top = max(ids)
+        with_params = next(f for f in self.abi["functions"] if f.get("invoke_id") and f["params"])
+        self.w(f"static const int DOC_{INVOKE}[] = {{{', '.join(documented(fn) + ['1'])}}};")
+        self.w(f"static void test_{INVOKE}(void)\n{{")
+        self.w("    static void *zeros[32];")
+        cases = [(f"fn_id = {v}", v, "zeros") for v in ("0", "-1", str(top + 1), "INT_MAX", "INT_MIN")]
+        cases += [(f"fn_id = {v}, args = NULL", v, "NULL") for v in ("0", str(top + 1))]
+        cases.append((f"args = NULL for {with_params['name']}", str(with_params["invoke_id"]), "NULL"))
+        for desc, v, arr in cases:
+            self.w("    {")
+            self.w("        ctx_t c; int rc;")
+            self.w(f"        ctx_begin(&c, \"{INVOKE}\", \"{desc}\");")
+            self.w(f"        rc = {INVOKE}({v}, {arr});")
+            self.w(f"        check_rc(&c, rc, DOC_{INVOKE}, (const int[]){{CRYPTOGO_ERR_INVALID_ARGUMENT, 1}});")
+            self.w("        ctx_end(&c);")
+            self.w("    }")
+        self.w("}")
+        self.w()
+
     def case_inline(self, name, desc, mutation, expect, post):
         # a case inside a block that declares `need`
         exp = "NULL" if expect is None else "(const int[]){" + ", ".join(expect + ["1"]) + "}"
         self.w("        {")
         self.w(f"            ctx_t c; A_{name} a; int rc;")
-        self.w(f"            ctx_begin(&c, \"{name}\", \"{desc}\");")
+        self.w(f"            ctx_begin(&c, via_invoke ? \"{INVOKE}:{name}\" : \"{name}\", \"{desc}\");")
         self.w(f"            base_{name}(&c, &a);")
         self.w(f"            {mutation}")
         self.w(f"            rc = call_{name}(&a);")
@@ -526,7 +576,11 @@ def main():
         if ht not in HANDLES:
             problems.append(f"handle type {ht} (include/cryptogo_types.h) has no constructor entry in HANDLES")
     plan = []
+    invoke = None
     for fn in abi["functions"]:
+        if fn["name"] == INVOKE:
+            invoke = fn  # its own cases (Gen.gen_invoke), and the matrix again through it
+            continue
         try:
             plan.append((fn, classify(fn)))
         except Unknown as e:
@@ -548,6 +602,7 @@ def main():
     g.w()
     g.w("static const char PRIV_PEM_TEXT[] = " + c_string(priv_pem) + ";")
     g.w("static const char PUB_PEM_TEXT[] = " + c_string(pub_pem) + ";")
+    g.w("static int via_invoke; /* call_* go through cryptogo_invoke */")
     g.w(PRELUDE)
     g.w("enum { " + ", ".join(f"H_{ht}" for ht in HANDLES) + " };")
     g.w("static const char *const handle_names[] = {" + ", ".join(f'"{ht}"' for ht in HANDLES) + "};")
@@ -565,6 +620,8 @@ def main():
     g.w()
     for fn, groups in plan:
         g.gen_function(fn, groups)
+    if invoke is not None:
+        g.gen_invoke(invoke)
     g.w("int main(void)\n{\n    size_t live = 0;")
     g.w('    verbose = getenv("MISUSE_VERBOSE") != NULL;')
     g.w('    strict_docs = getenv("MISUSE_STRICT_DOCS") != NULL;')
@@ -572,11 +629,20 @@ def main():
     g.w("    fixtures_init();")
     for fn, _ in plan:
         g.w(f"    test_{fn['name']}();")
+    n_exports = len(plan)
+    if invoke is not None:
+        n_exports += 1
+        g.w(f"    test_{INVOKE}();")
+        g.w("    via_invoke = 1;")
+        for fn, _ in plan:
+            if fn["return"] == "int" and fn.get("invoke_id"):
+                g.w(f"    test_{fn['name']}();")
+        g.w("    via_invoke = 0;")
     g.w("    if (cryptogo_debug_live_handles(&live) != CRYPTOGO_OK || live != 0) {")
     g.w('        fprintf(stderr, "FAIL: %zu handles still alive at the end\\n", live);')
     g.w("        n_failures++;")
     g.w("    }")
-    g.w(f'    printf("misuse matrix: {len(plan)} exports, %ld cases, %ld calls, %ld failures, %d doc gaps (export, code)\\n",'
+    g.w(f'    printf("misuse matrix: {n_exports} exports, %ld cases, %ld calls, %ld failures, %d doc gaps (export, code)\\n",'
         ' n_cases, n_calls, n_failures, n_gaps);')
     g.w("    return n_failures ? 1 : 0;\n}")
     for warn in g.warnings:

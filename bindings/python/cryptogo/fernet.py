@@ -10,6 +10,8 @@ import base64
 import binascii
 import ctypes
 import os
+import struct
+import sys
 import time
 import typing
 from collections.abc import Iterable
@@ -33,6 +35,30 @@ _alloc = _native.alloc
 _size_t = ctypes.c_size_t
 _SINK = _native.SINK
 _fns: dict[str, typing.Any] = lib.__dict__  # looked up per call: see aead.py
+_GIL_FREE = _native.GIL_FREE
+_ORDER = sys.byteorder
+
+# Hot-path state (see _native.fast), set by _bind when the library loads.
+# Fernet and MultiFernet exports share their parameter layouts.
+_FAST = False
+_SMALL: typing.Any = None
+_BULK: typing.Any = None
+_OFF = 0
+_SINKA = 0
+_PACK_ENC: typing.Any = None
+_PACK_DEC: typing.Any = None
+
+
+def _bind(fast: typing.Any) -> None:
+    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _PACK_ENC, _PACK_DEC
+    _SMALL, _BULK, _OFF, _SINKA = fast.small, fast.bulk, fast.off, fast.sink
+    if fast.enabled:
+        _PACK_ENC = fast.packs["cryptogo_fernet_encrypt_at_time"]
+        _PACK_DEC = fast.packs["cryptogo_fernet_decrypt"]
+        for cls in (Fernet, MultiFernet):
+            p = cls._fns_prefix
+            cls._ids = (fast.ids[p + "encrypt_at_time"], fast.ids[p + "decrypt"], fast.ids[p + "decrypt_at_time"])
+    _FAST = fast.enabled
 
 
 def _token_size(n: int) -> int:
@@ -81,6 +107,7 @@ class _FernetBase(NativeObject):
 
     __slots__ = ()
     _fns_prefix: typing.ClassVar[str]
+    _ids: typing.ClassVar[tuple[int, int, int]] = (0, 0, 0)  # invoke ids: encrypt_at_time, decrypt, decrypt_at_time
 
     def encrypt(self, data: bytes) -> bytes:
         return self.encrypt_at_time(data, int(time.time()))
@@ -90,11 +117,17 @@ class _FernetBase(NativeObject):
             raise TypeError("data must be bytes")
         if type(current_time) is not int:
             current_time = _check_time(current_time)
-        n = _token_size(len(data))
+        dn = len(data)
+        n = _token_size(dn)
         out = _ZERO * n if n < _BIG else _alloc(n)
-        rc = _fns[self._fns_prefix + "encrypt_at_time"](
-            out, n, _SINK, data, len(data), current_time, self._h
-        )
+        try:
+            if not _FAST:
+                raise struct.error
+            args = _PACK_ENC(id(out) + _OFF, n, _SINKA, id(data) + _OFF, dn, current_time, self._h)
+        except struct.error:  # no fast path, or a time beyond int64: ctypes decides
+            rc = _fns[self._fns_prefix + "encrypt_at_time"](out, n, _SINK, data, dn, current_time, self._h)
+        else:
+            rc = (_SMALL if dn < _GIL_FREE else _BULK)(self._ids[0], args)
         if rc:
             _check(rc)
         return out
@@ -103,22 +136,36 @@ class _FernetBase(NativeObject):
         if cap < 0:
             cap = _decrypt_cap(len(token))
         out = _ZERO * cap if 1 < cap < _BIG else _alloc(cap)
-        got = _size_t()
-        if ttl is None:
-            rc = _fns[self._fns_prefix + "decrypt"](out, cap, got, token, len(token), 0, 0, self._h)
+        tn = len(token)
+        try:
+            if not _FAST:
+                raise struct.error
+            # *out_len lands in a fresh 8-byte bytes object (size_t).
+            got = _ZERO * 8
+            if ttl is None:
+                fid, args = self._ids[1], _PACK_DEC(
+                    id(out) + _OFF, cap, id(got) + _OFF, id(token) + _OFF, tn, 0, 0, self._h)
+            else:
+                fid, args = self._ids[2], _PACK_DEC(
+                    id(out) + _OFF, cap, id(got) + _OFF, id(token) + _OFF, tn, ttl, now, self._h)
+        except struct.error:  # no fast path, or a ttl/time beyond int64: ctypes decides
+            g = _size_t()
+            if ttl is None:
+                rc = _fns[self._fns_prefix + "decrypt"](out, cap, g, token, tn, 0, 0, self._h)
+            else:
+                rc = _fns[self._fns_prefix + "decrypt_at_time"](out, cap, g, token, tn, ttl, now, self._h)
+            n = g.value
         else:
-            rc = _fns[self._fns_prefix + "decrypt_at_time"](
-                out, cap, got, token, len(token), ttl, now, self._h
-            )
+            rc = (_SMALL if tn < _GIL_FREE else _BULK)(fid, args)
+            n = int.from_bytes(got, _ORDER)
         if rc:
-            if rc == _native.const("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and got.value > cap:
-                return self._decrypt(token, ttl, now, got.value)
+            if rc == _native.const("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and n > cap:
+                return self._decrypt(token, ttl, now, n)
             if rc == _native.const("CRYPTOGO_ERR_INVALID_TOKEN"):
                 canon = _canonical(token)
                 if canon is not None:
                     return self._decrypt(canon, ttl, now)
             _check(rc)
-        n = got.value
         return out if n == cap else out[:n]
 
     def decrypt(self, token: bytes | str, ttl: int | None = None) -> bytes:
@@ -227,3 +274,6 @@ class MultiFernet(_FernetBase):
             _check(rc)
         n = got.value
         return out if n == cap else out[:n]
+
+
+_native.bind(_bind)

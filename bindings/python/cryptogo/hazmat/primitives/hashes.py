@@ -355,6 +355,36 @@ _ZERO = _native.ZERO
 _BIG = _native.BIG
 _alloc = _native.alloc
 _NativeObject = _native.NativeObject
+_GIL_FREE = _native.GIL_FREE
+
+# Hot-path state (see _native.fast), set by _bind when the library loads.
+_FAST = False
+_SMALL: typing.Any = None
+_BULK: typing.Any = None
+_OFF = 0
+_SINKA = 0
+_DIGEST = _UPDATE = 0
+_PACK_DIGEST: typing.Any = None
+_PACK_UPDATE: typing.Any = None
+# Algorithm class -> C enum value, for the classes libcrypto-go implements
+# (a lookup by exact type replaces isinstance + _hash_id on the hot path).
+_BY_TYPE: dict[type, int] = {}
+
+
+def _bind(fast: typing.Any) -> None:
+    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _DIGEST, _UPDATE, _PACK_DIGEST, _PACK_UPDATE
+    enum = (fast.abi.get("enums") or {}).get("cryptogo_hash_alg") or {}
+    ids = {c[len("CRYPTOGO_HASH_"):].lower(): int(v) for c, v in enum.items()}
+    _BY_TYPE.clear()
+    for cls in _KNOWN:
+        i = ids.get(cls.name.replace("-", "_"))
+        if i is not None:
+            _BY_TYPE[cls] = i
+    _SMALL, _BULK, _OFF, _SINKA = fast.small, fast.bulk, fast.off, fast.sink
+    if fast.enabled:
+        _DIGEST, _PACK_DIGEST = fast.ids["cryptogo_hash_digest"], fast.packs["cryptogo_hash_digest"]
+        _UPDATE, _PACK_UPDATE = fast.ids["cryptogo_hash_update"], fast.packs["cryptogo_hash_update"]
+    _FAST = fast.enabled
 
 
 class Hash(HashContext):
@@ -363,9 +393,12 @@ class Hash(HashContext):
     __slots__ = ("_algorithm", "_alg", "_size", "_pending", "_h", "_fin", "_done")
 
     def __init__(self, algorithm: HashAlgorithm, backend: typing.Any = None) -> None:
-        if not isinstance(algorithm, HashAlgorithm):
-            raise TypeError("Expected instance of hashes.HashAlgorithm.")
-        self._alg = _hash_id(algorithm)
+        alg = _BY_TYPE.get(type(algorithm))
+        if alg is None:
+            if not isinstance(algorithm, HashAlgorithm):
+                raise TypeError("Expected instance of hashes.HashAlgorithm.")
+            alg = _hash_id(algorithm)  # loads the library (then _BY_TYPE is set)
+        self._alg = alg
         self._size = algorithm.digest_size
         self._algorithm = algorithm
         self._pending: bytes | None = None  # the first chunk, while it is the only one
@@ -397,7 +430,11 @@ class Hash(HashContext):
                     self._pending = data
                     return
                 self._materialize()
-            rc = lib.cryptogo_hash_update(self._h, data, len(data))
+            n = len(data)
+            if _FAST:
+                rc = (_SMALL if n < _GIL_FREE else _BULK)(_UPDATE, _PACK_UPDATE(self._h, id(data) + _OFF, n))
+            else:
+                rc = lib.cryptogo_hash_update(self._h, data, n)
         else:
             p, n = _buf(data)
             if self._h is None:
@@ -417,7 +454,12 @@ class Hash(HashContext):
             self._pending = None
             if p is None:
                 p = b""
-            rc = lib.cryptogo_hash_digest(out, size, _SINK, p, len(p), self._alg, size)
+            n = len(p)
+            if _FAST:
+                rc = (_SMALL if n < _GIL_FREE else _BULK)(_DIGEST, _PACK_DIGEST(
+                    id(out) + _OFF, size, _SINKA, id(p) + _OFF, n, self._alg, size))
+            else:
+                rc = lib.cryptogo_hash_digest(out, size, _SINK, p, n, self._alg, size)
         else:
             rc = lib.cryptogo_hash_finalize(self._h, out, size, _SINK)
             self._h = None
@@ -452,3 +494,6 @@ class Hash(HashContext):
 
     def __reduce__(self) -> typing.NoReturn:
         raise TypeError("cannot pickle 'Hash' object")
+
+
+_native.bind(_bind)

@@ -28,6 +28,33 @@ _SINK = _native.SINK
 _ZERO = _native.ZERO
 _BIG = _native.BIG
 _alloc = _native.alloc
+_GIL_FREE = _native.GIL_FREE
+
+# Hot-path state (see _native.fast), set by _bind when the library loads.
+_FAST = False
+_SMALL: typing.Any = None
+_BULK: typing.Any = None
+_OFF = 0
+_SINKA = 0
+_COMPUTE = _UPDATE = 0
+_PACK_COMPUTE: typing.Any = None
+_PACK_UPDATE: typing.Any = None
+# Algorithm class -> C enum value for the hashes HMAC takes (no XOF).
+_BY_TYPE: dict[type, int] = {}
+
+
+def _bind(fast: typing.Any) -> None:
+    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _COMPUTE, _UPDATE, _PACK_COMPUTE, _PACK_UPDATE
+    _BY_TYPE.clear()
+    _BY_TYPE.update(
+        (cls, i) for cls, i in hashes._BY_TYPE.items()
+        if not issubclass(cls, hashes.ExtendableOutputFunction)
+    )
+    _SMALL, _BULK, _OFF, _SINKA = fast.small, fast.bulk, fast.off, fast.sink
+    if fast.enabled:
+        _COMPUTE, _PACK_COMPUTE = fast.ids["cryptogo_hmac_compute"], fast.packs["cryptogo_hmac_compute"]
+        _UPDATE, _PACK_UPDATE = fast.ids["cryptogo_hmac_update"], fast.packs["cryptogo_hmac_update"]
+    _FAST = fast.enabled
 
 
 def _key_bytes(key: typing.Any) -> bytes:
@@ -48,14 +75,17 @@ class HMAC(hashes.HashContext):
         algorithm: hashes.HashAlgorithm,
         backend: typing.Any = None,
     ) -> None:
-        if not isinstance(algorithm, hashes.HashAlgorithm):
-            raise TypeError("Expected instance of hashes.HashAlgorithm.")
-        key = _key_bytes(key)
-        if isinstance(algorithm, hashes.ExtendableOutputFunction):
-            raise UnsupportedAlgorithm(
-                "Digest is not supported for HMAC", _Reasons.UNSUPPORTED_HASH
-            )
-        self._alg = hashes._hash_id(algorithm)
+        alg = _BY_TYPE.get(type(algorithm))
+        if alg is None or type(key) is not bytes:
+            if not isinstance(algorithm, hashes.HashAlgorithm):
+                raise TypeError("Expected instance of hashes.HashAlgorithm.")
+            key = _key_bytes(key)
+            if isinstance(algorithm, hashes.ExtendableOutputFunction):
+                raise UnsupportedAlgorithm(
+                    "Digest is not supported for HMAC", _Reasons.UNSUPPORTED_HASH
+                )
+            alg = hashes._hash_id(algorithm)  # loads the library (then _BY_TYPE is set)
+        self._alg = alg
         self._size = algorithm.digest_size
         self._algorithm = algorithm
         self._key: bytes | None = key  # until the native context exists
@@ -91,7 +121,11 @@ class HMAC(hashes.HashContext):
                     self._pending = data
                     return
                 self._materialize()
-            rc = lib.cryptogo_hmac_update(self._h, data, len(data))
+            n = len(data)
+            if _FAST:
+                rc = (_SMALL if n < _GIL_FREE else _BULK)(_UPDATE, _PACK_UPDATE(self._h, id(data) + _OFF, n))
+            else:
+                rc = lib.cryptogo_hmac_update(self._h, data, n)
         else:
             p, n = _buf(data)
             if self._h is None:
@@ -113,7 +147,12 @@ class HMAC(hashes.HashContext):
             self._pending = self._key = None
             if p is None:
                 p = b""
-            rc = lib.cryptogo_hmac_compute(out, size, _SINK, p, len(p), key, len(key), self._alg)
+            n = len(p)
+            if _FAST:
+                rc = (_SMALL if n < _GIL_FREE else _BULK)(_COMPUTE, _PACK_COMPUTE(
+                    id(out) + _OFF, size, _SINKA, id(p) + _OFF, n, id(key) + _OFF, len(key), self._alg))
+            else:
+                rc = lib.cryptogo_hmac_compute(out, size, _SINK, p, n, key, len(key), self._alg)
         else:
             rc = lib.cryptogo_hmac_finalize(self._h, out, size, _SINK)
             self._h = None
@@ -159,3 +198,6 @@ class HMAC(hashes.HashContext):
 
     def __reduce__(self) -> typing.NoReturn:
         raise TypeError("cannot pickle 'HMAC' object")
+
+
+_native.bind(_bind)

@@ -3,7 +3,12 @@
 The key lives in libcrypto-go behind a handle created in ``__init__``; each
 encrypt/decrypt is one C call that writes straight into the returned bytes
 object. Objects are safe to share between threads (the GIL is released during
-the call). ``close()`` or a ``with`` block frees the key early.
+the call from ``_native.GIL_FREE`` bytes up). ``close()`` or a ``with`` block
+frees the key early.
+
+With bytes arguments (the common case) the call goes through
+``cryptogo_invoke`` (see ``_native.fast``); other buffers take the named
+export with ctypes arrays over their memory.
 """
 
 from __future__ import annotations
@@ -34,6 +39,13 @@ def _key(key: typing.Any) -> tuple[typing.Any, int]:
     return (key, len(key)) if type(key) is bytes else _buf(key)
 
 
+def _big_out(n: int) -> bytes:
+    """The output of a large encryption; pyca's OverflowError first."""
+    if n - _TAG > _MAX:
+        raise _overflow()
+    return _alloc(n)
+
+
 def _into(buf: typing.Any, need: int) -> typing.Any:
     try:
         mv = memoryview(buf)
@@ -53,13 +65,39 @@ _fns: dict[str, typing.Any] = lib.__dict__
 _ZERO = _native.ZERO
 _BIG = _native.BIG
 _alloc = _native.alloc
+_GIL_FREE = _native.GIL_FREE
+
+# Hot-path state, set by _bind when the library loads (and in a forked child,
+# where _SMALL/_BULK raise the fork RuntimeError). AESGCM and ChaCha20Poly1305
+# share the parameter layout of their encrypt/decrypt exports, so one pack.
+_FAST = False
+_SMALL: typing.Any = None
+_BULK: typing.Any = None
+_OFF = 0
+_SINKA = 0
+_PACK: typing.Any = None
+
+
+def _bind(fast: typing.Any) -> None:
+    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _PACK
+    _FAST = fast.enabled
+    _SMALL, _BULK, _OFF, _SINKA = fast.small, fast.bulk, fast.off, fast.sink
+    if _FAST:
+        _PACK = fast.packs["cryptogo_aesgcm_encrypt"]
+        for cls in (AESGCM, ChaCha20Poly1305):
+            cls._enc_id = fast.ids[cls._enc]
+            cls._dec_id = fast.ids[cls._dec]
 
 
 class _AEAD(NativeObject):
-    __slots__ = ()
+    # _e/_d: the invoke ids of this class's encrypt/decrypt, copied into each
+    # instance (a slot reads faster than a class attribute).
+    __slots__ = ("_e", "_d")
     _new: typing.ClassVar[str]
     _enc: typing.ClassVar[str]
     _dec: typing.ClassVar[str]
+    _enc_id: typing.ClassVar[int] = 0
+    _dec_id: typing.ClassVar[int] = 0
 
     def _nonce_error(self, nonce_len: int) -> ValueError:
         raise NotImplementedError
@@ -76,6 +114,8 @@ class _AEAD(NativeObject):
         if rc:
             _check(rc)
         self._adopt(h.value)  # type: ignore[arg-type]
+        self._e = self._enc_id
+        self._d = self._dec_id
 
     def _fail(self, rc: int, nonce_len: int) -> typing.NoReturn:
         if rc == _native.const("CRYPTOGO_ERR_INVALID_ARGUMENT"):
@@ -91,6 +131,27 @@ class _AEAD(NativeObject):
         data: Buffer,
         associated_data: Buffer | None,
     ) -> bytes:
+        # Hot path: bytes arguments, one packed call. Sizes of 2^31 or more
+        # come back as CRYPTOGO_ERR_OVERFLOW (checked first by the library).
+        if type(data) is bytes and type(nonce) is bytes and _FAST:
+            if associated_data is None:
+                a = an = 0
+            elif type(associated_data) is bytes:
+                a = id(associated_data) + _OFF
+                an = len(associated_data)
+            else:
+                return self._encrypt(nonce, data, associated_data)
+            dn = len(data)
+            n = dn + 16
+            out = _ZERO * n if n < _BIG else _big_out(n)
+            rc = (_SMALL if dn < _GIL_FREE else _BULK)(self._e, _PACK(
+                id(out) + _OFF, n, _SINKA, id(data) + _OFF, dn, a, an, id(nonce) + _OFF, len(nonce), self._h))
+            if rc:
+                self._fail(rc, len(nonce))
+            return out
+        return self._encrypt(nonce, data, associated_data)
+
+    def _encrypt(self, nonce: Buffer, data: Buffer, associated_data: Buffer | None) -> bytes:
         if type(data) is bytes:
             dn = len(data)
         else:
@@ -120,6 +181,27 @@ class _AEAD(NativeObject):
         data: Buffer,
         associated_data: Buffer | None,
     ) -> bytes:
+        if type(data) is bytes and type(nonce) is bytes and _FAST:
+            if associated_data is None:
+                a = an = 0
+            elif type(associated_data) is bytes:
+                a = id(associated_data) + _OFF
+                an = len(associated_data)
+            else:
+                return self._decrypt(nonce, data, associated_data)
+            dn = len(data)
+            n = dn - 16
+            if n < 0 or dn > _MAX or an > _MAX:
+                return self._decrypt(nonce, data, associated_data)  # raises as pyca
+            out = _ZERO * n if 1 < n < _BIG else _alloc(n)
+            rc = (_SMALL if dn < _GIL_FREE else _BULK)(self._d, _PACK(
+                id(out) + _OFF, n, _SINKA, id(data) + _OFF, dn, a, an, id(nonce) + _OFF, len(nonce), self._h))
+            if rc:
+                self._fail(rc, len(nonce))
+            return out
+        return self._decrypt(nonce, data, associated_data)
+
+    def _decrypt(self, nonce: Buffer, data: Buffer, associated_data: Buffer | None) -> bytes:
         if type(data) is bytes:
             dn = len(data)
         else:
@@ -246,3 +328,6 @@ class ChaCha20Poly1305(_AEAD):
     def _check_nonce(self, nn: int) -> None:
         if nn != 12:
             raise self._nonce_error(nn)
+
+
+_native.bind(_bind)
