@@ -14,6 +14,7 @@ import typing
 from cryptogo import _native
 from cryptogo._native import lib
 from cryptogo.exceptions import AlreadyFinalized, UnsupportedAlgorithm, _Reasons
+from cryptogo.hazmat.primitives._lazystate import lazy_context
 from cryptogo.utils import Buffer
 
 __all__ = [
@@ -348,31 +349,20 @@ def _check_algorithm(algorithm: object) -> None:
         raise TypeError("Expected instance of hashes.HashAlgorithm.")
 
 
-_buf = _native.buf
-_check = _native.check
-_SINK = _native.SINK
-_ZERO = _native.ZERO
-_BIG = _native.BIG
-_alloc = _native.alloc
 _NativeObject = _native.NativeObject
-_GIL_FREE = _native.GIL_FREE
 
-# Hot-path state (see _native.fast), set by _bind when the library loads.
+# Hot-path state (see _native.fast): the fast-path values Hash uses live in
+# _lazystate (rebound by _bind_lazy); _FAST mirrors whether they are enabled.
 _FAST = False
-_SMALL: typing.Any = None
-_BULK: typing.Any = None
-_OFF = 0
-_SINKA = 0
-_DIGEST = _UPDATE = 0
-_PACK_DIGEST: typing.Any = None
-_PACK_UPDATE: typing.Any = None
 # Algorithm class -> C enum value, for the classes libcrypto-go implements
 # (a lookup by exact type replaces isinstance + _hash_id on the hot path).
 _BY_TYPE: dict[type, int] = {}
 
+_LazyHash, _bind_lazy = lazy_context("hash", "cryptogo_hash_digest", keyed=False)
+
 
 def _bind(fast: typing.Any) -> None:
-    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _DIGEST, _UPDATE, _PACK_DIGEST, _PACK_UPDATE
+    global _FAST
     enum = (fast.abi.get("enums") or {}).get("cryptogo_hash_alg") or {}
     ids = {c[len("CRYPTOGO_HASH_"):].lower(): int(v) for c, v in enum.items()}
     _BY_TYPE.clear()
@@ -380,17 +370,14 @@ def _bind(fast: typing.Any) -> None:
         i = ids.get(cls.name.replace("-", "_"))
         if i is not None:
             _BY_TYPE[cls] = i
-    _SMALL, _BULK, _OFF, _SINKA = fast.small, fast.bulk, fast.off, fast.sink
-    if fast.enabled:
-        _DIGEST, _PACK_DIGEST = fast.ids["cryptogo_hash_digest"], fast.packs["cryptogo_hash_digest"]
-        _UPDATE, _PACK_UPDATE = fast.ids["cryptogo_hash_update"], fast.packs["cryptogo_hash_update"]
+    _bind_lazy(fast)
     _FAST = fast.enabled
 
 
-class Hash(HashContext):
+class Hash(_LazyHash, HashContext):
     """A hash context (``cryptography.hazmat.primitives.hashes.Hash``)."""
 
-    __slots__ = ("_algorithm", "_alg", "_size", "_pending", "_h", "_fin", "_done")
+    __slots__ = ("_algorithm",)
 
     def __init__(self, algorithm: HashAlgorithm, backend: typing.Any = None) -> None:
         alg = _BY_TYPE.get(type(algorithm))
@@ -401,88 +388,23 @@ class Hash(HashContext):
         self._alg = alg
         self._size = algorithm.digest_size
         self._algorithm = algorithm
-        self._pending: bytes | None = None  # the first chunk, while it is the only one
-        self._h: int | None = None
-        self._fin: typing.Any = None
+        self._pending = None  # the first chunk, while it is the only one
+        self._h = None
+        self._fin = None
         self._done = False
 
     @property
     def algorithm(self) -> HashAlgorithm:
         return self._algorithm
 
-    def _materialize(self) -> None:
-        h = _native.new_handle(lib.cryptogo_hash_new, self._alg, self._size)
-        self._h = h
-        self._fin = _native.weakref.finalize(self, _native.free_handle, "cryptogo_hash_free", h)
-        p = self._pending
-        if p is not None:
-            self._pending = None
-            rc = lib.cryptogo_hash_update(h, p, len(p))
-            if rc:
-                _check(rc)
-
-    def update(self, data: Buffer) -> None:
-        if self._done:
-            raise AlreadyFinalized("Context was already finalized.")
-        if type(data) is bytes:
-            if self._h is None:
-                if self._pending is None:
-                    self._pending = data
-                    return
-                self._materialize()
-            n = len(data)
-            if _FAST:
-                rc = (_SMALL if n < _GIL_FREE else _BULK)(_UPDATE, _PACK_UPDATE(self._h, id(data) + _OFF, n))
-            else:
-                rc = lib.cryptogo_hash_update(self._h, data, n)
-        else:
-            p, n = _buf(data)
-            if self._h is None:
-                self._materialize()
-            rc = lib.cryptogo_hash_update(self._h, p, n)
-        if rc:
-            _check(rc)
-
-    def finalize(self) -> bytes:
-        if self._done:
-            raise AlreadyFinalized("Context was already finalized.")
-        self._done = True
-        size = self._size
-        out = _ZERO * size if 1 < size < _BIG else _alloc(size)
-        if self._h is None:
-            p = self._pending
-            self._pending = None
-            if p is None:
-                p = b""
-            n = len(p)
-            if _FAST:
-                rc = (_SMALL if n < _GIL_FREE else _BULK)(_DIGEST, _PACK_DIGEST(
-                    id(out) + _OFF, size, _SINKA, id(p) + _OFF, n, self._alg, size))
-            else:
-                rc = lib.cryptogo_hash_digest(out, size, _SINK, p, n, self._alg, size)
-        else:
-            rc = lib.cryptogo_hash_finalize(self._h, out, size, _SINK)
-            self._h = None
-            self._fin()
-        if rc:
-            _check(rc)
-        return out
+    def _new_handle(self) -> int:
+        return _native.new_handle(lib.cryptogo_hash_new, self._alg, self._size)
 
     def copy(self) -> Hash:
         if self._done:
             raise AlreadyFinalized("Context was already finalized.")
-        c = Hash.__new__(Hash)
+        c = self._copy_as(Hash)
         c._algorithm = self._algorithm
-        c._alg = self._alg
-        c._size = self._size
-        c._done = False
-        c._pending = self._pending
-        c._h = None
-        c._fin = None
-        if self._h is not None:
-            h = _native.new_handle(lib.cryptogo_hash_copy, self._h)
-            c._h = h
-            c._fin = _native.weakref.finalize(c, _native.free_handle, "cryptogo_hash_free", h)
         return c
 
     @staticmethod
