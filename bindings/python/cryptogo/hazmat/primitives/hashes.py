@@ -83,136 +83,86 @@ class ExtendableOutputFunction(metaclass=abc.ABCMeta):
     """An interface for extendable output functions."""
 
 
-class SHA1(HashAlgorithm):
+class _FixedHash(HashAlgorithm):
+    """A fixed-output hash: every instance of one class is equal to every
+    other (as pyca's classes compare), so padding objects compare by value."""
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return True
+
+
+class SHA1(_FixedHash):
     name = "sha1"
     digest_size = 20
     block_size = 64
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class SHA512_224(HashAlgorithm):  # noqa: N801
+class SHA512_224(_FixedHash):  # noqa: N801
     name = "sha512-224"
     digest_size = 28
     block_size = 128
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class SHA512_256(HashAlgorithm):  # noqa: N801
+class SHA512_256(_FixedHash):  # noqa: N801
     name = "sha512-256"
     digest_size = 32
     block_size = 128
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class SHA224(HashAlgorithm):
+class SHA224(_FixedHash):
     name = "sha224"
     digest_size = 28
     block_size = 64
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class SHA256(HashAlgorithm):
+class SHA256(_FixedHash):
     name = "sha256"
     digest_size = 32
     block_size = 64
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class SHA384(HashAlgorithm):
+class SHA384(_FixedHash):
     name = "sha384"
     digest_size = 48
     block_size = 128
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class SHA512(HashAlgorithm):
+class SHA512(_FixedHash):
     name = "sha512"
     digest_size = 64
     block_size = 128
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class SHA3_224(HashAlgorithm):  # noqa: N801
+class SHA3_224(_FixedHash):  # noqa: N801
     name = "sha3-224"
     digest_size = 28
     block_size = None
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class SHA3_256(HashAlgorithm):  # noqa: N801
+class SHA3_256(_FixedHash):  # noqa: N801
     name = "sha3-256"
     digest_size = 32
     block_size = None
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class SHA3_384(HashAlgorithm):  # noqa: N801
+class SHA3_384(_FixedHash):  # noqa: N801
     name = "sha3-384"
     digest_size = 48
     block_size = None
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class SHA3_512(HashAlgorithm):  # noqa: N801
+class SHA3_512(_FixedHash):  # noqa: N801
     name = "sha3-512"
     digest_size = 64
     block_size = None
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
-
-class MD5(HashAlgorithm):
+class MD5(_FixedHash):
     name = "md5"
     digest_size = 16
     block_size = 64
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, type(self)):
-            return NotImplemented
-        return True
 
 
 class SM3(HashAlgorithm):
