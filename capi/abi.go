@@ -266,15 +266,6 @@ func free(p unsafe.Pointer, k kind) error {
 	return nil
 }
 
-// setHandle stores a new handle in *dst, or fails when dst is NULL.
-func setHandle[T any](dst **T, k kind, obj any) error {
-	if dst == nil {
-		return errNullArgument
-	}
-	*dst = (*T)(newHandle(k, obj))
-	return nil
-}
-
 // cryptogo_strerror returns a static, NUL-terminated English description of a
 // status code. The string must not be freed or modified.
 //

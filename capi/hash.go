@@ -50,7 +50,7 @@ func cryptogo_hash_new(out **C.cryptogo_hash, alg C.int, digestSize C.size_t) (r
 	if err != nil {
 		return status(err)
 	}
-	*out = (*C.cryptogo_hash)(newHandle(kindHash, h)) // (setHandle cannot take an incomplete C type)
+	*out = (*C.cryptogo_hash)(newHandle(kindHash, h))
 	return C.CRYPTOGO_OK
 }
 

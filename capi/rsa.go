@@ -84,7 +84,7 @@ func cryptogo_rsa_generate(out **C.cryptogo_rsa_private_key, publicExponent C.ui
 	if err != nil {
 		return status(err)
 	}
-	*out = (*C.cryptogo_rsa_private_key)(newHandle(kindRSAPrivateKey, k)) // (setHandle cannot take an incomplete C type)
+	*out = (*C.cryptogo_rsa_private_key)(newHandle(kindRSAPrivateKey, k))
 	return C.CRYPTOGO_OK
 }
 
