@@ -185,7 +185,8 @@ const quarantineSize = 1 << 12
 
 var (
 	freeMu     sync.Mutex
-	quarantine []unsafe.Pointer
+	quarantine [quarantineSize]unsafe.Pointer // ring of freed tokens, under freeMu
+	qNext      int
 	liveCount  atomic.Int64
 )
 
@@ -258,11 +259,11 @@ func free(p unsafe.Pointer, k kind) error {
 	h.obj = nil
 	h.mu.Unlock()
 	liveCount.Add(-1)
-	quarantine = append(quarantine, p)
-	if len(quarantine) > quarantineSize {
-		pointer.Unref(quarantine[0])
-		quarantine = append(quarantine[:0], quarantine[1:]...)
+	if old := quarantine[qNext]; old != nil {
+		pointer.Unref(old) // the oldest freed token finally releases its C memory
 	}
+	quarantine[qNext] = p
+	qNext = (qNext + 1) % quarantineSize
 	return nil
 }
 
