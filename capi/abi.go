@@ -241,12 +241,14 @@ func free(p unsafe.Pointer, k kind) error {
 	if p == nil {
 		return nil
 	}
-	freeMu.Lock()
-	defer freeMu.Unlock()
 	h, err := lookup(p, k)
 	if err != nil {
 		return err
 	}
+	// The handle's own lock waits for calls in flight on it and serializes
+	// concurrent frees of the same handle (the second sees it dead); the
+	// global lock below only guards the quarantine ring, so a slow call on
+	// one handle never delays the freeing of another.
 	h.mu.Lock()
 	if h.dead {
 		h.mu.Unlock()
@@ -259,6 +261,8 @@ func free(p unsafe.Pointer, k kind) error {
 	h.obj = nil
 	h.mu.Unlock()
 	liveCount.Add(-1)
+	freeMu.Lock()
+	defer freeMu.Unlock()
 	if old := quarantine[qNext]; old != nil {
 		pointer.Unref(old) // the oldest freed token finally releases its C memory
 	}
