@@ -166,6 +166,15 @@ func publicKey(r request) (*core.RSAPublicKey, error) {
 	return k, nil
 }
 
+// hashPair reads the request's "hash" and "mgf1_hash" (OAEP and PSS).
+func hashPair(r request) (h, mgf1 core.Hash, err error) {
+	if h, err = hashAlg(r.str("hash")); err != nil {
+		return 0, 0, err
+	}
+	mgf1, err = hashAlg(r.str("mgf1_hash"))
+	return h, mgf1, err
+}
+
 func pssSalt(r request) (int, error) {
 	switch v := r["salt"].(type) {
 	case string:
@@ -334,11 +343,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		h, err := hashAlg(r.str("hash"))
-		if err != nil {
-			return nil, err
-		}
-		m, err := hashAlg(r.str("mgf1_hash"))
+		h, m, err := hashPair(r)
 		if err != nil {
 			return nil, err
 		}
@@ -353,11 +358,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		h, err := hashAlg(r.str("hash"))
-		if err != nil {
-			return nil, err
-		}
-		m, err := hashAlg(r.str("mgf1_hash"))
+		h, m, err := hashPair(r)
 		if err != nil {
 			return nil, err
 		}
@@ -394,11 +395,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		h, err := hashAlg(r.str("hash"))
-		if err != nil {
-			return nil, err
-		}
-		m, err := hashAlg(r.str("mgf1_hash"))
+		h, m, err := hashPair(r)
 		if err != nil {
 			return nil, err
 		}
@@ -417,11 +414,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		h, err := hashAlg(r.str("hash"))
-		if err != nil {
-			return nil, err
-		}
-		m, err := hashAlg(r.str("mgf1_hash"))
+		h, m, err := hashPair(r)
 		if err != nil {
 			return nil, err
 		}

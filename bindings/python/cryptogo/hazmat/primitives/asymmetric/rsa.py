@@ -273,12 +273,15 @@ def _encoding(encoding: object) -> int:
 # Concrete keys.
 
 
-class _RSAPrivateKeyImpl(NativeObject, RSAPrivateKey):
-    _free_name = "cryptogo_rsa_private_key_free"
+class _RSAKeyHandle(NativeObject):
+    """What both RSA key classes share: adopting a native handle and the
+    (cached) key size."""
+
+    _size_name: typing.ClassVar[str]
     _bits: int
 
     @classmethod
-    def _wrap(cls, handle: int) -> _RSAPrivateKeyImpl:
+    def _wrap(cls, handle: int) -> typing.Any:
         k = cls.__new__(cls)
         k._bits = 0
         k._adopt(handle)
@@ -288,9 +291,14 @@ class _RSAPrivateKeyImpl(NativeObject, RSAPrivateKey):
     def key_size(self) -> int:
         if not self._bits:
             n = ctypes.c_size_t()
-            _check(lib.cryptogo_rsa_private_key_size(ctypes.byref(n), self._h))
+            _check(getattr(lib, self._size_name)(ctypes.byref(n), self._h))
             self._bits = n.value
         return self._bits
+
+
+class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
+    _free_name = "cryptogo_rsa_private_key_free"
+    _size_name = "cryptogo_rsa_private_key_size"
 
     def public_key(self) -> RSAPublicKey:
         h = _native.new_handle(lib.cryptogo_rsa_private_key_public_key, self._h)
@@ -426,24 +434,9 @@ class _RSAPrivateKeyImpl(NativeObject, RSAPrivateKey):
         return self
 
 
-class _RSAPublicKeyImpl(NativeObject, RSAPublicKey):
+class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
     _free_name = "cryptogo_rsa_public_key_free"
-    _bits: int
-
-    @classmethod
-    def _wrap(cls, handle: int) -> _RSAPublicKeyImpl:
-        k = cls.__new__(cls)
-        k._bits = 0
-        k._adopt(handle)
-        return k
-
-    @property
-    def key_size(self) -> int:
-        if not self._bits:
-            n = ctypes.c_size_t()
-            _check(lib.cryptogo_rsa_public_key_size(ctypes.byref(n), self._h))
-            self._bits = n.value
-        return self._bits
+    _size_name = "cryptogo_rsa_public_key_size"
 
     def encrypt(self, plaintext: bytes, padding: AsymmetricPadding) -> bytes:
         from cryptogo.hazmat.primitives.asymmetric.padding import OAEP, PKCS1v15

@@ -35,6 +35,20 @@ def _overflow() -> OverflowError:
     return OverflowError("Data or associated data too long. Max 2**31 - 1 bytes")
 
 
+def _args(nonce: typing.Any, data: typing.Any, ad: typing.Any) -> tuple[typing.Any, int, typing.Any, int, typing.Any, int]:
+    """The general (non-bytes) path's arguments as (pointer-like, length)
+    pairs, with pyca's OverflowError for data or associated data over 2**31-1."""
+    data, dn = (data, len(data)) if type(data) is bytes else _buf(data)
+    nonce, nn = (nonce, len(nonce)) if type(nonce) is bytes else _buf(nonce)
+    if ad is None:
+        an = 0
+    else:
+        ad, an = (ad, len(ad)) if type(ad) is bytes else _buf(ad)
+    if dn > _MAX or an > _MAX:
+        raise _overflow()
+    return nonce, nn, data, dn, ad, an
+
+
 def _key(key: typing.Any) -> tuple[typing.Any, int]:
     return (key, len(key)) if type(key) is bytes else _buf(key)
 
@@ -152,22 +166,7 @@ class _AEAD(NativeObject):
         return self._encrypt(nonce, data, associated_data)
 
     def _encrypt(self, nonce: Buffer, data: Buffer, associated_data: Buffer | None) -> bytes:
-        if type(data) is bytes:
-            dn = len(data)
-        else:
-            data, dn = _buf(data)
-        if type(nonce) is bytes:
-            nn = len(nonce)
-        else:
-            nonce, nn = _buf(nonce)
-        if associated_data is None:
-            an = 0
-        elif type(associated_data) is bytes:
-            an = len(associated_data)
-        else:
-            associated_data, an = _buf(associated_data)
-        if dn > _MAX or an > _MAX:
-            raise _overflow()
+        nonce, nn, data, dn, associated_data, an = _args(nonce, data, associated_data)
         n = dn + _TAG
         out = _ZERO * n if n < _BIG else _alloc(n)
         rc = _fns[self._enc](out, n, _SINK, data, dn, associated_data, an, nonce, nn, self._h)
@@ -202,22 +201,7 @@ class _AEAD(NativeObject):
         return self._decrypt(nonce, data, associated_data)
 
     def _decrypt(self, nonce: Buffer, data: Buffer, associated_data: Buffer | None) -> bytes:
-        if type(data) is bytes:
-            dn = len(data)
-        else:
-            data, dn = _buf(data)
-        if type(nonce) is bytes:
-            nn = len(nonce)
-        else:
-            nonce, nn = _buf(nonce)
-        if associated_data is None:
-            an = 0
-        elif type(associated_data) is bytes:
-            an = len(associated_data)
-        else:
-            associated_data, an = _buf(associated_data)
-        if dn > _MAX or an > _MAX:
-            raise _overflow()
+        nonce, nn, data, dn, associated_data, an = _args(nonce, data, associated_data)
         n = dn - _TAG
         if n < 0:
             self._check_nonce(nn)
