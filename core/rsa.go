@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/subtle"
+	"encoding/binary"
 	"fmt"
 	"hash"
 	"math/big"
@@ -31,11 +32,10 @@ type RSAPrivateKey struct {
 type RSAPublicKey struct {
 	key *rsa.PublicKey
 
-	once  sync.Once // fills the fields below, for public-key operations
-	n, e  *big.Int  // copies of N and E as big.Int
-	size  int       // modulus size in bytes (k in RFC 8017)
-	words int       // modulus size in words (Barrett's k)
-	mu    *big.Int  // Barrett constant floor(2^(2·64·words) / n)
+	once sync.Once    // fills the fields below, for public-key operations
+	n, e *big.Int     // copies of N and E as big.Int
+	size int          // modulus size in bytes (k in RFC 8017)
+	mont *montModulus // N's Montgomery constants (publicOp)
 }
 
 // The RSA number components, numbered as the C ABI's enum
@@ -174,9 +174,9 @@ func (k *RSAPublicKey) init() {
 		k.n = new(big.Int).Set(k.key.N)
 		k.e = big.NewInt(int64(k.key.E))
 		k.size = (k.n.BitLen() + 7) / 8
-		k.words = len(k.n.Bits())
-		k.mu = new(big.Int).Lsh(bigOne, uint(2*k.words*bits.UintSize))
-		k.mu.Quo(k.mu, k.n)
+		if k.n.Bit(0) == 1 { // else no Montgomery form; big.Int.Exp
+			k.mont = newMontModulus(k.n)
+		}
 	})
 }
 
@@ -664,97 +664,217 @@ func (k *RSAPrivateKey) DecryptPKCS1v15(ct []byte) ([]byte, error) {
 
 // ---------------------------------------------------------------------------
 // Public-key operation.
+//
+// RSAVP1/RSAEP (s^e mod n) handles only public values: the modulus, the
+// public exponent, and a signature or an encoding of a message being
+// encrypted to this key. It therefore runs in variable time, over Montgomery
+// constants computed once per key (crypto/rsa recomputes them on every call,
+// about 28% of its verification time at 4096 bits) and a multiply-accumulate
+// kernel in assembly on amd64 (rsa_amd64.s). Private-key operations never
+// come here.
 
-// stdlibVerifyFaster reports whether verification should go through
-// crypto/rsa for this key. crypto/rsa has assembly specialized for 1024-,
-// 1536- and 2048-bit moduli but recomputes its Montgomery constants on every
-// call and uses generic code for other sizes. Measured (Go 1.26, amd64,
-// process CPU time, interleaved): at 2048 bits crypto/rsa and publicOp
-// (math/big multiplication + cached Barrett reduction) are equal (48.8 vs
-// 48.2 us), so the standard library keeps those sizes; at 3072 and 4096
-// bits publicOp is about 3x faster. Keys under 1024 bits always take
-// publicOp (crypto/rsa refuses them unless GODEBUG=rsa1024min=0).
-// Encryption always uses publicOp.
-func (k *RSAPublicKey) stdlibVerifyFaster() bool {
-	bits := k.KeySize()
-	if bits < 1024 || bits > 2048 {
-		return false
+// montModulus holds a public modulus as little-endian limbs with its
+// Montgomery constants, R = 2^(W·len(m)) for the word size W.
+type montModulus struct {
+	m     []uint // the modulus, odd
+	m0inv uint   // -m[0]^-1 mod 2^W
+	rr    []uint // R^2 mod m, the factor into Montgomery form
+}
+
+func newMontModulus(n *big.Int) *montModulus {
+	words := (n.BitLen() + bits.UintSize - 1) / bits.UintSize
+	mm := &montModulus{m: natFromBig(n, words)}
+	// Newton's iteration doubles the correct low bits of an inverse of the
+	// odd m0 (m0·m0 ≡ 1 mod 8, so m0 is right to 3 bits): 3, 6, ..., 96.
+	m0 := mm.m[0]
+	inv := m0
+	for range 5 {
+		inv *= 2 - m0*inv
 	}
-	switch (bits + 63) / 64 {
-	case 16, 24, 32:
-		return true
+	mm.m0inv = -inv
+	rr := new(big.Int).Lsh(bigOne, uint(2*words*bits.UintSize))
+	mm.rr = natFromBig(rr.Mod(rr, n), words)
+	return mm
+}
+
+// natFromBig returns x as exactly words little-endian limbs (x fits).
+func natFromBig(x *big.Int, words int) []uint {
+	z := make([]uint, words)
+	for i, w := range x.Bits() {
+		z[i] = uint(w)
+	}
+	return z
+}
+
+// natSetBytes sets z to the big-endian bytes b, which fit in len(z) limbs.
+func natSetBytes(z []uint, b []byte) {
+	const S = bits.UintSize / 8
+	clear(z)
+	i := 0
+	for ; len(b) >= S; i++ {
+		z[i] = uint(beUint(b[len(b)-S:]))
+		b = b[:len(b)-S]
+	}
+	for j := range b {
+		z[i] |= uint(b[len(b)-1-j]) << (8 * j)
+	}
+}
+
+// natFillBytes writes x big-endian into all of b, which is large enough.
+func natFillBytes(b []byte, x []uint) {
+	const S = bits.UintSize / 8
+	clear(b)
+	for _, w := range x {
+		if len(b) >= S {
+			putBeUint(b[len(b)-S:], w)
+			b = b[:len(b)-S]
+			continue
+		}
+		for j := range b {
+			b[len(b)-1-j] = byte(w >> (8 * j))
+		}
+		return
+	}
+}
+
+// beUint reads one big-endian word; putBeUint writes one.
+func beUint(b []byte) uint {
+	if bits.UintSize == 32 {
+		return uint(binary.BigEndian.Uint32(b))
+	}
+	return uint(binary.BigEndian.Uint64(b))
+}
+
+func putBeUint(b []byte, w uint) {
+	if bits.UintSize == 32 {
+		binary.BigEndian.PutUint32(b, uint32(w))
+		return
+	}
+	binary.BigEndian.PutUint64(b, uint64(w))
+}
+
+// natLess reports x < y for limbs of equal length.
+func natLess(x, y []uint) bool {
+	for i := len(x) - 1; i >= 0; i-- {
+		if x[i] != y[i] {
+			return x[i] < y[i]
+		}
 	}
 	return false
 }
 
+// reduce finishes a Montgomery product: t (len(m) limbs) plus carry·R is
+// below 2m; z = that mod m. z may alias t.
+func (mm *montModulus) reduce(z, t []uint, carry uint) {
+	if carry == 0 && natLess(t, mm.m) {
+		copy(z, t)
+		return
+	}
+	var b uint
+	for i := range z {
+		z[i], b = bits.Sub(t[i], mm.m[i], b)
+	}
+}
+
+// mul sets z = x·y·R^-1 mod m for x, y < m (word-by-word Montgomery
+// multiplication, Gueron, "Efficient Software Implementations of Modular
+// Exponentiation", algorithm 4). t is scratch of 2·len(m) limbs; z may alias
+// x or y.
+func (mm *montModulus) mul(z, x, y, t []uint) {
+	n := len(mm.m)
+	t = t[:2*n]
+	clear(t)
+	c := montMulRows(t, x[:n], y[:n], mm.m, mm.m0inv)
+	mm.reduce(z, t[n:], c)
+}
+
+// sqr sets z = x²·R^-1 mod m for x < m: the products x[i]·x[j] for i < j
+// once, doubled, plus the squares x[i]², then Montgomery reduction (about
+// 3/4 of mul's work). t is scratch of 2·len(m) limbs; z may alias x.
+func (mm *montModulus) sqr(z, x, t []uint) {
+	n := len(mm.m)
+	t = t[:2*n]
+	clear(t)
+	sqrTriangle(t, x[:n])
+	sqrDiag(t, x[:n])
+	mm.reduce(z, t[n:], montRedRows(t, mm.m, mm.m0inv))
+}
+
+// sqrDiagGeneric sets t = 2·t + Σ x[i]²·2^(2·W·i), len(t) = 2·len(x), for
+// t holding the off-diagonal products of x² (so nothing carries out).
+func sqrDiagGeneric(t, x []uint) {
+	var shifted, c uint
+	for i := range x {
+		hi, lo := bits.Mul(x[i], x[i])
+		t0, t1 := t[2*i], t[2*i+1]
+		d0 := t0<<1 | shifted
+		d1 := t1<<1 | t0>>(bits.UintSize-1)
+		shifted = t1 >> (bits.UintSize - 1)
+		t[2*i], c = bits.Add(d0, lo, c)
+		t[2*i+1], c = bits.Add(d1, hi, c)
+	}
+}
+
+// exp sets z = x^e mod m for x < m, e >= 1 (left-to-right binary). The
+// final multiplication of an odd exponent takes the plain x, which leaves
+// the result out of Montgomery form for free. Variable time.
+func (mm *montModulus) exp(z, x []uint, e uint) {
+	n := len(mm.m)
+	var stack [5 * 64]uint // up to 4096-bit moduli without allocating
+	buf := stack[:]
+	if len(buf) < 5*n {
+		buf = make([]uint, 5*n)
+	}
+	acc, xm, t := buf[:n], buf[n:2*n], buf[2*n:4*n]
+	mm.mul(xm, x, mm.rr, t)
+	copy(acc, xm)
+	for i := bits.Len(e) - 2; i >= 0; i-- {
+		mm.sqr(acc, acc, t)
+		if e>>uint(i)&1 == 1 {
+			if i == 0 {
+				mm.mul(z, acc, x, t)
+				return
+			}
+			mm.mul(acc, acc, xm, t)
+		}
+	}
+	one := buf[4*n : 5*n]
+	clear(one)
+	one[0] = 1
+	mm.mul(z, acc, one, t)
+}
+
 // publicOp returns sig^e mod n as Size() bytes (RSAVP1, RFC 8017 5.2.2), or
 // false when len(sig) != Size() or sig >= n, as RFC 8017 8.1.2 and 8.2.2
-// require. It handles only public values, so variable-time arithmetic is
-// used (see expPublic).
+// require. Variable time: public values only (see above).
 func (k *RSAPublicKey) publicOp(sig []byte) ([]byte, bool) {
 	k.init()
 	if len(sig) != k.size {
 		return nil, false
 	}
-	sc := rsaScratchPool.Get().(*rsaScratch)
-	defer rsaScratchPool.Put(sc)
-	s := sc.x.SetBytes(sig)
-	if s.Cmp(k.n) >= 0 {
+	mm := k.mont
+	if mm == nil { // an even modulus (pyca accepts one in public numbers)
+		x := new(big.Int).SetBytes(sig)
+		if x.Cmp(k.n) >= 0 {
+			return nil, false
+		}
+		return x.Exp(x, k.e, k.n).FillBytes(make([]byte, k.size)), true
+	}
+	n := len(mm.m)
+	var stack [2 * 64]uint
+	buf := stack[:]
+	if len(buf) < 2*n {
+		buf = make([]uint, 2*n)
+	}
+	x, z := buf[:n], buf[n:2*n]
+	natSetBytes(x, sig)
+	if !natLess(x, mm.m) {
 		return nil, false
 	}
-	return k.expPublic(s, sc).FillBytes(make([]byte, k.size)), true
-}
-
-// rsaScratch holds the temporaries of one public-key exponentiation; they
-// are pooled so that their word arrays are reused across calls.
-type rsaScratch struct {
-	x, a, b, q, u, v big.Int
-}
-
-var rsaScratchPool = sync.Pool{New: func() any { return new(rsaScratch) }}
-
-// expPublic returns x^e mod n for 0 <= x < n, in sc's storage (valid until
-// sc is reused). Left-to-right square-and-multiply (16 squarings and one
-// multiplication for e = 65537) with math/big's multiplication (assembly
-// inner loops) and Barrett reduction against the constant cached in the
-// key: measured about 1.3x faster than big.Int.Exp, which divides for every
-// reduction when the exponent fits in one word. Variable time: public
-// values only.
-func (k *RSAPublicKey) expPublic(x *big.Int, sc *rsaScratch) *big.Int {
-	acc, t := &sc.a, &sc.b
-	acc.Set(x)
-	e := uint(k.key.E)
-	for i := bits.Len(e) - 2; i >= 0; i-- {
-		t.Mul(acc, acc)
-		k.barrettReduce(t, sc)
-		acc, t = t, acc
-		if e>>uint(i)&1 == 1 {
-			t.Mul(acc, x)
-			k.barrettReduce(t, sc)
-			acc, t = t, acc
-		}
-	}
-	return acc
-}
-
-// barrettReduce sets x to x mod n for 0 <= x < b^(2·words), b = 2^W with W
-// the word size (HAC 14.42): q = floor(floor(x / b^(words-1)) · mu / b^(words+1)) is at
-// most 2 below floor(x / n), so x - q·n < 3n needs at most two
-// subtractions. The shifts are views of the word arrays, not copies.
-func (k *RSAPublicKey) barrettReduce(x *big.Int, sc *rsaScratch) {
-	w := x.Bits()
-	if len(w) >= k.words {
-		sc.q.SetBits(w[k.words-1:])
-		sc.u.Mul(&sc.q, k.mu)
-		if qw := sc.u.Bits(); len(qw) > k.words+1 {
-			sc.q.SetBits(qw[k.words+1:])
-			sc.v.Mul(&sc.q, k.n)
-			x.Sub(x, &sc.v)
-		}
-	}
-	for x.Cmp(k.n) >= 0 {
-		x.Sub(x, k.n)
-	}
+	mm.exp(z, x, uint(k.key.E))
+	out := make([]byte, k.size)
+	natFillBytes(out, z)
+	return out, true
 }
 
 // ---------------------------------------------------------------------------
@@ -861,10 +981,8 @@ func (k *RSAPrivateKey) SignPSS(msg []byte, saltLength int, hash, mgf1Hash Hash,
 // ErrInvalidArgument for a bad salt rule, a digest too large for the key
 // (pyca's ValueError) or a prehashed digest of the wrong size;
 // ErrUnsupportedAlgorithm for a hash outside SHA-1/SHA-2/SHA-3/MD5.
-// Verification handles public data only and does not run in constant time:
-// crypto/rsa.VerifyPSS where it is faster and can express the case (see
-// stdlibVerifyFaster; same hashes, salt not 0), else EMSA-PSS-VERIFY here
-// over math/big.
+// Verification handles public data only and does not run in constant time
+// (publicOp, then EMSA-PSS-VERIFY here).
 func (k *RSAPublicKey) VerifyPSS(sig, msg []byte, saltLength int, hash, mgf1Hash Hash, prehashed bool) error {
 	h, mgf, err := pssHashes(k.Size(), hash, mgf1Hash)
 	if err != nil {
@@ -882,26 +1000,15 @@ func (k *RSAPublicKey) VerifyPSS(sig, msg []byte, saltLength int, hash, mgf1Hash
 	if sLen < 0 {
 		return ErrInvalidSignature // MAX_LENGTH does not fit this key
 	}
-	if k.stdlibVerifyFaster() && mgf1Hash == hash && (auto || sLen > 0) {
-		// crypto/rsa expresses this case (its salt length 0 means auto).
-		opts := &rsa.PSSOptions{SaltLength: sLen}
-		if auto {
-			opts.SaltLength = rsa.PSSSaltLengthAuto
-		}
-		if rsa.VerifyPSS(k.key, hash.CryptoHash(), digest, sig, opts) != nil {
-			return ErrInvalidSignature
-		}
-		return nil
-	}
 	if auto {
 		sLen = -1
 	}
-	return k.verifyPSSBig(sig, digest, sLen, h, mgf)
+	return k.verifyPSSDigest(sig, digest, sLen, h, mgf)
 }
 
-// verifyPSSBig is RSASSA-PSS-VERIFY with publicOp (math/big); sLen < 0
+// verifyPSSDigest is RSASSA-PSS-VERIFY of a digest; sLen < 0
 // accepts any salt length.
-func (k *RSAPublicKey) verifyPSSBig(sig, digest []byte, sLen int, h, mgf hash.Hash) error {
+func (k *RSAPublicKey) verifyPSSDigest(sig, digest []byte, sLen int, h, mgf hash.Hash) error {
 	em, ok := k.publicOp(sig)
 	if !ok {
 		return ErrInvalidSignature
@@ -1038,9 +1145,8 @@ func (k *RSAPrivateKey) SignPKCS1v15(msg []byte, hash Hash, prehashed bool) ([]b
 // ErrInvalidSignature for any mismatch (also a signature not exactly Size()
 // bytes or not below n); ErrInvalidArgument for a prehashed digest of the
 // wrong size; ErrUnsupportedAlgorithm for a hash outside
-// SHA-1/SHA-2/SHA-3/MD5. Does not run in constant time (public data only):
-// crypto/rsa.VerifyPKCS1v15 where it is faster (see stdlibVerifyFaster),
-// else the same comparison over math/big.
+// SHA-1/SHA-2/SHA-3/MD5. Does not run in constant time (public data only:
+// publicOp, then a comparison of the whole encoded message, as crypto/rsa).
 func (k *RSAPublicKey) VerifyPKCS1v15(sig, msg []byte, hash Hash, prehashed bool) error {
 	if err := signatureHash(hash); err != nil {
 		return err
@@ -1049,18 +1155,11 @@ func (k *RSAPublicKey) VerifyPKCS1v15(sig, msg []byte, hash Hash, prehashed bool
 	if err != nil {
 		return err
 	}
-	if k.stdlibVerifyFaster() {
-		// Same strict comparison of the whole encoded message.
-		if rsa.VerifyPKCS1v15(k.key, hash.CryptoHash(), digest, sig) != nil {
-			return ErrInvalidSignature
-		}
-		return nil
-	}
-	return k.verifyPKCS1v15Big(sig, digest, hash)
+	return k.verifyPKCS1v15Digest(sig, digest, hash)
 }
 
-// verifyPKCS1v15Big is RSASSA-PKCS1-V1_5-VERIFY with publicOp (math/big).
-func (k *RSAPublicKey) verifyPKCS1v15Big(sig, digest []byte, hash Hash) error {
+// verifyPKCS1v15Digest is RSASSA-PKCS1-V1_5-VERIFY of a digest.
+func (k *RSAPublicKey) verifyPKCS1v15Digest(sig, digest []byte, hash Hash) error {
 	em, ok := k.publicOp(sig)
 	if !ok {
 		return ErrInvalidSignature

@@ -11,6 +11,7 @@ import (
 	"crypto"
 	"crypto/rand"
 	"crypto/rsa"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/big"
@@ -599,53 +600,59 @@ func TestRSAPKCS1v15Signatures(t *testing.T) {
 	wantErr(t, k.PublicKey().VerifyPKCS1v15(sig, msg, SHA256, false), ErrInvalidSignature, "missing NULL")
 }
 
-// TestRSAVerifyPathsAgree checks, on a 2048-bit key (where VerifyPSS and
-// VerifyPKCS1v15 use crypto/rsa), that the math/big paths used for other
-// sizes give the same verdicts on valid and damaged signatures.
-func TestRSAVerifyPathsAgree(t *testing.T) {
-	k, _ := testRSAKeys(t)
-	pub := k.PublicKey()
-	if !pub.stdlibVerifyFaster() {
-		t.Fatal("2048-bit key should use crypto/rsa")
-	}
+// TestRSAVerifyAgreesWithStdlib checks that our verification (publicOp
+// over cached Montgomery constants) gives crypto/rsa's verdicts on valid and
+// damaged signatures, for PKCS #1 v1.5 and PSS with each salt rule crypto/rsa
+// can express, on 2048-bit and e = 3 keys.
+func TestRSAVerifyAgreesWithStdlib(t *testing.T) {
+	k2048, e3 := testRSAKeys(t)
 	msg := []byte("two paths")
-	damage := func(sig []byte) [][]byte {
-		out := [][]byte{sig}
-		for _, i := range []int{0, 1, 100, len(sig) - 1} {
-			b := bytes.Clone(sig)
-			b[i] ^= 0x40
-			out = append(out, b)
-		}
-		n := k.Key().N.Bytes()
-		return append(out, sig[1:], append([]byte{0}, sig...), n, make([]byte, len(sig)))
-	}
-	for _, h := range []Hash{SHA1, SHA256, SHA512, SHA3_384, MD5} {
-		d := sha(h, msg)
-		sig, _ := k.SignPKCS1v15(msg, h, false)
-		for i, s := range damage(sig) {
-			std := pub.VerifyPKCS1v15(s, msg, h, false)
-			big := pub.verifyPKCS1v15Big(s, d, h)
-			if (std == nil) != (big == nil) || (i == 0) != (std == nil) {
-				t.Fatalf("PKCS1v15 %s case %d: crypto/rsa %v, math/big %v", h.Name(), i, std, big)
+	for _, k := range []*RSAPrivateKey{k2048, e3} {
+		pub := k.PublicKey()
+		damage := func(sig []byte) [][]byte {
+			out := [][]byte{sig}
+			for _, i := range []int{0, 1, 100, len(sig) - 1} {
+				b := bytes.Clone(sig)
+				b[i] ^= 0x40
+				out = append(out, b)
 			}
+			n := k.Key().N.Bytes()
+			nMinus1 := new(big.Int).Sub(k.Key().N, bigOne).FillBytes(make([]byte, len(sig)))
+			return append(out, sig[1:], append([]byte{0}, sig...), n, nMinus1, make([]byte, len(sig)))
 		}
-		for _, rule := range []int{PSSSaltMaxLength, PSSSaltDigestLength, 5} {
-			sig, _ := k.SignPSS(msg, rule, h, h, false)
-			for _, vrule := range []int{rule, PSSSaltAuto, 1} {
-				for i, s := range damage(sig) {
-					std := pub.VerifyPSS(s, msg, vrule, h, h, false)
-					sLen, auto, _ := pssSaltLength(vrule, 2048, h.Size())
+		for _, h := range []Hash{SHA1, SHA256, SHA512, SHA3_384, MD5} {
+			d := sha(h, msg)
+			sig, _ := k.SignPKCS1v15(msg, h, false)
+			for i, s := range damage(sig) {
+				ours := pub.VerifyPKCS1v15(s, msg, h, false)
+				std := rsa.VerifyPKCS1v15(pub.Key(), h.CryptoHash(), d, s)
+				if (std == nil) != (ours == nil) || (i == 0) != (ours == nil) {
+					t.Fatalf("PKCS1v15 %s case %d: crypto/rsa %v, ours %v", h.Name(), i, std, ours)
+				}
+			}
+			if h == MD5 {
+				continue // crypto/rsa has no PSS with MD5
+			}
+			for _, rule := range []int{PSSSaltMaxLength, PSSSaltDigestLength, 5} {
+				sig, err := k.SignPSS(msg, rule, h, h, false)
+				if err != nil {
+					continue // SHA-512 with a 64-byte salt does not fit 1025 bits
+				}
+				for _, vrule := range []int{rule, PSSSaltAuto, 1} {
+					sLen, auto, _ := pssSaltLength(vrule, pub.KeySize(), h.Size())
+					opts := &rsa.PSSOptions{SaltLength: sLen}
 					if auto {
-						sLen = -1
+						opts.SaltLength = rsa.PSSSaltLengthAuto
 					}
-					hh, _ := h.New()
-					mh, _ := h.New()
-					big := pub.verifyPSSBig(s, d, sLen, hh, mh)
-					if (std == nil) != (big == nil) {
-						t.Fatalf("PSS %s rule %d/%d case %d: crypto/rsa %v, math/big %v", h.Name(), rule, vrule, i, std, big)
-					}
-					if i > 0 && std == nil {
-						t.Fatalf("PSS %s: damaged signature %d verified", h.Name(), i)
+					for i, s := range damage(sig) {
+						ours := pub.VerifyPSS(s, msg, vrule, h, h, false)
+						std := rsa.VerifyPSS(pub.Key(), h.CryptoHash(), d, s, opts)
+						if (std == nil) != (ours == nil) {
+							t.Fatalf("PSS %s rule %d/%d case %d: crypto/rsa %v, ours %v", h.Name(), rule, vrule, i, std, ours)
+						}
+						if i > 0 && ours == nil {
+							t.Fatalf("PSS %s: damaged signature %d verified", h.Name(), i)
+						}
 					}
 				}
 			}
@@ -924,49 +931,107 @@ func BenchmarkRSA(b *testing.B) {
 	}
 }
 
-// TestRSAPublicExp checks the cached public exponentiation (Barrett
-// reduction) against big.Int.Exp on moduli of many word lengths, edge
-// values and exponents.
+// TestRSAPublicExp checks the cached public exponentiation (Montgomery
+// arithmetic over addMulVVW) against big.Int.Exp on moduli of many limb
+// counts (1 to 64, multiples of four and not), edge values, edge moduli and
+// exponents, on each multiply-accumulate path this machine has (MULX/ADX
+// and MULQ on amd64), and even moduli (no Montgomery form: big.Int.Exp).
 func TestRSAPublicExp(t *testing.T) {
 	k, e3 := testRSAKeys(t)
 	mods := []*big.Int{k.Key().N, e3.Key().N, big.NewInt(3), big.NewInt(0xffff_fffb),
-		new(big.Int).SetUint64(0xffff_ffff_ffff_ffc5)}
-	for _, bits := range []int{65, 127, 128, 129, 500, 1024, 1536, 3072, 4096} {
+		new(big.Int).SetUint64(0xffff_ffff_ffff_ffc5), big.NewInt(1 << 20), big.NewInt(1<<40 + 2)}
+	for _, bits := range []int{65, 127, 128, 129, 192, 250, 256, 320, 500, 1024, 1536, 2047, 2112, 3072, 4096, 4160} {
 		n, _ := rand.Int(rand.Reader, new(big.Int).Lsh(bigOne, uint(bits)))
 		n.SetBit(n, bits-1, 1).SetBit(n, 0, 1)
 		mods = append(mods, n)
 	}
-	// Moduli with a top word of 1 and of all ones (extreme Barrett constants).
+	// Moduli with a top word of 1 and of all ones, and all-ones limbs.
 	mods = append(mods, new(big.Int).Add(new(big.Int).Lsh(bigOne, 2048), big.NewInt(1)),
-		new(big.Int).Sub(new(big.Int).Lsh(bigOne, 2048), big.NewInt(1)))
-	for _, n := range mods {
-		for _, e := range []int{3, 5, 17, 65537, 1<<31 - 1} {
-			if big.NewInt(int64(e)).Cmp(n) >= 0 {
-				continue
-			}
-			pub := &RSAPublicKey{key: &rsa.PublicKey{N: n, E: e}}
-			pub.init()
-			eb := big.NewInt(int64(e))
-			xs := []*big.Int{big.NewInt(0), big.NewInt(1), big.NewInt(2),
-				new(big.Int).Sub(n, bigOne), new(big.Int).Rsh(n, 1), new(big.Int).Rsh(n, 64)}
-			for i := 0; i < 20; i++ {
-				x, _ := rand.Int(rand.Reader, n)
-				xs = append(xs, x)
-			}
-			for _, x := range xs {
-				if x.Cmp(n) >= 0 {
+		new(big.Int).Sub(new(big.Int).Lsh(bigOne, 2048), big.NewInt(1)),
+		new(big.Int).Sub(new(big.Int).Lsh(bigOne, 1000), big.NewInt(1)))
+	paths := []bool{useADX}
+	if useADX {
+		paths = append(paths, false)
+	}
+	defer func(v bool) { useADX = v }(useADX)
+	for _, adx := range paths {
+		useADX = adx
+		for _, n := range mods {
+			for _, e := range []int{3, 5, 17, 65537, 1<<31 - 1} {
+				if big.NewInt(int64(e)).Cmp(n) >= 0 {
 					continue
 				}
-				want := new(big.Int).Exp(x, eb, n)
-				sc := new(rsaScratch)
-				if got := pub.expPublic(new(big.Int).Set(x), sc); got.Cmp(want) != 0 {
-					t.Fatalf("n=%x e=%d x=%x: got %x want %x", n, e, x, got, want)
+				pub := &RSAPublicKey{key: &rsa.PublicKey{N: n, E: e}}
+				pub.init()
+				eb := big.NewInt(int64(e))
+				all := new(big.Int).Sub(new(big.Int).Lsh(bigOne, uint(n.BitLen()-1)), bigOne)
+				xs := []*big.Int{big.NewInt(0), big.NewInt(1), big.NewInt(2), all,
+					new(big.Int).Sub(n, bigOne), new(big.Int).Sub(n, big.NewInt(2)),
+					new(big.Int).Rsh(n, 1), new(big.Int).Rsh(n, 64)}
+				for range 20 {
+					x, _ := rand.Int(rand.Reader, n)
+					xs = append(xs, x)
 				}
-				if n.BitLen() >= 16 {
-					out, ok := pub.publicOp(x.FillBytes(make([]byte, pub.Size())))
-					if !ok || new(big.Int).SetBytes(out).Cmp(want) != 0 || len(out) != pub.Size() {
-						t.Fatalf("publicOp n=%x e=%d x=%x", n, e, x)
+				for _, x := range xs {
+					if x.Cmp(n) >= 0 {
+						continue
 					}
+					want := new(big.Int).Exp(x, eb, n)
+					out, ok := pub.publicOp(x.FillBytes(make([]byte, pub.Size())))
+					if !ok || len(out) != pub.Size() || new(big.Int).SetBytes(out).Cmp(want) != 0 {
+						t.Fatalf("adx=%v n=%x e=%d x=%x: got %x want %x", adx, n, e, x, out, want)
+					}
+				}
+				// n itself and n+1 are out of range.
+				for _, x := range []*big.Int{n, new(big.Int).Add(n, bigOne)} {
+					if x.BitLen() <= 8*pub.Size() {
+						if _, ok := pub.publicOp(x.FillBytes(make([]byte, pub.Size()))); ok {
+							t.Fatalf("n=%x: publicOp accepted x >= n", n)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestAddMulVVW checks the multiply-accumulate kernel against math/big on
+// every length 0..40 with random and all-ones limbs, on each path.
+func TestAddMulVVW(t *testing.T) {
+	defer func(v bool) { useADX = v }(useADX)
+	toBig := func(x []uint) *big.Int {
+		w := make([]big.Word, len(x))
+		for i := range x {
+			w[i] = big.Word(x[i])
+		}
+		return new(big.Int).SetBits(w)
+	}
+	for _, adx := range []bool{useADX, false} {
+		useADX = adx
+		for n := 0; n <= 40; n++ {
+			for trial := range 20 {
+				z, x := make([]uint, n+1), make([]uint, n)
+				var yb [8]byte
+				rand.Read(yb[:])
+				y := uint(binary.LittleEndian.Uint64(yb[:]))
+				for i := range x {
+					var b [16]byte
+					rand.Read(b[:])
+					x[i], z[i] = uint(binary.LittleEndian.Uint64(b[:8])), uint(binary.LittleEndian.Uint64(b[8:]))
+					if trial == 0 {
+						x[i], z[i] = ^uint(0), ^uint(0)
+					}
+				}
+				if trial == 0 {
+					y = ^uint(0)
+				}
+				z[n] = 12345 // must stay untouched
+				want := new(big.Int).Mul(toBig(x), new(big.Int).SetUint64(uint64(y)))
+				want.Add(want, toBig(z[:n]))
+				c := addMulVVW(z[:n], x, y)
+				got := toBig(append(z[:n:n], c))
+				if got.Cmp(want) != 0 || z[n] != 12345 {
+					t.Fatalf("adx=%v n=%d: got %x want %x", adx, n, got, want)
 				}
 			}
 		}
