@@ -9,7 +9,7 @@
 //
 // With BMI2+ADX: each product from MULX, its low word gathering the
 // previous high word on the CF chain (ADCX) and z[i] on the OF chain (ADOX);
-// eight limbs per iteration, then one at a time. Pointers and the counter
+// eight limbs per iteration, then four, then one at a time. Pointers and the counter
 // move with LEAQ and the loop tests JCXZ, none of which touch the flags, so
 // both chains run unbroken and fold into the carry word once at the end
 // (the carry out always fits one word). Without ADX: MULQ, one limb per
@@ -68,6 +68,32 @@ tail0:
 	XORQ AX, AX
 
 tail:
+	// BX < 8 limbs left: four in one step if BX >= 4. The chains are live,
+	// so the test uses SHRX and JCXZ, which leave the flags alone.
+	MOVQ  $2, CX
+	SHRXQ CX, BX, CX
+	JCXZQ tail1
+	MULXQ 0(SI), R11, R10
+	ADCXQ R9, R11
+	ADOXQ 0(DI), R11
+	MOVQ  R11, 0(DI)
+	MULXQ 8(SI), R11, R9
+	ADCXQ R10, R11
+	ADOXQ 8(DI), R11
+	MOVQ  R11, 8(DI)
+	MULXQ 16(SI), R11, R10
+	ADCXQ R9, R11
+	ADOXQ 16(DI), R11
+	MOVQ  R11, 16(DI)
+	MULXQ 24(SI), R11, R9
+	ADCXQ R10, R11
+	ADOXQ 24(DI), R11
+	MOVQ  R11, 24(DI)
+	LEAQ  32(SI), SI
+	LEAQ  32(DI), DI
+	LEAQ  -4(BX), BX
+
+tail1:
 	MOVQ BX, CX
 
 loop1:
