@@ -67,12 +67,14 @@ var hashes = [...]hashInfo{
 	MD5:        {"md5", 16, 64, crypto.MD5, md5.New},
 }
 
-// info returns the table entry of h; ok is false for an unknown value.
-func (h Hash) info() (info hashInfo, ok bool) {
+// info returns the table entry of h; ok is false for an unknown value, whose
+// entry is the zero hashInfo. A pointer, not a copy: this is on the path of
+// every one-shot digest.
+func (h Hash) info() (info *hashInfo, ok bool) {
 	if h <= 0 || int(h) >= len(hashes) {
-		return hashInfo{}, false
+		return &hashes[0], false
 	}
-	info = hashes[h]
+	info = &hashes[h]
 	return info, info.name != ""
 }
 
@@ -313,6 +315,9 @@ func DigestTo(dst []byte, alg Hash, data []byte) error {
 	size, err := alg.OutputSize(len(dst))
 	if err != nil {
 		return err
+	}
+	if len(dst) != size { // an empty dst for a fixed-size hash
+		return invalid("Digest size must be %d", size)
 	}
 	if sumFixed(dst, alg, data) {
 		return nil

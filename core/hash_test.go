@@ -2,8 +2,12 @@ package core
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"crypto/sha3"
+	"crypto/sha512"
 	"encoding/hex"
 	"errors"
+	"strconv"
 	"sync"
 	"testing"
 )
@@ -294,8 +298,10 @@ func TestHashSizes(t *testing.T) {
 				t.Errorf("NewHasher(%s, %d) = %v, want ErrInvalidArgument", alg.Name(), bad, err)
 			}
 		}
-		if err := DigestTo(make([]byte, alg.Size()+1), alg, nil); !errors.Is(err, ErrInvalidArgument) {
-			t.Errorf("DigestTo(wrong size, %s) = %v", alg.Name(), err)
+		for _, bad := range []int{0, alg.Size() - 1, alg.Size() + 1} {
+			if err := DigestTo(make([]byte, bad), alg, nil); !errors.Is(err, ErrInvalidArgument) {
+				t.Errorf("DigestTo(%d bytes, %s) = %v", bad, alg.Name(), err)
+			}
 		}
 	}
 	// pyca's messages for BLAKE2 and SHAKE.
@@ -375,4 +381,37 @@ func TestHashConcurrent(t *testing.T) {
 		}
 	}
 	wg.Wait()
+}
+
+// BenchmarkDigestTo measures the one-shot digest into a caller buffer (the C
+// ABI's cryptogo_hash_digest) at the C benchmark's sizes, beside the standard
+// library's one-shot Sum alone ("stdlib/..."), so that what DigestTo adds
+// shows.
+func BenchmarkDigestTo(b *testing.B) {
+	stdlib := map[Hash]func([]byte){
+		SHA256:   func(d []byte) { sha256.Sum256(d) },
+		SHA512:   func(d []byte) { sha512.Sum512(d) },
+		SHA3_256: func(d []byte) { sha3.Sum256(d) },
+	}
+	for _, alg := range []Hash{SHA256, SHA512, SHA3_256} {
+		for _, n := range []int{64, 1 << 20} {
+			data, dst := make([]byte, n), make([]byte, alg.Size())
+			name := alg.Name() + "/" + strconv.Itoa(n)
+			b.Run(name, func(b *testing.B) {
+				b.SetBytes(int64(n))
+				b.ReportAllocs()
+				for b.Loop() {
+					if err := DigestTo(dst, alg, data); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("stdlib/"+name, func(b *testing.B) {
+				b.SetBytes(int64(n))
+				for b.Loop() {
+					stdlib[alg](data)
+				}
+			})
+		}
+	}
 }
