@@ -28,8 +28,9 @@ const (
 	// FernetMaxClockSkew is how far in the future (seconds) a token's
 	// timestamp may be when a ttl is checked (pyca's _MAX_CLOCK_SKEW).
 	FernetMaxClockSkew = 60
-	// FernetMaxMessageSize bounds the messages FernetTokenSize can size.
-	FernetMaxMessageSize = 1 << 60
+	// FernetMaxMessageSize bounds the messages FernetTokenSize can size:
+	// 2^60 bytes with a 64-bit int, 2^28 with a 32-bit one.
+	FernetMaxMessageSize = 1 << (bits.UintSize - 4)
 )
 
 const (
