@@ -154,10 +154,10 @@ demo: deps lib
 FUZZTIME  ?= 60s
 FUZZFLAGS ?=
 fuzz:
-	@failed=""; for t in $$($(GO) test -list '^Fuzz' ./capi | grep '^Fuzz'); do \
-	  echo "== $$t ($(FUZZTIME))"; \
-	  $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) ./capi || failed="$$failed $$t"; \
-	done; \
+	@failed=""; for p in ./capi ./core; do for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
+	  echo "== $$p $$t ($(FUZZTIME))"; \
+	  $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$p || failed="$$failed $$t"; \
+	done; done; \
 	if [ -n "$$failed" ]; then echo "fuzz: FAILED:$$failed"; exit 1; fi; echo "fuzz: all targets passed"
 
 # The misuse matrix: tests/misuse/gen_misuse.py writes a C program from

@@ -1097,3 +1097,32 @@ func TestRSAEncryptInterop(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRSAPublicExp compares publicOp with big.Int.Exp for arbitrary odd
+// moduli, exponents and inputs, on each multiply-accumulate path.
+func FuzzRSAPublicExp(f *testing.F) {
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xc5}, []byte{7}, uint32(65537))
+	f.Add(bytes.Repeat([]byte{0xff}, 256), bytes.Repeat([]byte{0xfe}, 256), uint32(3))
+	f.Add(append([]byte{1}, make([]byte, 200)...), []byte{2}, uint32(17))
+	f.Fuzz(func(t *testing.T, nb, xb []byte, e32 uint32) {
+		n := new(big.Int).SetBytes(nb)
+		n.SetBit(n, 0, 1)
+		e := int(e32|1) & (1<<31 - 1)
+		if n.Cmp(big.NewInt(3)) < 0 || e < 3 || n.BitLen() > 4200 {
+			return
+		}
+		pub := &RSAPublicKey{key: &rsa.PublicKey{N: n, E: e}}
+		pub.init()
+		x := new(big.Int).SetBytes(xb)
+		x.Mod(x, n)
+		want := new(big.Int).Exp(x, big.NewInt(int64(e)), n)
+		defer func(v bool) { useADX = v }(useADX)
+		for _, adx := range []bool{useADX, false} {
+			useADX = adx
+			out, ok := pub.publicOp(x.FillBytes(make([]byte, pub.Size())))
+			if !ok || new(big.Int).SetBytes(out).Cmp(want) != 0 {
+				t.Fatalf("adx=%v n=%x e=%d x=%x: got %x want %x", adx, n, e, x, out, want)
+			}
+		}
+	})
+}
