@@ -50,9 +50,14 @@ func sqrDiag(t, x []uint) {
 	sqrDiagGeneric(t, x)
 }
 
-// addMulRow is the assembly row kernel with register arguments; it is
-// called only from rsa_amd64.s.
+// addMulRow is the assembly row kernel with register arguments, and
+// addMulRow16...64 its unrolled versions for the common modulus sizes; they
+// are called only from rsa_amd64.s.
 func addMulRow()
+func addMulRow16()
+func addMulRow32()
+func addMulRow48()
+func addMulRow64()
 
 // cpuid executes CPUID with the given EAX and ECX.
 func cpuid(eaxArg, ecxArg uint32) (eax, ebx, ecx, edx uint32)
