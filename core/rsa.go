@@ -815,33 +815,28 @@ func sqrDiagGeneric(t, x []uint) {
 	}
 }
 
-// exp sets z = x^e mod m for x < m, e >= 1 (left-to-right binary). The
-// final multiplication of an odd exponent takes the plain x, which leaves
-// the result out of Montgomery form for free. Variable time.
+// exp sets z = x^e mod m for x < m and an odd e >= 3 (NewRSAPublicKey
+// refuses other exponents), left to right. The last step, the
+// multiplication that bit 0 of the odd e asks for, takes the plain x, which
+// leaves the result out of Montgomery form for free. Variable time.
 func (mm *montModulus) exp(z, x []uint, e uint) {
 	n := len(mm.m)
-	var stack [5 * 64]uint // up to 4096-bit moduli without allocating
+	var stack [4 * 64]uint // up to 4096-bit moduli without allocating
 	buf := stack[:]
-	if len(buf) < 5*n {
-		buf = make([]uint, 5*n)
+	if len(buf) < 4*n {
+		buf = make([]uint, 4*n)
 	}
 	acc, xm, t := buf[:n], buf[n:2*n], buf[2*n:4*n]
 	mm.mul(xm, x, mm.rr, t)
 	copy(acc, xm)
-	for i := bits.Len(e) - 2; i >= 0; i-- {
+	for i := bits.Len(e) - 2; i > 0; i-- {
 		mm.sqr(acc, acc, t)
 		if e>>uint(i)&1 == 1 {
-			if i == 0 {
-				mm.mul(z, acc, x, t)
-				return
-			}
 			mm.mul(acc, acc, xm, t)
 		}
 	}
-	one := buf[4*n : 5*n]
-	clear(one)
-	one[0] = 1
-	mm.mul(z, acc, one, t)
+	mm.sqr(acc, acc, t)
+	mm.mul(z, acc, x, t)
 }
 
 // publicOp returns sig^e mod n as Size() bytes (RSAVP1, RFC 8017 5.2.2), or
