@@ -1,13 +1,17 @@
-# libcrypto-go - one Makefile for every layer.
+# libcrypto-go - one Makefile for every layer. `make help` lists the targets.
 #
 #   make          build build/libcrypto-go.so and regenerate include/cryptogo.h
 #   make demo     the C walkthrough of the seed guide
-#   make test     every test suite (installs what it needs)
+#   make test     lint + every test suite (installs what it needs)
+#   make check    the fast loop: Go and Python unit tests without the vector groups
 #
 # Test vectors are read from $(CRYPTOGO_SHARED) (default ../shared):
 # wycheproof/ and fernet-spec/. Set WYCHEPROOF_DIR / FERNET_SPEC_DIR to point
 # elsewhere; CRYPTOGO_REQUIRE_VECTORS=1 turns a missing-vectors skip into a failure.
 
+# Go 1.27 (go.mod); the go command fetches this toolchain through the module
+# proxy when the machine's own Go is older.
+export GOTOOLCHAIN := go1.27.3
 GO        ?= go
 PYTHON    ?= python3
 BUILD     := build
@@ -16,23 +20,27 @@ ROOT      := $(abspath .)
 CRYPTOGO_SHARED ?= $(abspath $(ROOT)/../shared)
 VENV      := $(BUILD)/venv
 VPY       := $(VENV)/bin/python
-GO_SRC    := $(shell find core capi -name '*.go' -not -name '*_test.go') go.mod include/cryptogo_types.h
+GO_SRC    := $(shell find core capi -name '*.go' -not -name '*_test.go') \
+             $(shell find core capi -name '*.s') go.mod go.sum include/cryptogo_types.h
+# Pinned lint tools (Python's are in bindings/python/requirements-lint.txt,
+# TypeScript's in bindings/node/package.json).
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 export CRYPTOGO_SHARED
 export CRYPTOGO_LIBRARY := $(ROOT)/$(LIB)
 
-.PHONY: all lib header check-header deps venv test test-go test-race test-c test-python test-node \
+.PHONY: all lib header check-header deps venv help lint lint-go lint-python lint-node lint-tracked check test test-go test-race test-c test-python test-node \
         test-conformance-quick demo wheel bench bench-c bench-python bench-node conformance fuzz stress leaks test-misuse test-leaks-quick clean
 
-all: lib
+all: lib ## build the library (same as make lib)
 
-lib: $(LIB)
+lib: $(LIB) ## build build/libcrypto-go.so and regenerate the headers and ABI description
 
 # The public header and the ABI description are generated from capi's exports.
-header:
+header: ## regenerate include/cryptogo*.h and include/cryptogo_abi.json from capi
 	$(GO) run ./capi/abigen
 
-check-header:
+check-header: ## fail when the generated headers or ABI description are stale
 	$(GO) run ./capi/abigen -check
 
 $(LIB): $(GO_SRC)
@@ -41,7 +49,7 @@ $(LIB): $(GO_SRC)
 	rm -f $(BUILD)/libcrypto-go.h.orig
 
 # System packages a fresh machine may lack (Debian). Skipped when present.
-deps:
+deps: ## install missing Debian packages and download Go modules
 	@missing=""; \
 	for p in gcc g++ cmake pkg-config openssl libssl-dev; do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
@@ -54,47 +62,73 @@ deps:
 	$(GO) mod download
 
 # Python virtual environment with pinned test dependencies.
-venv: $(VENV)/.stamp
-$(VENV)/.stamp: bindings/python/requirements-test.txt
+venv: $(VENV)/.stamp ## create build/venv with the pinned Python test and lint tools
+$(VENV)/.stamp: bindings/python/requirements-test.txt bindings/python/requirements-lint.txt
 	$(PYTHON) -m venv $(VENV)
 	$(VPY) -m pip install -q --upgrade pip
-	$(VPY) -m pip install -q -r bindings/python/requirements-test.txt
+	$(VPY) -m pip install -q -r bindings/python/requirements-test.txt -r bindings/python/requirements-lint.txt
 	touch $@
 
-test: deps lib check-header test-go test-misuse test-leaks-quick test-c test-python test-node test-conformance-quick
+help: ## list the targets
+	@awk -F':.*## ' '/^[a-z][a-z-]*:.*## /{printf "  %-24s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+# ---------------------------------------------------------------------------
+# Lint: part of make test (and so of CI). Deliberate staticcheck exceptions are
+# //lint:ignore comments beside the code.
+PY_LINT_PATHS := bindings/python tests core
+lint: venv lint-go lint-python lint-node lint-tracked ## gofmt, go vet, staticcheck, ruff, mypy, tsc, tracked-file hygiene
+lint-go:
+	@out=$$(gofmt -l core capi tests); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+lint-python: venv
+	$(VENV)/bin/ruff check $(PY_LINT_PATHS)
+	$(VENV)/bin/ruff format --check $(PY_LINT_PATHS)
+	cd bindings/python && $(ROOT)/$(VENV)/bin/mypy
+lint-node:
+	cd bindings/node && npm install --no-audit --no-fund --ignore-scripts && npm run typecheck
+lint-tracked:
+	tests/hygiene/tracked_files.sh
+
+# The fast loop (about a minute on 2 cores): unit tests without the
+# Wycheproof/vector groups (-short in Go, -m "not vectors" in Python).
+check: lib venv ## fast loop: Go and Python unit tests without the slow vector groups
+	$(GO) test -count=1 -short ./core/... ./capi/...
+	cd bindings/python && $(ROOT)/$(VPY) -m pytest -q -p no:cacheprovider -m "not vectors" tests
+
+test: deps lib check-header lint test-go test-misuse test-leaks-quick test-c test-python test-node test-conformance-quick ## lint, then every test suite (Go, misuse, leaks, C, Python, Node, conformance)
 	@echo "make test: all suites passed"
 
-test-go:
-	$(GO) vet ./core/... ./capi/...
+test-go: ## Go unit and vector tests, the race detector (-short), the purego RSA path
 	$(GO) test -count=1 ./core/... ./capi/...
 	$(GO) test -count=1 -race -short ./core/... ./capi/...
 	# the portable (non-assembly) RSA public-key arithmetic, as other architectures build it
 	$(GO) test -count=1 -tags purego -run 'RSAPublicExp|AddMulVVW|RSAVerifyAgrees|RSAEncryptInterop' ./core
 
-test-c: lib
+test-c: lib ## C tests through CMake/CTest (KATs, quick start, demo, consumers)
 	cmake -S . -B $(BUILD)/cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRYPTOGO_PREBUILT_LIB=ON >/dev/null
 	cmake --build $(BUILD)/cmake -j2
 	cd $(BUILD)/cmake && ctest --output-on-failure
 
-test-python: lib venv
+test-python: lib venv ## the Python binding's pytest suite
 	cd bindings/python && $(ROOT)/$(VPY) -m pytest -q -p no:cacheprovider tests
 
 # Platform wheel of the Python binding (its build step compiles the library
 # with Go and bundles it): build/cryptogo-*.whl.
-wheel: venv
+wheel: venv ## build the Python wheel into build/
 	$(VPY) -m pip wheel -q --no-deps -w $(BUILD) ./bindings/python
 	rm -rf bindings/python/cryptogo.egg-info
 	@ls $(BUILD)/cryptogo-*.whl
 
 # Python binding vs pyca in the same process; writes build/bench-python.json.
-bench-python: lib venv
+bench-python: lib venv ## Python binding vs pyca benchmark (build/bench-python.json)
 	$(VPY) bindings/python/bench/bench.py --json $(BUILD)/bench-python.json
 
-test-node: lib
-	cd bindings/node && npm install --no-audit --no-fund && npm test
+test-node: lib ## the Node binding's test suite and the type check of index.d.ts
+	cd bindings/node && npm install --no-audit --no-fund && npm test && npm run typecheck
 
 # Node binding benchmark: ours vs node:crypto (table + build/bench-node.json). Not part of `make test`.
-bench-node: lib
+bench-node: lib ## Node binding vs node:crypto benchmark (build/bench-node.json)
 	cd bindings/node && npm install --no-audit --no-fund && node bench/bench.js
 
 # C ABI vs OpenSSL's EVP, same process, interleaved (tests/bench/bench.c);
@@ -103,7 +137,7 @@ BENCH_C := $(BUILD)/bench/bench-c
 $(BENCH_C): tests/bench/bench.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -Wall -Iinclude -o $@ tests/bench/bench.c -L$(BUILD) -lcrypto-go -lcrypto -Wl,-rpath,$(ROOT)/$(BUILD)
-bench-c: deps $(BENCH_C)
+bench-c: deps $(BENCH_C) ## C ABI vs OpenSSL EVP benchmark (build/bench-c.json)
 	$(BENCH_C) --json $(BUILD)/bench-c.json --pem core/testdata/keys/rsa2048.pkcs8.pem $(BENCH_C_FLAGS)
 
 # Every benchmark, then one report: build/bench.json (all rows), bench.md
@@ -114,13 +148,18 @@ BENCH_LAYERS := c python node
 $(VENV)/.bench-stamp: tests/bench/requirements.txt $(VENV)/.stamp
 	$(VPY) -m pip install -q -r tests/bench/requirements.txt
 	touch $@
-bench: venv $(VENV)/.bench-stamp
+bench: venv $(VENV)/.bench-stamp ## every benchmark, one report: build/bench.{json,md,png} and docs/performance.md
 	@failed=""; for l in $(BENCH_LAYERS); do \
 	  rm -f $(BUILD)/bench-$$l.json; \
 	  $(MAKE) --no-print-directory bench-$$l || failed="$$failed bench-$$l"; \
 	  [ -f $(BUILD)/bench-$$l.json ] || case "$$failed" in *bench-$$l*) ;; *) failed="$$failed bench-$$l(no-json)";; esac; \
 	done; \
 	$(VPY) tests/bench/report.py --out $(BUILD)/bench $(foreach l,$(BENCH_LAYERS),$(BUILD)/bench-$(l).json); rc=$$?; \
+	if [ -z "$$failed" ] && [ $$rc = 0 ]; then \
+	  { cat tests/bench/performance-intro.md; echo; sed '1d' $(BUILD)/bench.md; echo; \
+	    cat tests/bench/performance-notes.md; } > docs/performance.md; \
+	  echo "wrote docs/performance.md"; \
+	else echo "docs/performance.md left as it was (incomplete run)"; fi; \
 	if [ -n "$$failed" ]; then \
 	  echo "**********************************************************************"; \
 	  echo "*** make bench: MISSING LAYERS:$$failed"; \
@@ -129,18 +168,18 @@ bench: venv $(VENV)/.bench-stamp
 	  [ "$(BENCH_STRICT)" != 1 ] || exit 1; \
 	fi; exit $$rc
 
-test-conformance-quick: lib venv
+test-conformance-quick: lib venv ## cross-language conformance, quick subset
 	@if [ -f tests/conformance/driver.py ]; then $(VPY) tests/conformance/driver.py --quick; \
 	else echo "conformance harness not built yet"; fi
 
 # Cross-language conformance (tests/conformance/): every implementation, one
 # table; build/conformance.{json,md}. CONFORMANCE_SEED=N picks the seed.
-conformance: lib venv
+conformance: lib venv ## full cross-language conformance table (build/conformance.{json,md})
 	@if [ -f bindings/node/package.json ] && [ ! -f bindings/node/build/Release/cryptogo.node ]; then \
 	  cd bindings/node && npm install --no-audit --no-fund; fi
 	$(VPY) tests/conformance/driver.py $(if $(CONFORMANCE_SEED),--seed $(CONFORMANCE_SEED))
 
-demo: deps lib
+demo: deps lib ## build the library and run the C walkthrough of the seed guide
 	cmake -S . -B $(BUILD)/cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRYPTOGO_PREBUILT_LIB=ON >/dev/null
 	cmake --build $(BUILD)/cmake -j2 --target cryptogo_demo
 	$(BUILD)/cmake/cryptogo_demo
@@ -153,7 +192,7 @@ demo: deps lib
 # where `go test ./capi` (make test-go) then replays them.
 FUZZTIME  ?= 60s
 FUZZFLAGS ?=
-fuzz:
+fuzz: ## run every Go fuzz target for FUZZTIME (default 60s each)
 	@failed=""; for p in ./capi ./core; do for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
 	  echo "== $$p $$t ($(FUZZTIME))"; \
 	  $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$p || failed="$$failed $$t"; \
@@ -171,7 +210,7 @@ $(MISUSE_C): tests/misuse/gen_misuse.py include/cryptogo_abi.json core/testdata/
 	$(PYTHON) tests/misuse/gen_misuse.py --abi include/cryptogo_abi.json --keys core/testdata/keys -o $@
 $(BUILD)/misuse/misuse: $(MISUSE_C) tests/misuse/misuse_rt.h $(LIB)
 	$(CC) $(HARDEN_CFLAGS) -o $@ $(MISUSE_C) $(HARDEN_LIBS)
-test-misuse: $(BUILD)/misuse/misuse
+test-misuse: $(BUILD)/misuse/misuse ## call every export with bad arguments (generated from the ABI description)
 	$(BUILD)/misuse/misuse
 
 # Threads: STRESS_SECONDS (default 30) of mixed operations from 16 threads on
@@ -180,7 +219,7 @@ STRESS_SECONDS ?= 30
 $(BUILD)/stress/stress: tests/stress/stress.c tests/stress/harness.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(HARDEN_CFLAGS) -Itests/stress -o $@ tests/stress/stress.c $(HARDEN_LIBS)
-stress: $(BUILD)/stress/stress
+stress: $(BUILD)/stress/stress ## STRESS_SECONDS of 16-thread mixed operations, then the Go race tests
 	$(BUILD)/stress/stress $(STRESS_SECONDS)
 	$(GO) test -count=1 -race ./core/... ./capi/...
 
@@ -190,12 +229,12 @@ LEAK_CYCLES ?= 1000000
 $(BUILD)/stress/leaks: tests/stress/leaks.c tests/stress/harness.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(HARDEN_CFLAGS) -Itests/stress -o $@ tests/stress/leaks.c $(HARDEN_LIBS)
-leaks: $(BUILD)/stress/leaks venv
+leaks: $(BUILD)/stress/leaks venv ## LEAK_CYCLES create/use/free cycles through C, Python and Node
 	$(BUILD)/stress/leaks $(LEAK_CYCLES) core/testdata/keys/rsa1024e3.pkcs8.pem
 	$(VPY) bindings/python/tools/leak_check.py --cycles $(LEAK_CYCLES)
 	cd bindings/node && npm install --no-audit --no-fund && node scripts/leak-rss.js --cycles $(LEAK_CYCLES)
-test-leaks-quick: $(BUILD)/stress/leaks
+test-leaks-quick: $(BUILD)/stress/leaks ## the C leak check with 100k cycles (part of make test)
 	$(BUILD)/stress/leaks 100000 core/testdata/keys/rsa1024e3.pkcs8.pem
 
-clean:
+clean: ## remove build/
 	rm -rf $(BUILD)

@@ -38,7 +38,9 @@ function ensureLibrary() {
   if (fs.existsSync(path.join(root, 'Makefile'))) {
     run('make', ['lib'], { cwd: root });
   } else {
-    run('go', ['build', '-buildmode=c-shared', '-trimpath', '-o', lib, './capi'], { cwd: root });
+    // go.mod says go 1.27: the go command fetches that toolchain when the machine's is older.
+    const env = { ...process.env, GOTOOLCHAIN: process.env.GOTOOLCHAIN || 'go1.27.3' };
+    run('go', ['build', '-buildmode=c-shared', '-trimpath', '-o', lib, './capi'], { cwd: root, env });
   }
   if (env && !fs.existsSync(env)) throw new Error(`CRYPTOGO_LIBRARY=${env} does not exist`);
   return env || lib;

@@ -1,0 +1,82 @@
+// Type-level test of index.d.ts: `npm run typecheck` (tsc --noEmit, strict)
+// compiles this file against the published declarations. It is never run;
+// each line states how a caller uses the API, and each @ts-expect-error a
+// misuse the declarations must reject.
+import * as cg from 'cryptogo';
+import { createHash as nodeCreateHash } from 'node:crypto';
+
+const bytes: Buffer = Buffer.alloc(16);
+
+// Fernet / MultiFernet
+const key: Buffer = cg.Fernet.generateKey();
+const f = new cg.Fernet(key);
+const token: Buffer = f.encrypt(Buffer.from('hi'));
+const plain: Buffer = f.decrypt(token, 60);
+const ts: number = f.extractTimestamp(token.toString());
+const mf = new cg.MultiFernet([f, new cg.Fernet(cg.Fernet.generateKey())]);
+const rotated: Buffer = mf.rotate(token);
+// @ts-expect-error MultiFernet takes Fernet instances, not keys
+new cg.MultiFernet([key]);
+f.free();
+using _disposed = new cg.Fernet(key);
+
+// AEAD
+const gcm = new cg.AESGCM(cg.AESGCM.generateKey(256));
+const ct: Buffer = gcm.encrypt(bytes.subarray(0, 12), plain, null);
+gcm.decrypt(bytes.subarray(0, 12), ct);
+// @ts-expect-error AES-GCM keys are 128, 192 or 256 bits
+cg.AESGCM.generateKey(512);
+const chacha = new cg.ChaCha20Poly1305(cg.ChaCha20Poly1305.generateKey());
+chacha.encrypt(new Uint8Array(12), new DataView(new ArrayBuffer(4)));
+
+// Hashes, HMAC, PBKDF2: node:crypto's shapes
+const hex: string = cg.createHash('sha256').update('abc').digest('hex');
+const raw: Buffer = cg.createHash('shake128', { outputLength: 32 }).update(bytes).digest();
+const same: string = nodeCreateHash('sha256').update('abc').digest('hex');
+const oneShot: Buffer = cg.hash('sha3-256', 'abc');
+const mac: Buffer = cg.createHmac('sha256', key).update(bytes).digest();
+cg.createHmac('sha256', key).update(bytes).verify(mac);
+const dk: Buffer = cg.pbkdf2Sync('pw', 'salt', 1000, 32, 'sha256');
+const dkAsync: Promise<Buffer> = cg.pbkdf2('pw', 'salt', 1000, 32, 'sha256');
+cg.pbkdf2('pw', 'salt', 1000, 32, 'sha256', (err: Error | null, k?: Buffer) => void [err, k]);
+// @ts-expect-error iterations is a number
+cg.pbkdf2Sync('pw', 'salt', '1000', 32, 'sha256');
+
+// RSA
+const priv: cg.RSAPrivateKey = cg.generateRSAPrivateKey({ keySize: 2048 });
+const pub: cg.RSAPublicKey = priv.publicKey();
+const bits: number = pub.keySize;
+const sig: Buffer = priv.sign(bytes, { padding: 'pss', hash: 'sha256', saltLength: 'max' });
+pub.verify(sig, bytes, { padding: 'pss', hash: 'sha256' });
+const oaep: Buffer = pub.encrypt(bytes, { padding: 'oaep', hash: 'sha256', label: null });
+const back: Promise<Buffer> = priv.decryptAsync(oaep, { padding: 'oaep', hash: 'sha256' });
+const pem: Buffer = priv.export({ encoding: 'pem', format: 'pkcs8', password: 'pw' });
+const loaded: cg.RSAPrivateKey = cg.loadPrivateKey(pem, { password: 'pw' });
+const spki: Buffer = cg.loadPublicKey(pub.export()).export({ format: 'spki', encoding: 'der' });
+const n: bigint = pub.publicNumbers().n;
+const d: bigint = loaded.privateNumbers().d;
+// @ts-expect-error unknown padding
+pub.encrypt(bytes, { padding: 'raw' });
+// @ts-expect-error numbers are bigints
+cg.RSAPublicKey.fromNumbers({ n: 3, e: 65537 });
+
+// Errors
+try {
+  gcm.decrypt(bytes.subarray(0, 12), bytes);
+} catch (e) {
+  if (e instanceof cg.InvalidTag) {
+    const code: string = e.code;
+    const status: number = e.status;
+    const pyca: string = e.pycaName;
+    void [code, status, pyca];
+  }
+}
+
+// misc
+const rnd: Buffer = cg.randomBytes(32);
+const filled: Uint8Array = cg.randomFill(new Uint8Array(8));
+const ver: string = cg.version();
+const live: number = cg.liveHandles();
+const tag: number = cg.abi.macros.CRYPTOGO_AESGCM_TAGBYTES;
+
+void [ts, rotated, raw, same, oneShot, dk, dkAsync, bits, back, spki, n, d, hex, rnd, filled, ver, live, tag];
