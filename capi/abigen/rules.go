@@ -86,14 +86,25 @@ func applyRules(fn *function, d doc, t typesInfo, at func(int, string)) {
 		at(d.exportLine, "CRYPTOGO_NODISCARD applies to exports returning a status only")
 	}
 
+	// CRYPTOGO_ names in the text; those of the Returns: list are checked
+	// item by item in parseReturns.
 	for _, l := range d.lines {
-		for _, n := range cryptogoName.FindAllString(l.text, -1) {
-			if !t.names[n] {
-				at(l.line, n+" is not defined in include/cryptogo_types.h")
-			}
+		if strings.HasPrefix(strings.TrimSpace(l.text), returnsHead) {
+			break
 		}
+		checkNames(l.text, l.line, t, at)
 	}
 	fn.Returns = parseReturns(fn, d, t, at)
+}
+
+// checkNames reports the CRYPTOGO_ names of text that cryptogo_types.h does
+// not define.
+func checkNames(text string, line int, t typesInfo, at func(int, string)) {
+	for _, n := range cryptogoName.FindAllString(text, -1) {
+		if !t.names[n] {
+			at(line, n+" is not defined in include/cryptogo_types.h")
+		}
+	}
 }
 
 // parseReturns reads the Returns: list at the end of d (see the shape above).
@@ -147,6 +158,8 @@ func parseReturns(fn *function, d doc, t typesInfo, at func(int, string)) []retu
 		if !status {
 			if c := statusCodeRe.FindString(it.Doc); c != "" {
 				at(line, fmt.Sprintf("returns %s, not a status: its Returns: items describe the value and name no status code (%s)", fn.Return, c))
+			} else {
+				checkNames(it.Doc, line, t, at)
 			}
 			continue
 		}
@@ -165,6 +178,8 @@ func parseReturns(fn *function, d doc, t typesInfo, at func(int, string)) []retu
 		codes[code] = true
 		if c := statusCodeRe.FindString(m[2]); c != "" {
 			at(line, fmt.Sprintf("the %s item also names %s: one code per line", code, c))
+		} else {
+			checkNames(m[2], line, t, at)
 		}
 		if i == 0 && code != "CRYPTOGO_OK" {
 			at(line, "the first Returns: item is CRYPTOGO_OK")
