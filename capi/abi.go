@@ -274,8 +274,9 @@ func free(p unsafe.Pointer, k kind) error {
 // cryptogo_strerror returns a static, NUL-terminated English description of a
 // status code. The string must not be freed or modified.
 //
-// Returns: a static string; "unknown status code" for a code not in
-// enum cryptogo_status.
+// Returns:
+//   - a static string
+//   - "unknown status code" for a code not in enum cryptogo_status
 //
 //export cryptogo_strerror
 func cryptogo_strerror(code C.int) *C.cryptogo_cchar {
@@ -311,10 +312,14 @@ var statusText = map[C.int]*C.cryptogo_cchar{
 func cstr(s string) *C.cryptogo_cchar { return (*C.cryptogo_cchar)(C.CString(s)) }
 
 // cryptogo_debug_live_handles stores the number of live handles of every kind
-// (created and not yet freed) in *out. For leak tests.
+// (created and not yet freed) in *out_count. For leak tests and the
+// bindings' own checks.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT if out is NULL.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT if out_count is NULL
 //
+//abigen:bindings
 //export cryptogo_debug_live_handles
 func cryptogo_debug_live_handles(outCount *C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
@@ -328,7 +333,8 @@ func cryptogo_debug_live_handles(outCount *C.size_t) (rc C.int) {
 // cryptogo_version returns the library's version as a static string
 // ("MAJOR.MINOR.PATCH").
 //
-// Returns: a static string.
+// Returns:
+//   - a static string
 //
 //export cryptogo_version
 func cryptogo_version() *C.cryptogo_cchar { return versionString }

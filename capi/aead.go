@@ -114,8 +114,10 @@ func aeadOpen(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, outLen 
 // released to the garbage collector). The handle may be shared between
 // threads.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for another key size
-// ("AESGCM key must be 128, 192, or 256 bits.") or a NULL out or key.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for another key size ("AESGCM key must be
+//     128, 192, or 256 bits.") or a NULL out or key
 //
 //export cryptogo_aesgcm_new
 func cryptogo_aesgcm_new(out **C.cryptogo_aesgcm, key *C.cryptogo_in, keyLen C.size_t) (rc C.int) {
@@ -131,12 +133,14 @@ func cryptogo_aesgcm_new(out **C.cryptogo_aesgcm, key *C.cryptogo_in, keyLen C.s
 // pt itself (in-place encryption); any other overlap of out with an input is
 // CRYPTOGO_ERR_INVALID_ARGUMENT. Constant time (Go's crypto/cipher GCM).
 //
-// Returns: CRYPTOGO_OK (*out_len = pt_len + 16); CRYPTOGO_ERR_BUFFER_TOO_SMALL
-// (*out_len = pt_len + 16); CRYPTOGO_ERR_OVERFLOW when pt_len or ad_len is
-// 2^31 or more (pyca's OverflowError, checked first);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a nonce outside 8..128 bytes, NULL
-// pointers with non-zero lengths, or overlapping buffers;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = pt_len + 16)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = pt_len + 16)
+//   - CRYPTOGO_ERR_OVERFLOW when pt_len or ad_len is 2^31 or more (pyca's
+//     OverflowError, checked first)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a nonce outside 8..128 bytes, NULL
+//     pointers with non-zero lengths, or overlapping buffers
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_aesgcm_encrypt
 func cryptogo_aesgcm_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -153,12 +157,16 @@ func cryptogo_aesgcm_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 // (ct_len - 16 bytes) and nothing is released. The tag check is constant
 // time. Like pyca, input sizes are not limited on decryption.
 //
-// Returns: CRYPTOGO_OK (*out_len = ct_len - 16); CRYPTOGO_ERR_BUFFER_TOO_SMALL
-// (*out_len = ct_len - 16, or 0 when ct_len < 16); CRYPTOGO_ERR_INVALID_TAG
-// for any authentication failure, including ct_len < 16 (*out_len = 0);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a nonce outside 8..128 bytes (checked
-// before the tag), NULL pointers with non-zero lengths, or overlapping
-// buffers; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = ct_len - 16)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = ct_len - 16, or 0 when ct_len <
+//     16)
+//   - CRYPTOGO_ERR_INVALID_TAG for any authentication failure, including ct_len
+//     < 16 (*out_len = 0)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a nonce outside 8..128 bytes (checked
+//     before the tag), NULL pointers with non-zero lengths, or overlapping
+//     buffers
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_aesgcm_decrypt
 func cryptogo_aesgcm_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -171,8 +179,9 @@ func cryptogo_aesgcm_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 // cryptogo_aesgcm_free releases an AES-GCM key and wipes the library's copy
 // of the key bytes. NULL is a no-op. Waits for calls in progress on k.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
-// wrong-kind handle.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
 //
 //export cryptogo_aesgcm_free
 func cryptogo_aesgcm_free(k *C.cryptogo_aesgcm) (rc C.int) {
@@ -183,7 +192,8 @@ func cryptogo_aesgcm_free(k *C.cryptogo_aesgcm) (rc C.int) {
 // cryptogo_aesgcm_tagbytes returns CRYPTOGO_AESGCM_TAGBYTES, the size of the
 // AES-GCM tag.
 //
-// Returns: 16.
+// Returns:
+//   - 16
 //
 //export cryptogo_aesgcm_tagbytes
 func cryptogo_aesgcm_tagbytes() C.size_t { return C.size_t(core.AEADTagSize) }
@@ -191,7 +201,8 @@ func cryptogo_aesgcm_tagbytes() C.size_t { return C.size_t(core.AEADTagSize) }
 // cryptogo_aesgcm_noncebytes returns CRYPTOGO_AESGCM_NONCEBYTES, the
 // recommended AES-GCM nonce size.
 //
-// Returns: 12.
+// Returns:
+//   - 12
 //
 //export cryptogo_aesgcm_noncebytes
 func cryptogo_aesgcm_noncebytes() C.size_t { return C.size_t(core.AESGCMNonceSize) }
@@ -199,7 +210,8 @@ func cryptogo_aesgcm_noncebytes() C.size_t { return C.size_t(core.AESGCMNonceSiz
 // cryptogo_aesgcm_noncebytes_min returns CRYPTOGO_AESGCM_NONCEBYTES_MIN, the
 // smallest nonce AES-GCM accepts (as pyca).
 //
-// Returns: 8.
+// Returns:
+//   - 8
 //
 //export cryptogo_aesgcm_noncebytes_min
 func cryptogo_aesgcm_noncebytes_min() C.size_t { return C.size_t(core.AESGCMMinNonceSize) }
@@ -207,7 +219,8 @@ func cryptogo_aesgcm_noncebytes_min() C.size_t { return C.size_t(core.AESGCMMinN
 // cryptogo_aesgcm_noncebytes_max returns CRYPTOGO_AESGCM_NONCEBYTES_MAX, the
 // largest nonce AES-GCM accepts (as pyca).
 //
-// Returns: 128.
+// Returns:
+//   - 128
 //
 //export cryptogo_aesgcm_noncebytes_max
 func cryptogo_aesgcm_noncebytes_max() C.size_t { return C.size_t(core.AESGCMMaxNonceSize) }
@@ -221,8 +234,10 @@ func cryptogo_aesgcm_noncebytes_max() C.size_t { return C.size_t(core.AESGCMMaxN
 // cipher cannot be wiped; it is released to the garbage collector). The
 // handle may be shared between threads.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for another key size
-// ("ChaCha20Poly1305 key must be 32 bytes.") or a NULL out or key.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for another key size ("ChaCha20Poly1305 key
+//     must be 32 bytes.") or a NULL out or key
 //
 //export cryptogo_chacha20poly1305_new
 func cryptogo_chacha20poly1305_new(out **C.cryptogo_chacha20poly1305, key *C.cryptogo_in, keyLen C.size_t) (rc C.int) {
@@ -237,12 +252,15 @@ func cryptogo_chacha20poly1305_new(out **C.cryptogo_chacha20poly1305, key *C.cry
 // exactly pt_len + 16 bytes, to out. out may be pt itself (in-place); any
 // other overlap is CRYPTOGO_ERR_INVALID_ARGUMENT. Constant time.
 //
-// Returns: CRYPTOGO_OK (*out_len = pt_len + 16); CRYPTOGO_ERR_BUFFER_TOO_SMALL
-// (*out_len = pt_len + 16); CRYPTOGO_ERR_OVERFLOW when pt_len or ad_len is
-// 2^31 or more (checked first, as pyca); CRYPTOGO_ERR_INVALID_ARGUMENT for a
-// nonce that is not 12 bytes ("Nonce must be 12 bytes"), NULL pointers with
-// non-zero lengths, or overlapping buffers; CRYPTOGO_ERR_INVALID_HANDLE for a
-// NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = pt_len + 16)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = pt_len + 16)
+//   - CRYPTOGO_ERR_OVERFLOW when pt_len or ad_len is 2^31 or more (checked
+//     first, as pyca)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a nonce that is not 12 bytes ("Nonce
+//     must be 12 bytes"), NULL pointers with non-zero lengths, or overlapping
+//     buffers
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_chacha20poly1305_encrypt
 func cryptogo_chacha20poly1305_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -257,12 +275,16 @@ func cryptogo_chacha20poly1305_encrypt(out *C.uint8_t, outCap C.size_t, outLen *
 // ct_len - 16 bytes to out (which may be ct itself). On any authentication
 // failure out is zeroed (ct_len - 16 bytes). The tag check is constant time.
 //
-// Returns: CRYPTOGO_OK (*out_len = ct_len - 16); CRYPTOGO_ERR_BUFFER_TOO_SMALL
-// (*out_len = ct_len - 16, or 0 when ct_len < 16); CRYPTOGO_ERR_INVALID_TAG
-// for any authentication failure, including ct_len < 16 (*out_len = 0);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a nonce that is not 12 bytes (checked
-// before the tag), NULL pointers with non-zero lengths, or overlapping
-// buffers; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = ct_len - 16)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = ct_len - 16, or 0 when ct_len <
+//     16)
+//   - CRYPTOGO_ERR_INVALID_TAG for any authentication failure, including ct_len
+//     < 16 (*out_len = 0)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a nonce that is not 12 bytes (checked
+//     before the tag), NULL pointers with non-zero lengths, or overlapping
+//     buffers
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_chacha20poly1305_decrypt
 func cryptogo_chacha20poly1305_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -276,8 +298,9 @@ func cryptogo_chacha20poly1305_decrypt(out *C.uint8_t, outCap C.size_t, outLen *
 // the library's copy of the key bytes. NULL is a no-op. Waits for calls in
 // progress on k.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
-// wrong-kind handle.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
 //
 //export cryptogo_chacha20poly1305_free
 func cryptogo_chacha20poly1305_free(k *C.cryptogo_chacha20poly1305) (rc C.int) {
@@ -288,7 +311,8 @@ func cryptogo_chacha20poly1305_free(k *C.cryptogo_chacha20poly1305) (rc C.int) {
 // cryptogo_chacha20poly1305_keybytes returns
 // CRYPTOGO_CHACHA20POLY1305_KEYBYTES, the key size.
 //
-// Returns: 32.
+// Returns:
+//   - 32
 //
 //export cryptogo_chacha20poly1305_keybytes
 func cryptogo_chacha20poly1305_keybytes() C.size_t { return C.size_t(core.ChaCha20Poly1305KeySize) }
@@ -296,7 +320,8 @@ func cryptogo_chacha20poly1305_keybytes() C.size_t { return C.size_t(core.ChaCha
 // cryptogo_chacha20poly1305_noncebytes returns
 // CRYPTOGO_CHACHA20POLY1305_NONCEBYTES, the nonce size.
 //
-// Returns: 12.
+// Returns:
+//   - 12
 //
 //export cryptogo_chacha20poly1305_noncebytes
 func cryptogo_chacha20poly1305_noncebytes() C.size_t {
@@ -306,7 +331,8 @@ func cryptogo_chacha20poly1305_noncebytes() C.size_t {
 // cryptogo_chacha20poly1305_tagbytes returns
 // CRYPTOGO_CHACHA20POLY1305_TAGBYTES, the tag size.
 //
-// Returns: 16.
+// Returns:
+//   - 16
 //
 //export cryptogo_chacha20poly1305_tagbytes
 func cryptogo_chacha20poly1305_tagbytes() C.size_t { return C.size_t(core.AEADTagSize) }

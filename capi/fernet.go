@@ -100,9 +100,11 @@ func ttlArg(hasTTL C.int, ttl C.int64_t) *int64 {
 // 44-byte url-safe base64 text of 32 random bytes (pyca's
 // Fernet.generate_key()), not NUL-terminated. Keep it secret.
 //
-// Returns: CRYPTOGO_OK (*out_len = 44); CRYPTOGO_ERR_BUFFER_TOO_SMALL
-// (*out_len = 44); CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a
-// NULL out with out_cap >= 44.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = 44)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = 44)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a NULL out with
+//     out_cap >= 44
 //
 //export cryptogo_fernet_generate_key
 func cryptogo_fernet_generate_key(out *C.uint8_t, outCap C.size_t, outLen *C.size_t) (rc C.int) {
@@ -123,9 +125,11 @@ func cryptogo_fernet_generate_key(out *C.uint8_t, outCap C.size_t, outLen *C.siz
 // once. Release with cryptogo_fernet_free, which wipes the key. The handle
 // may be shared between threads.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT when the key does not
-// decode to exactly 32 bytes ("Fernet key must be 32 url-safe base64-encoded
-// bytes.") or for a NULL out, or NULL key with non-zero key_len.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT when the key does not decode to exactly 32
+//     bytes ("Fernet key must be 32 url-safe base64-encoded bytes.") or for a
+//     NULL out, or NULL key with non-zero key_len
 //
 //export cryptogo_fernet_new
 func cryptogo_fernet_new(out **C.cryptogo_fernet, key *C.cryptogo_in, keyLen C.size_t) (rc C.int) {
@@ -150,8 +154,9 @@ func cryptogo_fernet_new(out **C.cryptogo_fernet, key *C.cryptogo_in, keyLen C.s
 // no-op. Waits for calls in progress on f. MultiFernets created from f keep
 // their own copy of the key and are not affected.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
-// wrong-kind handle.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
 //
 //export cryptogo_fernet_free
 func cryptogo_fernet_free(f *C.cryptogo_fernet) (rc C.int) {
@@ -165,10 +170,11 @@ func cryptogo_fernet_free(f *C.cryptogo_fernet) (rc C.int) {
 // bytes of url-safe base64 text (not NUL-terminated), is built directly in
 // out. out may overlap msg (msg is then copied first).
 //
-// Returns: CRYPTOGO_OK (*out_len = token length);
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = token length)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f
 //
 //export cryptogo_fernet_encrypt
 func cryptogo_fernet_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -182,11 +188,12 @@ func cryptogo_fernet_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 // stamped with current_time (Unix seconds) instead of the clock (pyca's
 // Fernet.encrypt_at_time).
 //
-// Returns: CRYPTOGO_OK (*out_len = token length);
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
-// CRYPTOGO_ERR_OVERFLOW for a negative current_time (pyca's OverflowError);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = token length)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length)
+//   - CRYPTOGO_ERR_OVERFLOW for a negative current_time (pyca's OverflowError)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f
 //
 //export cryptogo_fernet_encrypt_at_time
 func cryptogo_fernet_encrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -203,11 +210,13 @@ func cryptogo_fernet_encrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.
 // vectors and conformance tests only (reusing an IV under one key leaks
 // information; the random-IV functions are for real use).
 //
-// Returns: CRYPTOGO_OK (*out_len = token length);
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for an IV that is not 16 bytes or NULL
-// pointers with non-zero lengths; CRYPTOGO_ERR_OVERFLOW for a negative
-// current_time; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = token length)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an IV that is not 16 bytes or NULL
+//     pointers with non-zero lengths
+//   - CRYPTOGO_ERR_OVERFLOW for a negative current_time
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f
 //
 //export cryptogo_fernet_encrypt_at_time_with_iv
 func cryptogo_fernet_encrypt_at_time_with_iv(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -242,12 +251,13 @@ func cryptogo_fernet_encrypt_at_time_with_iv(out *C.uint8_t, outCap C.size_t, ou
 // message's real length is stored in *out_len). The HMAC is checked in
 // constant time before anything is decrypted.
 //
-// Returns: CRYPTOGO_OK (*out_len = message length);
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
-// CRYPTOGO_ERR_INVALID_TOKEN for any invalid, tampered, expired or foreign
-// token (out zeroed, *out_len = 0); CRYPTOGO_ERR_INVALID_ARGUMENT for NULL
-// pointers with non-zero lengths; CRYPTOGO_ERR_INVALID_HANDLE for a NULL,
-// freed or wrong-kind f.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = message length)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound)
+//   - CRYPTOGO_ERR_INVALID_TOKEN for any invalid, tampered, expired or foreign
+//     token (out zeroed, *out_len = 0)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f
 //
 //export cryptogo_fernet_decrypt
 func cryptogo_fernet_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -264,11 +274,12 @@ func cryptogo_fernet_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 // current_time or current_time + 60 < timestamp (exact arithmetic, no
 // overflow).
 //
-// Returns: CRYPTOGO_OK (*out_len = message length);
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
-// CRYPTOGO_ERR_INVALID_TOKEN (out zeroed, *out_len = 0);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = message length)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound)
+//   - CRYPTOGO_ERR_INVALID_TOKEN (out zeroed, *out_len = 0)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f
 //
 //export cryptogo_fernet_decrypt_at_time
 func cryptogo_fernet_decrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -284,12 +295,14 @@ func cryptogo_fernet_decrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.
 // seconds) of a token after verifying its HMAC, without decrypting it (pyca's
 // Fernet.extract_timestamp). No ttl is applied.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_TOKEN for an invalid, tampered
-// or foreign token; CRYPTOGO_ERR_OVERFLOW for an authentic token whose
-// timestamp is over INT64_MAX (only a key holder can make one);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_ts, or a NULL token with
-// non-zero length; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
-// wrong-kind f.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_TOKEN for an invalid, tampered or foreign token
+//   - CRYPTOGO_ERR_OVERFLOW for an authentic token whose timestamp is over
+//     INT64_MAX (only a key holder can make one)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_ts, or a NULL token with
+//     non-zero length
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f
 //
 //export cryptogo_fernet_extract_timestamp
 func cryptogo_fernet_extract_timestamp(outTs *C.int64_t, token *C.cryptogo_in, tokenLen C.size_t,
@@ -302,7 +315,9 @@ func cryptogo_fernet_extract_timestamp(outTs *C.int64_t, token *C.cryptogo_in, t
 // message of msg_len bytes: 4 * ceil((57 + 16 * (msg_len / 16 + 1)) / 3).
 // Constant; needs no handle.
 //
-// Returns: the token length; SIZE_MAX when msg_len is over 2^60.
+// Returns:
+//   - the token length
+//   - SIZE_MAX when msg_len is over 2^60
 //
 //export cryptogo_fernet_token_size
 func cryptogo_fernet_token_size(msgLen C.size_t) C.size_t {
@@ -317,7 +332,9 @@ func cryptogo_fernet_token_size(msgLen C.size_t) C.size_t {
 // message length (the ciphertext length minus one; at most 15 bytes more than
 // the real length for tokens as the encrypt functions write them).
 //
-// Returns: the bound; 0 for a token_len too short for any valid token.
+// Returns:
+//   - the bound
+//   - 0 for a token_len too short for any valid token
 //
 //export cryptogo_fernet_max_plaintext_size
 func cryptogo_fernet_max_plaintext_size(tokenLen C.size_t) C.size_t {
@@ -331,7 +348,8 @@ func cryptogo_fernet_max_plaintext_size(tokenLen C.size_t) C.size_t {
 // cryptogo_fernet_keybytes returns CRYPTOGO_FERNET_KEYBYTES, the length of a
 // Fernet key as cryptogo_fernet_generate_key writes it.
 //
-// Returns: 44.
+// Returns:
+//   - 44
 //
 //export cryptogo_fernet_keybytes
 func cryptogo_fernet_keybytes() C.size_t { return C.size_t(core.FernetKeySize) }
@@ -339,7 +357,8 @@ func cryptogo_fernet_keybytes() C.size_t { return C.size_t(core.FernetKeySize) }
 // cryptogo_fernet_rawkeybytes returns CRYPTOGO_FERNET_RAWKEYBYTES, the
 // decoded key size (16-byte signing key + 16-byte encryption key).
 //
-// Returns: 32.
+// Returns:
+//   - 32
 //
 //export cryptogo_fernet_rawkeybytes
 func cryptogo_fernet_rawkeybytes() C.size_t { return C.size_t(core.FernetRawKeySize) }
@@ -347,7 +366,8 @@ func cryptogo_fernet_rawkeybytes() C.size_t { return C.size_t(core.FernetRawKeyS
 // cryptogo_fernet_ivbytes returns CRYPTOGO_FERNET_IVBYTES, the IV size that
 // cryptogo_fernet_encrypt_at_time_with_iv takes.
 //
-// Returns: 16.
+// Returns:
+//   - 16
 //
 //export cryptogo_fernet_ivbytes
 func cryptogo_fernet_ivbytes() C.size_t { return C.size_t(core.FernetIVSize) }
@@ -365,10 +385,12 @@ var errTooManyKeys = errors.Join(core.ErrInvalidArgument, errors.New("more than 
 // handles afterwards does not affect the MultiFernet. Release with
 // cryptogo_multifernet_free. The handle may be shared between threads.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for n == 0 ("MultiFernet
-// requires at least one Fernet instance"), n over 65536, a NULL out, or a NULL
-// fernets with n > 0; CRYPTOGO_ERR_INVALID_HANDLE when an entry is NULL,
-// freed or not a Fernet.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for n == 0 ("MultiFernet requires at least
+//     one Fernet instance"), n over 65536, a NULL out, or a NULL fernets with n
+//     > 0
+//   - CRYPTOGO_ERR_INVALID_HANDLE when an entry is NULL, freed or not a Fernet
 //
 //export cryptogo_multifernet_new
 func cryptogo_multifernet_new(out **C.cryptogo_multifernet, fernets **C.cryptogo_fernet, n C.size_t) (rc C.int) {
@@ -418,8 +440,9 @@ func cryptogo_multifernet_new(out **C.cryptogo_multifernet, fernets **C.cryptogo
 // cryptogo_multifernet_free releases a MultiFernet and wipes its keys. NULL
 // is a no-op.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
-// wrong-kind handle.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
 //
 //export cryptogo_multifernet_free
 func cryptogo_multifernet_free(mf *C.cryptogo_multifernet) (rc C.int) {
@@ -430,10 +453,11 @@ func cryptogo_multifernet_free(mf *C.cryptogo_multifernet) (rc C.int) {
 // cryptogo_multifernet_encrypt is cryptogo_fernet_encrypt with the
 // MultiFernet's first key (pyca's MultiFernet.encrypt).
 //
-// Returns: CRYPTOGO_OK (*out_len = token length);
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = token length)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf
 //
 //export cryptogo_multifernet_encrypt
 func cryptogo_multifernet_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -446,11 +470,12 @@ func cryptogo_multifernet_encrypt(out *C.uint8_t, outCap C.size_t, outLen *C.siz
 // cryptogo_multifernet_encrypt_at_time is cryptogo_fernet_encrypt_at_time
 // with the MultiFernet's first key (pyca's MultiFernet.encrypt_at_time).
 //
-// Returns: CRYPTOGO_OK (*out_len = token length);
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
-// CRYPTOGO_ERR_OVERFLOW for a negative current_time;
-// CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = token length)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length)
+//   - CRYPTOGO_ERR_OVERFLOW for a negative current_time
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf
 //
 //export cryptogo_multifernet_encrypt_at_time
 func cryptogo_multifernet_encrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -465,12 +490,13 @@ func cryptogo_multifernet_encrypt_at_time(out *C.uint8_t, outCap C.size_t, outLe
 // cryptogo_multifernet_decrypt is cryptogo_fernet_decrypt trying each key of
 // the MultiFernet in order (pyca's MultiFernet.decrypt).
 //
-// Returns: CRYPTOGO_OK (*out_len = message length);
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
-// CRYPTOGO_ERR_INVALID_TOKEN when no key accepts the token (out zeroed,
-// *out_len = 0); CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with
-// non-zero lengths; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
-// wrong-kind mf.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = message length)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound)
+//   - CRYPTOGO_ERR_INVALID_TOKEN when no key accepts the token (out zeroed,
+//     *out_len = 0)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf
 //
 //export cryptogo_multifernet_decrypt
 func cryptogo_multifernet_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -484,11 +510,12 @@ func cryptogo_multifernet_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.siz
 // cryptogo_multifernet_decrypt_at_time is cryptogo_fernet_decrypt_at_time
 // trying each key in order (pyca's MultiFernet.decrypt_at_time).
 //
-// Returns: CRYPTOGO_OK (*out_len = message length);
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
-// CRYPTOGO_ERR_INVALID_TOKEN (out zeroed, *out_len = 0);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = message length)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound)
+//   - CRYPTOGO_ERR_INVALID_TOKEN (out zeroed, *out_len = 0)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf
 //
 //export cryptogo_multifernet_decrypt_at_time
 func cryptogo_multifernet_decrypt_at_time(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -507,11 +534,12 @@ func cryptogo_multifernet_decrypt_at_time(out *C.uint8_t, outCap C.size_t, outLe
 // cryptogo_fernet_max_plaintext_size(token_len)) bytes (an upper bound; the
 // new token's real length is stored in *out_len, normally token_len).
 //
-// Returns: CRYPTOGO_OK (*out_len = new token length);
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
-// CRYPTOGO_ERR_INVALID_TOKEN when no key accepts the token (*out_len = 0);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = new token length)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound)
+//   - CRYPTOGO_ERR_INVALID_TOKEN when no key accepts the token (*out_len = 0)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf
 //
 //export cryptogo_multifernet_rotate
 func cryptogo_multifernet_rotate(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -535,11 +563,13 @@ func cryptogo_multifernet_rotate(out *C.uint8_t, outCap C.size_t, outLen *C.size
 // with the first key that authenticates the token (pyca's
 // MultiFernet.extract_timestamp).
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_TOKEN when no key authenticates
-// the token; CRYPTOGO_ERR_OVERFLOW for a timestamp over INT64_MAX;
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_ts, or a NULL token with
-// non-zero length; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
-// wrong-kind mf.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_TOKEN when no key authenticates the token
+//   - CRYPTOGO_ERR_OVERFLOW for a timestamp over INT64_MAX
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_ts, or a NULL token with
+//     non-zero length
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf
 //
 //export cryptogo_multifernet_extract_timestamp
 func cryptogo_multifernet_extract_timestamp(outTs *C.int64_t, token *C.cryptogo_in, tokenLen C.size_t,

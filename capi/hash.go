@@ -32,9 +32,11 @@ func cDigestSize(n C.size_t) (int, error) {
 // Release the handle with cryptogo_hash_free. A handle may be used from any
 // thread; calls on one handle are serialized.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg;
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_size or a NULL out;
-// CRYPTOGO_ERR_OVERFLOW for a digest_size over 2^32.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_size or a NULL out
+//   - CRYPTOGO_ERR_OVERFLOW for a digest_size over 2^32
 //
 //export cryptogo_hash_new
 func cryptogo_hash_new(out **C.cryptogo_hash, alg C.int, digestSize C.size_t) (rc C.int) {
@@ -57,10 +59,11 @@ func cryptogo_hash_new(out **C.cryptogo_hash, alg C.int, digestSize C.size_t) (r
 // cryptogo_hash_update absorbs data_len bytes of data (NULL allowed when
 // data_len is 0) into the hash h.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after
-// cryptogo_hash_finalize; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
-// wrong-kind h; CRYPTOGO_ERR_INVALID_ARGUMENT for NULL data with a non-zero
-// length.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_ALREADY_FINALIZED after cryptogo_hash_finalize
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL data with a non-zero length
 //
 //export cryptogo_hash_update
 func cryptogo_hash_update(h *C.cryptogo_hash, data *C.cryptogo_in, dataLen C.size_t) (rc C.int) {
@@ -77,9 +80,11 @@ func cryptogo_hash_update(h *C.cryptogo_hash, data *C.cryptogo_in, dataLen C.siz
 // cryptogo_hash_copy stores in *out a new, independent hash handle in the
 // same state as h (pyca's Hash.copy()). Both must be freed.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after
-// cryptogo_hash_finalize; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
-// wrong-kind h; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_ALREADY_FINALIZED after cryptogo_hash_finalize
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out
 //
 //export cryptogo_hash_copy
 func cryptogo_hash_copy(out **C.cryptogo_hash, h *C.cryptogo_hash) (rc C.int) {
@@ -104,11 +109,13 @@ func cryptogo_hash_copy(out **C.cryptogo_hash, h *C.cryptogo_hash) (rc C.int) {
 // out_cap is too small nothing is finalized: *out_len is set to the size
 // needed and the call can be retried. h must still be freed.
 //
-// Returns: CRYPTOGO_OK (*out_len = digest size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
-// (*out_len = size needed; h unchanged); CRYPTOGO_ERR_ALREADY_FINALIZED when
-// called again; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a NULL out with a
-// non-zero out_cap.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = digest size)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed; h unchanged)
+//   - CRYPTOGO_ERR_ALREADY_FINALIZED when called again
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a NULL out with a
+//     non-zero out_cap
 //
 //export cryptogo_hash_finalize
 func cryptogo_hash_finalize(h *C.cryptogo_hash, out *C.uint8_t, outCap C.size_t, outLen *C.size_t) (rc C.int) {
@@ -127,8 +134,9 @@ func cryptogo_hash_finalize(h *C.cryptogo_hash, out *C.uint8_t, outCap C.size_t,
 
 // cryptogo_hash_free releases a hash handle. NULL is a no-op.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
-// wrong-kind handle.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
 //
 //export cryptogo_hash_free
 func cryptogo_hash_free(h *C.cryptogo_hash) (rc C.int) {
@@ -140,11 +148,13 @@ func cryptogo_hash_free(h *C.cryptogo_hash) (rc C.int) {
 // one call. digest_size is as for cryptogo_hash_new (0 = default; the output
 // length for SHAKE128/SHAKE256).
 //
-// Returns: CRYPTOGO_OK (*out_len = digest size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
-// (*out_len = size needed); CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown
-// alg; CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_size, a NULL out_len,
-// or a NULL buffer with a non-zero length; CRYPTOGO_ERR_OVERFLOW for a
-// digest_size over 2^32.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = digest size)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_size, a NULL out_len, or a
+//     NULL buffer with a non-zero length
+//   - CRYPTOGO_ERR_OVERFLOW for a digest_size over 2^32
 //
 //export cryptogo_hash_digest
 func cryptogo_hash_digest(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -172,8 +182,10 @@ func cryptogo_hash_digest(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 // cryptogo_hash_digest_size stores the digest size in bytes of algorithm alg
 // in *out: 0 for SHAKE128/SHAKE256, whose size the caller chooses.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg;
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out
 //
 //export cryptogo_hash_digest_size
 func cryptogo_hash_digest_size(out *C.size_t, alg C.int) (rc C.int) {
@@ -191,8 +203,10 @@ func cryptogo_hash_digest_size(out *C.size_t, alg C.int) (rc C.int) {
 // cryptogo_hash_block_size stores the internal block size in bytes of
 // algorithm alg in *out (pyca's block_size; the rate for SHA-3 and SHAKE).
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg;
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out
 //
 //export cryptogo_hash_block_size
 func cryptogo_hash_block_size(out *C.size_t, alg C.int) (rc C.int) {
@@ -211,7 +225,8 @@ func cryptogo_hash_block_size(out *C.size_t, alg C.int) (rc C.int) {
 // largest fixed digest size (SHA-512, SHA3-512, BLAKE2b): a buffer this large
 // holds any digest but SHAKE's and any HMAC.
 //
-// Returns: 64.
+// Returns:
+//   - 64
 //
 //export cryptogo_hash_max_digestbytes
 func cryptogo_hash_max_digestbytes() C.size_t { return C.CRYPTOGO_HASH_MAX_DIGESTBYTES }

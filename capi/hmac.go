@@ -18,9 +18,12 @@ import (
 // wiped by cryptogo_hmac_free. A handle may be used from any thread; calls on
 // one handle are serialized.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE128,
-// SHAKE256 or an unknown alg; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out, or
-// a NULL key with a non-zero length.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE128, SHAKE256 or an unknown
+//     alg
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out, or a NULL key with a
+//     non-zero length
 //
 //export cryptogo_hmac_new
 func cryptogo_hmac_new(out **C.cryptogo_hmac, key *C.cryptogo_in, keyLen C.size_t, alg C.int) (rc C.int) {
@@ -45,9 +48,11 @@ func cryptogo_hmac_new(out **C.cryptogo_hmac, key *C.cryptogo_in, keyLen C.size_
 // cryptogo_hmac_update absorbs data_len bytes of data (NULL allowed when
 // data_len is 0) into the HMAC h.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or
-// verify; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
-// CRYPTOGO_ERR_INVALID_ARGUMENT for NULL data with a non-zero length.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or verify
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL data with a non-zero length
 //
 //export cryptogo_hmac_update
 func cryptogo_hmac_update(h *C.cryptogo_hmac, data *C.cryptogo_in, dataLen C.size_t) (rc C.int) {
@@ -65,9 +70,11 @@ func cryptogo_hmac_update(h *C.cryptogo_hmac, data *C.cryptogo_in, dataLen C.siz
 // state as h (same key, same data so far; pyca's HMAC.copy()). Both must be
 // freed.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or
-// verify; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or verify
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out
 //
 //export cryptogo_hmac_copy
 func cryptogo_hmac_copy(out **C.cryptogo_hmac, h *C.cryptogo_hmac) (rc C.int) {
@@ -93,11 +100,13 @@ func cryptogo_hmac_copy(out **C.cryptogo_hmac, h *C.cryptogo_hmac) (rc C.int) {
 // is set to the size needed and the call can be retried. h must still be
 // freed.
 //
-// Returns: CRYPTOGO_OK (*out_len = MAC size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
-// (*out_len = size needed; h unchanged); CRYPTOGO_ERR_ALREADY_FINALIZED when
-// called again or after verify; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed
-// or wrong-kind h; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a
-// NULL out with a non-zero out_cap.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = MAC size)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed; h unchanged)
+//   - CRYPTOGO_ERR_ALREADY_FINALIZED when called again or after verify
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a NULL out with a
+//     non-zero out_cap
 //
 //export cryptogo_hmac_finalize
 func cryptogo_hmac_finalize(h *C.cryptogo_hmac, out *C.uint8_t, outCap C.size_t, outLen *C.size_t) (rc C.int) {
@@ -119,10 +128,12 @@ func cryptogo_hmac_finalize(h *C.cryptogo_hmac, out *C.uint8_t, outCap C.size_t,
 // full MAC (a truncated MAC does not verify). h is finalized whether or not
 // the MAC matches; it must still be freed.
 //
-// Returns: CRYPTOGO_OK when the MAC matches; CRYPTOGO_ERR_INVALID_SIGNATURE
-// when it does not; CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or verify;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL sig with a non-zero length.
+// Returns:
+//   - CRYPTOGO_OK when the MAC matches
+//   - CRYPTOGO_ERR_INVALID_SIGNATURE when it does not
+//   - CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or verify
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL sig with a non-zero length
 //
 //export cryptogo_hmac_verify
 func cryptogo_hmac_verify(h *C.cryptogo_hmac, sig *C.cryptogo_in, sigLen C.size_t) (rc C.int) {
@@ -139,8 +150,9 @@ func cryptogo_hmac_verify(h *C.cryptogo_hmac, sig *C.cryptogo_in, sigLen C.size_
 // cryptogo_hmac_free wipes the keyed state of an HMAC handle and releases it.
 // NULL is a no-op.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
-// wrong-kind handle.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
 //
 //export cryptogo_hmac_free
 func cryptogo_hmac_free(h *C.cryptogo_hmac) (rc C.int) {
@@ -152,10 +164,13 @@ func cryptogo_hmac_free(h *C.cryptogo_hmac) (rc C.int) {
 // to out in one call. Sizes and NULL rules as for cryptogo_hmac_new and
 // cryptogo_hmac_finalize.
 //
-// Returns: CRYPTOGO_OK (*out_len = MAC size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
-// (*out_len = size needed); CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE128,
-// SHAKE256 or an unknown alg; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL
-// out_len, or a NULL buffer with a non-zero length.
+// Returns:
+//   - CRYPTOGO_OK (*out_len = MAC size)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE128, SHAKE256 or an unknown
+//     alg
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a NULL buffer with a
+//     non-zero length
 //
 //export cryptogo_hmac_compute
 func cryptogo_hmac_compute(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,

@@ -29,10 +29,12 @@ func pbkdf2Iterations(n C.uint64_t) (int, error) {
 // be 0 (nothing written); iterations must be >= 1. Takes time proportional to
 // iterations * length, independent of the password's contents.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for iterations 0, a
-// length over (2^32 - 1) * digest size, or a NULL buffer with a non-zero
-// length; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE or an unknown alg;
-// CRYPTOGO_ERR_OVERFLOW for iterations >= 2^63 or a length over 2^32.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for iterations 0, a length over
+//     (2^32 - 1) * digest size, or a NULL buffer with a non-zero length
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE or an unknown alg
+//   - CRYPTOGO_ERR_OVERFLOW for iterations >= 2^63 or a length over 2^32
 //
 //export cryptogo_pbkdf2_hmac_derive
 func cryptogo_pbkdf2_hmac_derive(out *C.uint8_t, length C.size_t,
@@ -71,9 +73,12 @@ func cryptogo_pbkdf2_hmac_derive(out *C.uint8_t, length C.size_t,
 // PBKDF2HMAC(length=...)) must reject an expected key of another length
 // itself (pyca raises InvalidKey).
 //
-// Returns: CRYPTOGO_OK when the keys match; CRYPTOGO_ERR_INVALID_KEY when they
-// do not; CRYPTOGO_ERR_INVALID_ARGUMENT, CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM,
-// CRYPTOGO_ERR_OVERFLOW as for cryptogo_pbkdf2_hmac_derive.
+// Returns:
+//   - CRYPTOGO_OK when the keys match
+//   - CRYPTOGO_ERR_INVALID_KEY when they do not
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT as for cryptogo_pbkdf2_hmac_derive
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM as for cryptogo_pbkdf2_hmac_derive
+//   - CRYPTOGO_ERR_OVERFLOW as for cryptogo_pbkdf2_hmac_derive
 //
 //export cryptogo_pbkdf2_hmac_verify
 func cryptogo_pbkdf2_hmac_verify(expected *C.cryptogo_in, expectedLen C.size_t,

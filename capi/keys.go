@@ -52,14 +52,18 @@ func writeKeyBytes(dst *C.uint8_t, dstCap C.size_t, dstLen *C.size_t, b []byte) 
 // validated. A wrong password and a malformed decrypted key give the same
 // code. The input is not retained.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BAD_KEY_DATA for malformed data, a wrong
-// password, an unknown encryption algorithm or an invalid key;
-// CRYPTOGO_ERR_PASSWORD_REQUIRED when the key is encrypted and password is
-// NULL or empty; CRYPTOGO_ERR_PASSWORD_UNEXPECTED when a password is given
-// (even empty) for an unencrypted key; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for
-// a key that is not RSA (EC, Ed25519, DSA...); CRYPTOGO_ERR_INVALID_ARGUMENT
-// for an unknown encoding, a NULL out, or a NULL pointer with a non-zero
-// length.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_BAD_KEY_DATA for malformed data, a wrong password, an
+//     unknown encryption algorithm or an invalid key
+//   - CRYPTOGO_ERR_PASSWORD_REQUIRED when the key is encrypted and password is
+//     NULL or empty
+//   - CRYPTOGO_ERR_PASSWORD_UNEXPECTED when a password is given (even empty)
+//     for an unencrypted key
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a key that is not RSA (EC,
+//     Ed25519, DSA...)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding, a NULL out, or a
+//     NULL pointer with a non-zero length
 //
 //export cryptogo_rsa_private_key_load
 func cryptogo_rsa_private_key_load(out **C.cryptogo_rsa_private_key,
@@ -99,11 +103,13 @@ func cryptogo_rsa_private_key_load(out **C.cryptogo_rsa_private_key,
 // is fixed, so a size query (out NULL, out_cap 0) followed by a second call
 // works.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
-// needed); CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding or format,
-// an empty password or one over 1023 bytes, DER with TraditionalOpenSSL and a
-// password, a NULL out_len, or a NULL pointer with a non-zero length;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding or format, an empty
+//     password or one over 1023 bytes, DER with TraditionalOpenSSL and a
+//     password, a NULL out_len, or a NULL pointer with a non-zero length
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_private_key_dump
 func cryptogo_rsa_private_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -133,10 +139,12 @@ func cryptogo_rsa_private_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.si
 // (CRYPTOGO_ENCODING_DER: SubjectPublicKeyInfo or PKCS #1), and stores a new
 // handle in *out (free it with cryptogo_rsa_public_key_free).
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BAD_KEY_DATA for malformed data or
-// another PEM label; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a key that is not
-// RSA; CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding, invalid numbers,
-// a NULL out, or a NULL data with a non-zero length.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_BAD_KEY_DATA for malformed data or another PEM label
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a key that is not RSA
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding, invalid numbers, a
+//     NULL out, or a NULL data with a non-zero length
 //
 //export cryptogo_rsa_public_key_load
 func cryptogo_rsa_public_key_load(out **C.cryptogo_rsa_public_key,
@@ -161,10 +169,12 @@ func cryptogo_rsa_public_key_load(out **C.cryptogo_rsa_public_key,
 // format): SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1 ("RSA PUBLIC KEY"),
 // PEM or DER, identical to pyca's output.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
-// needed); CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding or format or
-// a NULL out_len; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind
-// k.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding or format or a NULL
+//     out_len
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_public_key_dump
 func cryptogo_rsa_public_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,

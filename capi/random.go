@@ -18,8 +18,10 @@ import (
 // input, not a pointer); out may be NULL when out_len is 0. It never fails
 // for lack of entropy: the OS generator does not run dry.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out with a
-// non-zero out_len; CRYPTOGO_ERR_OVERFLOW for an out_len over 2^63 - 1.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out with a non-zero out_len
+//   - CRYPTOGO_ERR_OVERFLOW for an out_len over 2^63 - 1
 //
 //export cryptogo_random_bytes
 func cryptogo_random_bytes(out *C.uint8_t, outLen C.size_t) (rc C.int) {

@@ -66,9 +66,11 @@ func usePublicKey(k *C.cryptogo_rsa_public_key, fn func(*core.RSAPublicKey) erro
 // crypto/rand primes (see core.GenerateRSAPrivateKey). Release with
 // cryptogo_rsa_private_key_free. Slow: tens of milliseconds to seconds.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for another exponent, a
-// key size outside [1024, 16384] or a NULL out; CRYPTOGO_ERR_INTERNAL if the
-// system's random source fails.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for another exponent, a key size outside
+//     [1024, 16384] or a NULL out
+//   - CRYPTOGO_ERR_INTERNAL if the system's random source fails
 //
 //export cryptogo_rsa_generate
 func cryptogo_rsa_generate(out **C.cryptogo_rsa_private_key, publicExponent C.uint64_t, keySize C.size_t) (rc C.int) {
@@ -92,8 +94,9 @@ func cryptogo_rsa_generate(out **C.cryptogo_rsa_private_key, publicExponent C.ui
 // (those held in math/big integers; see core.RSAPrivateKey.Wipe) and releases
 // the handle. Public-key handles obtained from it stay valid. NULL is a no-op.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
-// wrong-kind handle.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
 //
 //export cryptogo_rsa_private_key_free
 func cryptogo_rsa_private_key_free(k *C.cryptogo_rsa_private_key) (rc C.int) {
@@ -103,8 +106,9 @@ func cryptogo_rsa_private_key_free(k *C.cryptogo_rsa_private_key) (rc C.int) {
 
 // cryptogo_rsa_public_key_free releases a public-key handle. NULL is a no-op.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
-// wrong-kind handle.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
 //
 //export cryptogo_rsa_public_key_free
 func cryptogo_rsa_public_key_free(k *C.cryptogo_rsa_public_key) (rc C.int) {
@@ -116,8 +120,10 @@ func cryptogo_rsa_public_key_free(k *C.cryptogo_rsa_public_key) (rc C.int) {
 // public half of k (pyca's private_key.public_key()). It must be freed with
 // cryptogo_rsa_public_key_free and stays valid after k is freed.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
-// wrong-kind k; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out
 //
 //export cryptogo_rsa_private_key_public_key
 func cryptogo_rsa_private_key_public_key(out **C.cryptogo_rsa_public_key, k *C.cryptogo_rsa_private_key) (rc C.int) {
@@ -135,8 +141,10 @@ func cryptogo_rsa_private_key_public_key(out **C.cryptogo_rsa_public_key, k *C.c
 // *out_bits (pyca's key_size). Signatures and ciphertexts are
 // (bits + 7) / 8 bytes.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
-// wrong-kind k; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits
 //
 //export cryptogo_rsa_private_key_size
 func cryptogo_rsa_private_key_size(outBits *C.size_t, k *C.cryptogo_rsa_private_key) (rc C.int) {
@@ -153,8 +161,10 @@ func cryptogo_rsa_private_key_size(outBits *C.size_t, k *C.cryptogo_rsa_private_
 // cryptogo_rsa_public_key_size stores the modulus size of k in bits in
 // *out_bits (pyca's key_size).
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
-// wrong-kind k; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits
 //
 //export cryptogo_rsa_public_key_size
 func cryptogo_rsa_public_key_size(outBits *C.size_t, k *C.cryptogo_rsa_public_key) (rc C.int) {
@@ -174,9 +184,11 @@ func cryptogo_rsa_public_key_size(outBits *C.size_t, k *C.cryptogo_rsa_public_ke
 // IQMP. A buffer of (bits + 7) / 8 bytes fits every component. Secret
 // numbers are copied into out: the caller should clear it after use.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
-// needed); CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown component or a NULL
-// out_len; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown component or a NULL out_len
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_private_key_number
 func cryptogo_rsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_rsa_private_key) (rc C.int) {
@@ -194,9 +206,11 @@ func cryptogo_rsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.
 // public_numbers()): CRYPTOGO_RSA_N or CRYPTOGO_RSA_E, big-endian with no
 // leading zero bytes.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
-// needed); CRYPTOGO_ERR_INVALID_ARGUMENT for another component or a NULL
-// out_len; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for another component or a NULL out_len
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_public_key_number
 func cryptogo_rsa_public_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
@@ -216,9 +230,11 @@ func cryptogo_rsa_public_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.s
 // They are validated as pyca does: all below n, 3 <= e < n, e, dmp1, dmq1
 // odd, p*q = n, and d, dmp1, dmq1, iqmp consistent with p, q and e.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for inconsistent
-// numbers, a NULL pointer with a non-zero length or a NULL out;
-// CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for e > 2^31-1.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for inconsistent numbers, a NULL pointer
+//     with a non-zero length or a NULL out
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for e > 2^31-1
 //
 //export cryptogo_rsa_private_key_from_numbers
 func cryptogo_rsa_private_key_from_numbers(out **C.cryptogo_rsa_private_key,
@@ -252,9 +268,11 @@ func cryptogo_rsa_private_key_from_numbers(out **C.cryptogo_rsa_private_key,
 // (pyca's RSAPublicNumbers(e, n).public_key()), big-endian, leading zeros
 // allowed, and stores a new handle in *out. Checks: n >= 3, 3 <= e < n, e odd.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for bad numbers, a NULL
-// pointer with a non-zero length or a NULL out;
-// CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for e > 2^31-1.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for bad numbers, a NULL pointer with a
+//     non-zero length or a NULL out
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for e > 2^31-1
 //
 //export cryptogo_rsa_public_key_from_numbers
 func cryptogo_rsa_public_key_from_numbers(out **C.cryptogo_rsa_public_key, n *C.cryptogo_in, nLen C.size_t, e *C.cryptogo_in, eLen C.size_t) (rc C.int) {
@@ -285,10 +303,13 @@ func cryptogo_rsa_public_key_from_numbers(out **C.cryptogo_rsa_public_key, n *C.
 // may be NULL with label_len 0 (pyca's label=None). pt may be at most
 // k - 2*hLen - 2 bytes. Randomized.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
-// bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for a message too long for the key
-// and hash, or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another
-// hash; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in bytes)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a message too long for the key and
+//     hash, or NULL pointers
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_encrypt_oaep
 func cryptogo_rsa_encrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -317,13 +338,16 @@ func cryptogo_rsa_encrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t
 // decrypting. The private-key operation and padding check are crypto/rsa's
 // and run in constant time; every decryption failure is the same code.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_DECRYPTION_FAILED for any failure of the
-// decryption (pyca's ValueError "Decryption failed");
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a ciphertext that is not exactly the key
-// size (pyca: "Ciphertext length must be equal to key size.") or NULL
-// pointers; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = bound above);
-// CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other than SHA-1/SHA-2;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_DECRYPTION_FAILED for any failure of the decryption (pyca's
+//     ValueError "Decryption failed")
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a ciphertext that is not exactly the
+//     key size (pyca: "Ciphertext length must be equal to key size.") or NULL
+//     pointers
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = bound above)
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other than SHA-1/SHA-2
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_decrypt_oaep
 func cryptogo_rsa_decrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -350,9 +374,11 @@ func cryptogo_rsa_decrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t
 // 7.2, pyca's padding.PKCS1v15) under k and writes the ciphertext, exactly
 // (bits + 7) / 8 bytes, to out. pt may be at most k - 11 bytes. Randomized.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
-// bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for a message too long or NULL
-// pointers; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in bytes)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a message too long or NULL pointers
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_encrypt_pkcs1v15
 func cryptogo_rsa_encrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -377,11 +403,13 @@ func cryptogo_rsa_encrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.si
 // plaintext), bad padding is reported: callers must not reveal that
 // difference to an attacker (Bleichenbacher).
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_DECRYPTION_FAILED for any failure of the
-// decryption; CRYPTOGO_ERR_INVALID_ARGUMENT for a ciphertext that is not
-// exactly the key size or NULL pointers; CRYPTOGO_ERR_BUFFER_TOO_SMALL
-// (*out_len = bound above); CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
-// wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_DECRYPTION_FAILED for any failure of the decryption
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a ciphertext that is not exactly the
+//     key size or NULL pointers
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = bound above)
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_decrypt_pkcs1v15
 func cryptogo_rsa_decrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -408,12 +436,14 @@ func cryptogo_rsa_decrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.si
 // crypto/rsa's constant-time code (salt 0 or a different MGF1 hash costs
 // two private-key operations, see core.RSAPrivateKey.SignPSS).
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
-// bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for CRYPTOGO_PSS_SALT_AUTO or another
-// negative salt_length, a salt or digest too long for the key, a prehashed
-// msg of the wrong size, or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM
-// for another hash; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
-// wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in bytes)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for CRYPTOGO_PSS_SALT_AUTO or another
+//     negative salt_length, a salt or digest too long for the key, a prehashed
+//     msg of the wrong size, or NULL pointers
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_sign_pss
 func cryptogo_rsa_sign_pss(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -437,13 +467,16 @@ func cryptogo_rsa_sign_pss(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 // salt must have exactly the maximal length, as in OpenSSL) or
 // CRYPTOGO_PSS_SALT_AUTO (any length). Not constant time (public data).
 //
-// Returns: CRYPTOGO_OK for a valid signature; CRYPTOGO_ERR_INVALID_SIGNATURE
-// otherwise (also for a signature that is not exactly the key size);
-// CRYPTOGO_ERR_INVALID_ARGUMENT for a salt_length below
-// CRYPTOGO_PSS_SALT_AUTO, a digest too large for the key, a prehashed msg of
-// the wrong size or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a
-// hash other than SHA-1/SHA-2/SHA-3/MD5; CRYPTOGO_ERR_INVALID_HANDLE for a
-// NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK for a valid signature
+//   - CRYPTOGO_ERR_INVALID_SIGNATURE otherwise (also for a signature that is
+//     not exactly the key size)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a salt_length below
+//     CRYPTOGO_PSS_SALT_AUTO, a digest too large for the key, a prehashed msg
+//     of the wrong size or NULL pointers
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other than
+//     SHA-1/SHA-2/SHA-3/MD5
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_verify_pss
 func cryptogo_rsa_verify_pss(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptogo_in, msgLen C.size_t,
@@ -467,11 +500,13 @@ func cryptogo_rsa_verify_pss(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptog
 // writes the signature, exactly (bits + 7) / 8 bytes, to out. hash_alg is
 // SHA-1, SHA-2, SHA-3 or MD5. Deterministic; crypto/rsa, constant time.
 //
-// Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
-// bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for a key too small for the digest, a
-// prehashed msg of the wrong size or NULL pointers;
-// CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash;
-// CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in bytes)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a key too small for the digest, a
+//     prehashed msg of the wrong size or NULL pointers
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_sign_pkcs1v15
 func cryptogo_rsa_sign_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
@@ -493,11 +528,14 @@ func cryptogo_rsa_sign_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_
 // exact DER with the NULL parameters (no BER, no missing NULL, as pyca on
 // OpenSSL). Not constant time (public data).
 //
-// Returns: CRYPTOGO_OK for a valid signature; CRYPTOGO_ERR_INVALID_SIGNATURE
-// otherwise; CRYPTOGO_ERR_INVALID_ARGUMENT for a prehashed msg of the wrong
-// size or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other
-// than SHA-1/SHA-2/SHA-3/MD5; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed
-// or wrong-kind k.
+// Returns:
+//   - CRYPTOGO_OK for a valid signature
+//   - CRYPTOGO_ERR_INVALID_SIGNATURE otherwise
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a prehashed msg of the wrong size or
+//     NULL pointers
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other than
+//     SHA-1/SHA-2/SHA-3/MD5
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_verify_pkcs1v15
 func cryptogo_rsa_verify_pkcs1v15(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptogo_in, msgLen C.size_t,

@@ -13,7 +13,9 @@
  * buffer is read (feed larger data to the incremental hash/HMAC functions in
  * pieces); a NULL input with a non-zero length returns
  * CRYPTOGO_ERR_INVALID_ARGUMENT. Every function is safe to call from any
- * thread.
+ * thread. Functions whose status is a security decision (decrypt, verify,
+ * load, ...) are marked CRYPTOGO_NODISCARD: the compiler warns when the
+ * status is ignored.
  */
 #ifndef CRYPTOGO_H
 #define CRYPTOGO_H
@@ -30,24 +32,18 @@ extern "C" {
  * cryptogo_strerror returns a static, NUL-terminated English description of a
  * status code. The string must not be freed or modified.
  *
- * Returns: a static string; "unknown status code" for a code not in
- * enum cryptogo_status.
+ * Returns:
+ *   - a static string
+ *   - "unknown status code" for a code not in enum cryptogo_status
  */
 const char *cryptogo_strerror(int code);
-
-/**
- * cryptogo_debug_live_handles stores the number of live handles of every kind
- * (created and not yet freed) in *out. For leak tests.
- *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT if out is NULL.
- */
-int cryptogo_debug_live_handles(size_t *out_count);
 
 /**
  * cryptogo_version returns the library's version as a static string
  * ("MAJOR.MINOR.PATCH").
  *
- * Returns: a static string.
+ * Returns:
+ *   - a static string
  */
 const char *cryptogo_version(void);
 
@@ -62,10 +58,15 @@ const char *cryptogo_version(void);
  * released to the garbage collector). The handle may be shared between
  * threads.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for another key size
- * ("AESGCM key must be 128, 192, or 256 bits.") or a NULL out or key.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for another key size ("AESGCM key must be
+ *                                  128, 192, or 256 bits.") or a NULL out or
+ *                                  key
  */
-int cryptogo_aesgcm_new(cryptogo_aesgcm **out, const uint8_t *key, size_t key_len);
+int cryptogo_aesgcm_new(cryptogo_aesgcm **out,
+                        const uint8_t *key,
+                        size_t key_len);
 
 /**
  * cryptogo_aesgcm_encrypt encrypts pt_len bytes of pt with AES-GCM under k,
@@ -75,14 +76,26 @@ int cryptogo_aesgcm_new(cryptogo_aesgcm **out, const uint8_t *key, size_t key_le
  * pt itself (in-place encryption); any other overlap of out with an input is
  * CRYPTOGO_ERR_INVALID_ARGUMENT. Constant time (Go's crypto/cipher GCM).
  *
- * Returns: CRYPTOGO_OK (*out_len = pt_len + 16); CRYPTOGO_ERR_BUFFER_TOO_SMALL
- * (*out_len = pt_len + 16); CRYPTOGO_ERR_OVERFLOW when pt_len or ad_len is
- * 2^31 or more (pyca's OverflowError, checked first);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a nonce outside 8..128 bytes, NULL
- * pointers with non-zero lengths, or overlapping buffers;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = pt_len + 16)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = pt_len + 16)
+ *   CRYPTOGO_ERR_OVERFLOW          when pt_len or ad_len is 2^31 or more
+ *                                  (pyca's OverflowError, checked first)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a nonce outside 8..128 bytes, NULL
+ *                                  pointers with non-zero lengths, or
+ *                                  overlapping buffers
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
-int cryptogo_aesgcm_encrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *pt, size_t pt_len, const uint8_t *ad, size_t ad_len, const uint8_t *nonce, size_t nonce_len, cryptogo_aesgcm *k);
+int cryptogo_aesgcm_encrypt(uint8_t *out,
+                            size_t out_cap,
+                            size_t *out_len,
+                            const uint8_t *pt,
+                            size_t pt_len,
+                            const uint8_t *ad,
+                            size_t ad_len,
+                            const uint8_t *nonce,
+                            size_t nonce_len,
+                            cryptogo_aesgcm *k);
 
 /**
  * cryptogo_aesgcm_decrypt authenticates and decrypts ct_len bytes of
@@ -92,21 +105,36 @@ int cryptogo_aesgcm_encrypt(uint8_t *out, size_t out_cap, size_t *out_len, const
  * (ct_len - 16 bytes) and nothing is released. The tag check is constant
  * time. Like pyca, input sizes are not limited on decryption.
  *
- * Returns: CRYPTOGO_OK (*out_len = ct_len - 16); CRYPTOGO_ERR_BUFFER_TOO_SMALL
- * (*out_len = ct_len - 16, or 0 when ct_len < 16); CRYPTOGO_ERR_INVALID_TAG
- * for any authentication failure, including ct_len < 16 (*out_len = 0);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a nonce outside 8..128 bytes (checked
- * before the tag), NULL pointers with non-zero lengths, or overlapping
- * buffers; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = ct_len - 16)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = ct_len - 16, or 0 when ct_len <
+ *                                  16)
+ *   CRYPTOGO_ERR_INVALID_TAG       for any authentication failure, including
+ *                                  ct_len < 16 (*out_len = 0)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a nonce outside 8..128 bytes (checked
+ *                                  before the tag), NULL pointers with non-zero
+ *                                  lengths, or overlapping buffers
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
-int cryptogo_aesgcm_decrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ct, size_t ct_len, const uint8_t *ad, size_t ad_len, const uint8_t *nonce, size_t nonce_len, cryptogo_aesgcm *k);
+CRYPTOGO_NODISCARD
+int cryptogo_aesgcm_decrypt(uint8_t *out,
+                            size_t out_cap,
+                            size_t *out_len,
+                            const uint8_t *ct,
+                            size_t ct_len,
+                            const uint8_t *ad,
+                            size_t ad_len,
+                            const uint8_t *nonce,
+                            size_t nonce_len,
+                            cryptogo_aesgcm *k);
 
 /**
  * cryptogo_aesgcm_free releases an AES-GCM key and wipes the library's copy
  * of the key bytes. NULL is a no-op. Waits for calls in progress on k.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
- * wrong-kind handle.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
  */
 int cryptogo_aesgcm_free(cryptogo_aesgcm *k);
 
@@ -114,7 +142,8 @@ int cryptogo_aesgcm_free(cryptogo_aesgcm *k);
  * cryptogo_aesgcm_tagbytes returns CRYPTOGO_AESGCM_TAGBYTES, the size of the
  * AES-GCM tag.
  *
- * Returns: 16.
+ * Returns:
+ *   - 16
  */
 size_t cryptogo_aesgcm_tagbytes(void);
 
@@ -122,7 +151,8 @@ size_t cryptogo_aesgcm_tagbytes(void);
  * cryptogo_aesgcm_noncebytes returns CRYPTOGO_AESGCM_NONCEBYTES, the
  * recommended AES-GCM nonce size.
  *
- * Returns: 12.
+ * Returns:
+ *   - 12
  */
 size_t cryptogo_aesgcm_noncebytes(void);
 
@@ -130,7 +160,8 @@ size_t cryptogo_aesgcm_noncebytes(void);
  * cryptogo_aesgcm_noncebytes_min returns CRYPTOGO_AESGCM_NONCEBYTES_MIN, the
  * smallest nonce AES-GCM accepts (as pyca).
  *
- * Returns: 8.
+ * Returns:
+ *   - 8
  */
 size_t cryptogo_aesgcm_noncebytes_min(void);
 
@@ -138,7 +169,8 @@ size_t cryptogo_aesgcm_noncebytes_min(void);
  * cryptogo_aesgcm_noncebytes_max returns CRYPTOGO_AESGCM_NONCEBYTES_MAX, the
  * largest nonce AES-GCM accepts (as pyca).
  *
- * Returns: 128.
+ * Returns:
+ *   - 128
  */
 size_t cryptogo_aesgcm_noncebytes_max(void);
 
@@ -150,10 +182,14 @@ size_t cryptogo_aesgcm_noncebytes_max(void);
  * cipher cannot be wiped; it is released to the garbage collector). The
  * handle may be shared between threads.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for another key size
- * ("ChaCha20Poly1305 key must be 32 bytes.") or a NULL out or key.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for another key size ("ChaCha20Poly1305 key
+ *                                  must be 32 bytes.") or a NULL out or key
  */
-int cryptogo_chacha20poly1305_new(cryptogo_chacha20poly1305 **out, const uint8_t *key, size_t key_len);
+int cryptogo_chacha20poly1305_new(cryptogo_chacha20poly1305 **out,
+                                  const uint8_t *key,
+                                  size_t key_len);
 
 /**
  * cryptogo_chacha20poly1305_encrypt encrypts pt_len bytes of pt under k with
@@ -162,14 +198,26 @@ int cryptogo_chacha20poly1305_new(cryptogo_chacha20poly1305 **out, const uint8_t
  * exactly pt_len + 16 bytes, to out. out may be pt itself (in-place); any
  * other overlap is CRYPTOGO_ERR_INVALID_ARGUMENT. Constant time.
  *
- * Returns: CRYPTOGO_OK (*out_len = pt_len + 16); CRYPTOGO_ERR_BUFFER_TOO_SMALL
- * (*out_len = pt_len + 16); CRYPTOGO_ERR_OVERFLOW when pt_len or ad_len is
- * 2^31 or more (checked first, as pyca); CRYPTOGO_ERR_INVALID_ARGUMENT for a
- * nonce that is not 12 bytes ("Nonce must be 12 bytes"), NULL pointers with
- * non-zero lengths, or overlapping buffers; CRYPTOGO_ERR_INVALID_HANDLE for a
- * NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = pt_len + 16)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = pt_len + 16)
+ *   CRYPTOGO_ERR_OVERFLOW          when pt_len or ad_len is 2^31 or more
+ *                                  (checked first, as pyca)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a nonce that is not 12 bytes ("Nonce
+ *                                  must be 12 bytes"), NULL pointers with
+ *                                  non-zero lengths, or overlapping buffers
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
-int cryptogo_chacha20poly1305_encrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *pt, size_t pt_len, const uint8_t *ad, size_t ad_len, const uint8_t *nonce, size_t nonce_len, cryptogo_chacha20poly1305 *k);
+int cryptogo_chacha20poly1305_encrypt(uint8_t *out,
+                                      size_t out_cap,
+                                      size_t *out_len,
+                                      const uint8_t *pt,
+                                      size_t pt_len,
+                                      const uint8_t *ad,
+                                      size_t ad_len,
+                                      const uint8_t *nonce,
+                                      size_t nonce_len,
+                                      cryptogo_chacha20poly1305 *k);
 
 /**
  * cryptogo_chacha20poly1305_decrypt authenticates and decrypts ct_len bytes
@@ -177,22 +225,37 @@ int cryptogo_chacha20poly1305_encrypt(uint8_t *out, size_t out_cap, size_t *out_
  * ct_len - 16 bytes to out (which may be ct itself). On any authentication
  * failure out is zeroed (ct_len - 16 bytes). The tag check is constant time.
  *
- * Returns: CRYPTOGO_OK (*out_len = ct_len - 16); CRYPTOGO_ERR_BUFFER_TOO_SMALL
- * (*out_len = ct_len - 16, or 0 when ct_len < 16); CRYPTOGO_ERR_INVALID_TAG
- * for any authentication failure, including ct_len < 16 (*out_len = 0);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a nonce that is not 12 bytes (checked
- * before the tag), NULL pointers with non-zero lengths, or overlapping
- * buffers; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = ct_len - 16)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = ct_len - 16, or 0 when ct_len <
+ *                                  16)
+ *   CRYPTOGO_ERR_INVALID_TAG       for any authentication failure, including
+ *                                  ct_len < 16 (*out_len = 0)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a nonce that is not 12 bytes (checked
+ *                                  before the tag), NULL pointers with non-zero
+ *                                  lengths, or overlapping buffers
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
-int cryptogo_chacha20poly1305_decrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ct, size_t ct_len, const uint8_t *ad, size_t ad_len, const uint8_t *nonce, size_t nonce_len, cryptogo_chacha20poly1305 *k);
+CRYPTOGO_NODISCARD
+int cryptogo_chacha20poly1305_decrypt(uint8_t *out,
+                                      size_t out_cap,
+                                      size_t *out_len,
+                                      const uint8_t *ct,
+                                      size_t ct_len,
+                                      const uint8_t *ad,
+                                      size_t ad_len,
+                                      const uint8_t *nonce,
+                                      size_t nonce_len,
+                                      cryptogo_chacha20poly1305 *k);
 
 /**
  * cryptogo_chacha20poly1305_free releases a ChaCha20-Poly1305 key and wipes
  * the library's copy of the key bytes. NULL is a no-op. Waits for calls in
  * progress on k.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
- * wrong-kind handle.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
  */
 int cryptogo_chacha20poly1305_free(cryptogo_chacha20poly1305 *k);
 
@@ -200,7 +263,8 @@ int cryptogo_chacha20poly1305_free(cryptogo_chacha20poly1305 *k);
  * cryptogo_chacha20poly1305_keybytes returns
  * CRYPTOGO_CHACHA20POLY1305_KEYBYTES, the key size.
  *
- * Returns: 32.
+ * Returns:
+ *   - 32
  */
 size_t cryptogo_chacha20poly1305_keybytes(void);
 
@@ -208,7 +272,8 @@ size_t cryptogo_chacha20poly1305_keybytes(void);
  * cryptogo_chacha20poly1305_noncebytes returns
  * CRYPTOGO_CHACHA20POLY1305_NONCEBYTES, the nonce size.
  *
- * Returns: 12.
+ * Returns:
+ *   - 12
  */
 size_t cryptogo_chacha20poly1305_noncebytes(void);
 
@@ -216,7 +281,8 @@ size_t cryptogo_chacha20poly1305_noncebytes(void);
  * cryptogo_chacha20poly1305_tagbytes returns
  * CRYPTOGO_CHACHA20POLY1305_TAGBYTES, the tag size.
  *
- * Returns: 16.
+ * Returns:
+ *   - 16
  */
 size_t cryptogo_chacha20poly1305_tagbytes(void);
 
@@ -227,9 +293,11 @@ size_t cryptogo_chacha20poly1305_tagbytes(void);
  * 44-byte url-safe base64 text of 32 random bytes (pyca's
  * Fernet.generate_key()), not NUL-terminated. Keep it secret.
  *
- * Returns: CRYPTOGO_OK (*out_len = 44); CRYPTOGO_ERR_BUFFER_TOO_SMALL
- * (*out_len = 44); CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a
- * NULL out with out_cap >= 44.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = 44)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = 44)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_len, or a NULL out with
+ *                                  out_cap >= 44
  */
 int cryptogo_fernet_generate_key(uint8_t *out, size_t out_cap, size_t *out_len);
 
@@ -243,19 +311,25 @@ int cryptogo_fernet_generate_key(uint8_t *out, size_t out_cap, size_t *out_len);
  * once. Release with cryptogo_fernet_free, which wipes the key. The handle
  * may be shared between threads.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT when the key does not
- * decode to exactly 32 bytes ("Fernet key must be 32 url-safe base64-encoded
- * bytes.") or for a NULL out, or NULL key with non-zero key_len.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  when the key does not decode to exactly 32
+ *                                  bytes ("Fernet key must be 32 url-safe
+ *                                  base64-encoded bytes.") or for a NULL out,
+ *                                  or NULL key with non-zero key_len
  */
-int cryptogo_fernet_new(cryptogo_fernet **out, const uint8_t *key, size_t key_len);
+int cryptogo_fernet_new(cryptogo_fernet **out,
+                        const uint8_t *key,
+                        size_t key_len);
 
 /**
  * cryptogo_fernet_free releases a Fernet and wipes its key bytes. NULL is a
  * no-op. Waits for calls in progress on f. MultiFernets created from f keep
  * their own copy of the key and are not affected.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
- * wrong-kind handle.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
  */
 int cryptogo_fernet_free(cryptogo_fernet *f);
 
@@ -266,25 +340,39 @@ int cryptogo_fernet_free(cryptogo_fernet *f);
  * bytes of url-safe base64 text (not NUL-terminated), is built directly in
  * out. out may overlap msg (msg is then copied first).
  *
- * Returns: CRYPTOGO_OK (*out_len = token length);
- * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = token length)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = token length)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind f
  */
-int cryptogo_fernet_encrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, cryptogo_fernet *f);
+int cryptogo_fernet_encrypt(uint8_t *out,
+                            size_t out_cap,
+                            size_t *out_len,
+                            const uint8_t *msg,
+                            size_t msg_len,
+                            cryptogo_fernet *f);
 
 /**
  * cryptogo_fernet_encrypt_at_time is cryptogo_fernet_encrypt with the token
  * stamped with current_time (Unix seconds) instead of the clock (pyca's
  * Fernet.encrypt_at_time).
  *
- * Returns: CRYPTOGO_OK (*out_len = token length);
- * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
- * CRYPTOGO_ERR_OVERFLOW for a negative current_time (pyca's OverflowError);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = token length)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = token length)
+ *   CRYPTOGO_ERR_OVERFLOW          for a negative current_time (pyca's
+ *                                  OverflowError)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind f
  */
-int cryptogo_fernet_encrypt_at_time(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, int64_t current_time, cryptogo_fernet *f);
+int cryptogo_fernet_encrypt_at_time(uint8_t *out,
+                                    size_t out_cap,
+                                    size_t *out_len,
+                                    const uint8_t *msg,
+                                    size_t msg_len,
+                                    int64_t current_time,
+                                    cryptogo_fernet *f);
 
 /**
  * cryptogo_fernet_encrypt_at_time_with_iv is cryptogo_fernet_encrypt_at_time
@@ -292,13 +380,23 @@ int cryptogo_fernet_encrypt_at_time(uint8_t *out, size_t out_cap, size_t *out_le
  * vectors and conformance tests only (reusing an IV under one key leaks
  * information; the random-IV functions are for real use).
  *
- * Returns: CRYPTOGO_OK (*out_len = token length);
- * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for an IV that is not 16 bytes or NULL
- * pointers with non-zero lengths; CRYPTOGO_ERR_OVERFLOW for a negative
- * current_time; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = token length)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = token length)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an IV that is not 16 bytes or NULL
+ *                                  pointers with non-zero lengths
+ *   CRYPTOGO_ERR_OVERFLOW          for a negative current_time
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind f
  */
-int cryptogo_fernet_encrypt_at_time_with_iv(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, int64_t current_time, const uint8_t *iv, size_t iv_len, cryptogo_fernet *f);
+int cryptogo_fernet_encrypt_at_time_with_iv(uint8_t *out,
+                                            size_t out_cap,
+                                            size_t *out_len,
+                                            const uint8_t *msg,
+                                            size_t msg_len,
+                                            int64_t current_time,
+                                            const uint8_t *iv,
+                                            size_t iv_len,
+                                            cryptogo_fernet *f);
 
 /**
  * cryptogo_fernet_decrypt decrypts a Fernet token of token_len bytes (pyca's
@@ -310,14 +408,23 @@ int cryptogo_fernet_encrypt_at_time_with_iv(uint8_t *out, size_t out_cap, size_t
  * message's real length is stored in *out_len). The HMAC is checked in
  * constant time before anything is decrypted.
  *
- * Returns: CRYPTOGO_OK (*out_len = message length);
- * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
- * CRYPTOGO_ERR_INVALID_TOKEN for any invalid, tampered, expired or foreign
- * token (out zeroed, *out_len = 0); CRYPTOGO_ERR_INVALID_ARGUMENT for NULL
- * pointers with non-zero lengths; CRYPTOGO_ERR_INVALID_HANDLE for a NULL,
- * freed or wrong-kind f.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = message length)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
+ *   CRYPTOGO_ERR_INVALID_TOKEN     for any invalid, tampered, expired or
+ *                                  foreign token (out zeroed, *out_len = 0)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind f
  */
-int cryptogo_fernet_decrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *token, size_t token_len, int has_ttl, int64_t ttl, cryptogo_fernet *f);
+CRYPTOGO_NODISCARD
+int cryptogo_fernet_decrypt(uint8_t *out,
+                            size_t out_cap,
+                            size_t *out_len,
+                            const uint8_t *token,
+                            size_t token_len,
+                            int has_ttl,
+                            int64_t ttl,
+                            cryptogo_fernet *f);
 
 /**
  * cryptogo_fernet_decrypt_at_time is cryptogo_fernet_decrypt with a ttl
@@ -326,34 +433,52 @@ int cryptogo_fernet_decrypt(uint8_t *out, size_t out_cap, size_t *out_len, const
  * current_time or current_time + 60 < timestamp (exact arithmetic, no
  * overflow).
  *
- * Returns: CRYPTOGO_OK (*out_len = message length);
- * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
- * CRYPTOGO_ERR_INVALID_TOKEN (out zeroed, *out_len = 0);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = message length)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
+ *   CRYPTOGO_ERR_INVALID_TOKEN     (out zeroed, *out_len = 0)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind f
  */
-int cryptogo_fernet_decrypt_at_time(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *token, size_t token_len, int64_t ttl, int64_t current_time, cryptogo_fernet *f);
+CRYPTOGO_NODISCARD
+int cryptogo_fernet_decrypt_at_time(uint8_t *out,
+                                    size_t out_cap,
+                                    size_t *out_len,
+                                    const uint8_t *token,
+                                    size_t token_len,
+                                    int64_t ttl,
+                                    int64_t current_time,
+                                    cryptogo_fernet *f);
 
 /**
  * cryptogo_fernet_extract_timestamp stores in *out_ts the timestamp (Unix
  * seconds) of a token after verifying its HMAC, without decrypting it (pyca's
  * Fernet.extract_timestamp). No ttl is applied.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_TOKEN for an invalid, tampered
- * or foreign token; CRYPTOGO_ERR_OVERFLOW for an authentic token whose
- * timestamp is over INT64_MAX (only a key holder can make one);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_ts, or a NULL token with
- * non-zero length; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
- * wrong-kind f.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_TOKEN     for an invalid, tampered or foreign token
+ *   CRYPTOGO_ERR_OVERFLOW          for an authentic token whose timestamp is
+ *                                  over INT64_MAX (only a key holder can make
+ *                                  one)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_ts, or a NULL token with
+ *                                  non-zero length
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind f
  */
-int cryptogo_fernet_extract_timestamp(int64_t *out_ts, const uint8_t *token, size_t token_len, cryptogo_fernet *f);
+CRYPTOGO_NODISCARD
+int cryptogo_fernet_extract_timestamp(int64_t *out_ts,
+                                      const uint8_t *token,
+                                      size_t token_len,
+                                      cryptogo_fernet *f);
 
 /**
  * cryptogo_fernet_token_size returns the exact length of the token for a
  * message of msg_len bytes: 4 * ceil((57 + 16 * (msg_len / 16 + 1)) / 3).
  * Constant; needs no handle.
  *
- * Returns: the token length; SIZE_MAX when msg_len is over 2^60.
+ * Returns:
+ *   - the token length
+ *   - SIZE_MAX when msg_len is over 2^60
  */
 size_t cryptogo_fernet_token_size(size_t msg_len);
 
@@ -363,7 +488,9 @@ size_t cryptogo_fernet_token_size(size_t msg_len);
  * message length (the ciphertext length minus one; at most 15 bytes more than
  * the real length for tokens as the encrypt functions write them).
  *
- * Returns: the bound; 0 for a token_len too short for any valid token.
+ * Returns:
+ *   - the bound
+ *   - 0 for a token_len too short for any valid token
  */
 size_t cryptogo_fernet_max_plaintext_size(size_t token_len);
 
@@ -371,7 +498,8 @@ size_t cryptogo_fernet_max_plaintext_size(size_t token_len);
  * cryptogo_fernet_keybytes returns CRYPTOGO_FERNET_KEYBYTES, the length of a
  * Fernet key as cryptogo_fernet_generate_key writes it.
  *
- * Returns: 44.
+ * Returns:
+ *   - 44
  */
 size_t cryptogo_fernet_keybytes(void);
 
@@ -379,7 +507,8 @@ size_t cryptogo_fernet_keybytes(void);
  * cryptogo_fernet_rawkeybytes returns CRYPTOGO_FERNET_RAWKEYBYTES, the
  * decoded key size (16-byte signing key + 16-byte encryption key).
  *
- * Returns: 32.
+ * Returns:
+ *   - 32
  */
 size_t cryptogo_fernet_rawkeybytes(void);
 
@@ -387,7 +516,8 @@ size_t cryptogo_fernet_rawkeybytes(void);
  * cryptogo_fernet_ivbytes returns CRYPTOGO_FERNET_IVBYTES, the IV size that
  * cryptogo_fernet_encrypt_at_time_with_iv takes.
  *
- * Returns: 16.
+ * Returns:
+ *   - 16
  */
 size_t cryptogo_fernet_ivbytes(void);
 
@@ -398,19 +528,24 @@ size_t cryptogo_fernet_ivbytes(void);
  * handles afterwards does not affect the MultiFernet. Release with
  * cryptogo_multifernet_free. The handle may be shared between threads.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for n == 0 ("MultiFernet
- * requires at least one Fernet instance"), n over 65536, a NULL out, or a NULL
- * fernets with n > 0; CRYPTOGO_ERR_INVALID_HANDLE when an entry is NULL,
- * freed or not a Fernet.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for n == 0 ("MultiFernet requires at least
+ *                                  one Fernet instance"), n over 65536, a NULL
+ *                                  out, or a NULL fernets with n > 0
+ *   CRYPTOGO_ERR_INVALID_HANDLE    when an entry is NULL, freed or not a Fernet
  */
-int cryptogo_multifernet_new(cryptogo_multifernet **out, cryptogo_fernet **fernets, size_t n);
+int cryptogo_multifernet_new(cryptogo_multifernet **out,
+                             cryptogo_fernet **fernets,
+                             size_t n);
 
 /**
  * cryptogo_multifernet_free releases a MultiFernet and wipes its keys. NULL
  * is a no-op.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
- * wrong-kind handle.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
  */
 int cryptogo_multifernet_free(cryptogo_multifernet *mf);
 
@@ -418,49 +553,80 @@ int cryptogo_multifernet_free(cryptogo_multifernet *mf);
  * cryptogo_multifernet_encrypt is cryptogo_fernet_encrypt with the
  * MultiFernet's first key (pyca's MultiFernet.encrypt).
  *
- * Returns: CRYPTOGO_OK (*out_len = token length);
- * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = token length)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = token length)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind mf
  */
-int cryptogo_multifernet_encrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, cryptogo_multifernet *mf);
+int cryptogo_multifernet_encrypt(uint8_t *out,
+                                 size_t out_cap,
+                                 size_t *out_len,
+                                 const uint8_t *msg,
+                                 size_t msg_len,
+                                 cryptogo_multifernet *mf);
 
 /**
  * cryptogo_multifernet_encrypt_at_time is cryptogo_fernet_encrypt_at_time
  * with the MultiFernet's first key (pyca's MultiFernet.encrypt_at_time).
  *
- * Returns: CRYPTOGO_OK (*out_len = token length);
- * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = token length);
- * CRYPTOGO_ERR_OVERFLOW for a negative current_time;
- * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = token length)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = token length)
+ *   CRYPTOGO_ERR_OVERFLOW          for a negative current_time
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind mf
  */
-int cryptogo_multifernet_encrypt_at_time(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, int64_t current_time, cryptogo_multifernet *mf);
+int cryptogo_multifernet_encrypt_at_time(uint8_t *out,
+                                         size_t out_cap,
+                                         size_t *out_len,
+                                         const uint8_t *msg,
+                                         size_t msg_len,
+                                         int64_t current_time,
+                                         cryptogo_multifernet *mf);
 
 /**
  * cryptogo_multifernet_decrypt is cryptogo_fernet_decrypt trying each key of
  * the MultiFernet in order (pyca's MultiFernet.decrypt).
  *
- * Returns: CRYPTOGO_OK (*out_len = message length);
- * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
- * CRYPTOGO_ERR_INVALID_TOKEN when no key accepts the token (out zeroed,
- * *out_len = 0); CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with
- * non-zero lengths; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
- * wrong-kind mf.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = message length)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
+ *   CRYPTOGO_ERR_INVALID_TOKEN     when no key accepts the token (out zeroed,
+ *                                  *out_len = 0)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind mf
  */
-int cryptogo_multifernet_decrypt(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *token, size_t token_len, int has_ttl, int64_t ttl, cryptogo_multifernet *mf);
+CRYPTOGO_NODISCARD
+int cryptogo_multifernet_decrypt(uint8_t *out,
+                                 size_t out_cap,
+                                 size_t *out_len,
+                                 const uint8_t *token,
+                                 size_t token_len,
+                                 int has_ttl,
+                                 int64_t ttl,
+                                 cryptogo_multifernet *mf);
 
 /**
  * cryptogo_multifernet_decrypt_at_time is cryptogo_fernet_decrypt_at_time
  * trying each key in order (pyca's MultiFernet.decrypt_at_time).
  *
- * Returns: CRYPTOGO_OK (*out_len = message length);
- * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
- * CRYPTOGO_ERR_INVALID_TOKEN (out zeroed, *out_len = 0);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = message length)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
+ *   CRYPTOGO_ERR_INVALID_TOKEN     (out zeroed, *out_len = 0)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind mf
  */
-int cryptogo_multifernet_decrypt_at_time(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *token, size_t token_len, int64_t ttl, int64_t current_time, cryptogo_multifernet *mf);
+CRYPTOGO_NODISCARD
+int cryptogo_multifernet_decrypt_at_time(uint8_t *out,
+                                         size_t out_cap,
+                                         size_t *out_len,
+                                         const uint8_t *token,
+                                         size_t token_len,
+                                         int64_t ttl,
+                                         int64_t current_time,
+                                         cryptogo_multifernet *mf);
 
 /**
  * cryptogo_multifernet_rotate decrypts a token with any of the MultiFernet's
@@ -470,26 +636,39 @@ int cryptogo_multifernet_decrypt_at_time(uint8_t *out, size_t out_cap, size_t *o
  * cryptogo_fernet_max_plaintext_size(token_len)) bytes (an upper bound; the
  * new token's real length is stored in *out_len, normally token_len).
  *
- * Returns: CRYPTOGO_OK (*out_len = new token length);
- * CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound);
- * CRYPTOGO_ERR_INVALID_TOKEN when no key accepts the token (*out_len = 0);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf.
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = new token length)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
+ *   CRYPTOGO_ERR_INVALID_TOKEN     when no key accepts the token (*out_len = 0)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind mf
  */
-int cryptogo_multifernet_rotate(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *token, size_t token_len, cryptogo_multifernet *mf);
+CRYPTOGO_NODISCARD
+int cryptogo_multifernet_rotate(uint8_t *out,
+                                size_t out_cap,
+                                size_t *out_len,
+                                const uint8_t *token,
+                                size_t token_len,
+                                cryptogo_multifernet *mf);
 
 /**
  * cryptogo_multifernet_extract_timestamp is cryptogo_fernet_extract_timestamp
  * with the first key that authenticates the token (pyca's
  * MultiFernet.extract_timestamp).
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_TOKEN when no key authenticates
- * the token; CRYPTOGO_ERR_OVERFLOW for a timestamp over INT64_MAX;
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_ts, or a NULL token with
- * non-zero length; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
- * wrong-kind mf.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_TOKEN     when no key authenticates the token
+ *   CRYPTOGO_ERR_OVERFLOW          for a timestamp over INT64_MAX
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_ts, or a NULL token with
+ *                                  non-zero length
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind mf
  */
-int cryptogo_multifernet_extract_timestamp(int64_t *out_ts, const uint8_t *token, size_t token_len, cryptogo_multifernet *mf);
+CRYPTOGO_NODISCARD
+int cryptogo_multifernet_extract_timestamp(int64_t *out_ts,
+                                           const uint8_t *token,
+                                           size_t token_len,
+                                           cryptogo_multifernet *mf);
 
 /* ---- hash ---- */
 
@@ -502,9 +681,11 @@ int cryptogo_multifernet_extract_timestamp(int64_t *out_ts, const uint8_t *token
  * Release the handle with cryptogo_hash_free. A handle may be used from any
  * thread; calls on one handle are serialized.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg;
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_size or a NULL out;
- * CRYPTOGO_ERR_OVERFLOW for a digest_size over 2^32.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for an unknown alg
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a bad digest_size or a NULL out
+ *   CRYPTOGO_ERR_OVERFLOW               for a digest_size over 2^32
  */
 int cryptogo_hash_new(cryptogo_hash **out, int alg, size_t digest_size);
 
@@ -512,20 +693,25 @@ int cryptogo_hash_new(cryptogo_hash **out, int alg, size_t digest_size);
  * cryptogo_hash_update absorbs data_len bytes of data (NULL allowed when
  * data_len is 0) into the hash h.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after
- * cryptogo_hash_finalize; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
- * wrong-kind h; CRYPTOGO_ERR_INVALID_ARGUMENT for NULL data with a non-zero
- * length.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_ALREADY_FINALIZED  after cryptogo_hash_finalize
+ *   CRYPTOGO_ERR_INVALID_HANDLE     for a NULL, freed or wrong-kind h
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT   for NULL data with a non-zero length
  */
-int cryptogo_hash_update(cryptogo_hash *h, const uint8_t *data, size_t data_len);
+int cryptogo_hash_update(cryptogo_hash *h,
+                         const uint8_t *data,
+                         size_t data_len);
 
 /**
  * cryptogo_hash_copy stores in *out a new, independent hash handle in the
  * same state as h (pyca's Hash.copy()). Both must be freed.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after
- * cryptogo_hash_finalize; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
- * wrong-kind h; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_ALREADY_FINALIZED  after cryptogo_hash_finalize
+ *   CRYPTOGO_ERR_INVALID_HANDLE     for a NULL, freed or wrong-kind h
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT   for a NULL out
  */
 int cryptogo_hash_copy(cryptogo_hash **out, cryptogo_hash *h);
 
@@ -535,19 +721,25 @@ int cryptogo_hash_copy(cryptogo_hash **out, cryptogo_hash *h);
  * out_cap is too small nothing is finalized: *out_len is set to the size
  * needed and the call can be retried. h must still be freed.
  *
- * Returns: CRYPTOGO_OK (*out_len = digest size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
- * (*out_len = size needed; h unchanged); CRYPTOGO_ERR_ALREADY_FINALIZED when
- * called again; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a NULL out with a
- * non-zero out_cap.
+ * Returns:
+ *   CRYPTOGO_OK                     (*out_len = digest size)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL   (*out_len = size needed; h unchanged)
+ *   CRYPTOGO_ERR_ALREADY_FINALIZED  when called again
+ *   CRYPTOGO_ERR_INVALID_HANDLE     for a NULL, freed or wrong-kind h
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT   for a NULL out_len, or a NULL out with a
+ *                                   non-zero out_cap
  */
-int cryptogo_hash_finalize(cryptogo_hash *h, uint8_t *out, size_t out_cap, size_t *out_len);
+int cryptogo_hash_finalize(cryptogo_hash *h,
+                           uint8_t *out,
+                           size_t out_cap,
+                           size_t *out_len);
 
 /**
  * cryptogo_hash_free releases a hash handle. NULL is a no-op.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
- * wrong-kind handle.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
  */
 int cryptogo_hash_free(cryptogo_hash *h);
 
@@ -556,20 +748,30 @@ int cryptogo_hash_free(cryptogo_hash *h);
  * one call. digest_size is as for cryptogo_hash_new (0 = default; the output
  * length for SHAKE128/SHAKE256).
  *
- * Returns: CRYPTOGO_OK (*out_len = digest size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
- * (*out_len = size needed); CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown
- * alg; CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_size, a NULL out_len,
- * or a NULL buffer with a non-zero length; CRYPTOGO_ERR_OVERFLOW for a
- * digest_size over 2^32.
+ * Returns:
+ *   CRYPTOGO_OK                         (*out_len = digest size)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = size needed)
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for an unknown alg
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a bad digest_size, a NULL out_len,
+ *                                       or a NULL buffer with a non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW               for a digest_size over 2^32
  */
-int cryptogo_hash_digest(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *data, size_t data_len, int alg, size_t digest_size);
+int cryptogo_hash_digest(uint8_t *out,
+                         size_t out_cap,
+                         size_t *out_len,
+                         const uint8_t *data,
+                         size_t data_len,
+                         int alg,
+                         size_t digest_size);
 
 /**
  * cryptogo_hash_digest_size stores the digest size in bytes of algorithm alg
  * in *out: 0 for SHAKE128/SHAKE256, whose size the caller chooses.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg;
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for an unknown alg
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out
  */
 int cryptogo_hash_digest_size(size_t *out, int alg);
 
@@ -577,8 +779,10 @@ int cryptogo_hash_digest_size(size_t *out, int alg);
  * cryptogo_hash_block_size stores the internal block size in bytes of
  * algorithm alg in *out (pyca's block_size; the rate for SHA-3 and SHAKE).
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg;
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for an unknown alg
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out
  */
 int cryptogo_hash_block_size(size_t *out, int alg);
 
@@ -587,7 +791,8 @@ int cryptogo_hash_block_size(size_t *out, int alg);
  * largest fixed digest size (SHA-512, SHA3-512, BLAKE2b): a buffer this large
  * holds any digest but SHAKE's and any HMAC.
  *
- * Returns: 64.
+ * Returns:
+ *   - 64
  */
 size_t cryptogo_hash_max_digestbytes(void);
 
@@ -601,30 +806,42 @@ size_t cryptogo_hash_max_digestbytes(void);
  * wiped by cryptogo_hmac_free. A handle may be used from any thread; calls on
  * one handle are serialized.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE128,
- * SHAKE256 or an unknown alg; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out, or
- * a NULL key with a non-zero length.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for SHAKE128, SHAKE256 or an unknown
+ *                                       alg
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out, or a NULL key with a
+ *                                       non-zero length
  */
-int cryptogo_hmac_new(cryptogo_hmac **out, const uint8_t *key, size_t key_len, int alg);
+int cryptogo_hmac_new(cryptogo_hmac **out,
+                      const uint8_t *key,
+                      size_t key_len,
+                      int alg);
 
 /**
  * cryptogo_hmac_update absorbs data_len bytes of data (NULL allowed when
  * data_len is 0) into the HMAC h.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or
- * verify; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
- * CRYPTOGO_ERR_INVALID_ARGUMENT for NULL data with a non-zero length.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_ALREADY_FINALIZED  after finalize or verify
+ *   CRYPTOGO_ERR_INVALID_HANDLE     for a NULL, freed or wrong-kind h
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT   for NULL data with a non-zero length
  */
-int cryptogo_hmac_update(cryptogo_hmac *h, const uint8_t *data, size_t data_len);
+int cryptogo_hmac_update(cryptogo_hmac *h,
+                         const uint8_t *data,
+                         size_t data_len);
 
 /**
  * cryptogo_hmac_copy stores in *out a new, independent HMAC handle in the same
  * state as h (same key, same data so far; pyca's HMAC.copy()). Both must be
  * freed.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or
- * verify; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_ALREADY_FINALIZED  after finalize or verify
+ *   CRYPTOGO_ERR_INVALID_HANDLE     for a NULL, freed or wrong-kind h
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT   for a NULL out
  */
 int cryptogo_hmac_copy(cryptogo_hmac **out, cryptogo_hmac *h);
 
@@ -635,13 +852,18 @@ int cryptogo_hmac_copy(cryptogo_hmac **out, cryptogo_hmac *h);
  * is set to the size needed and the call can be retried. h must still be
  * freed.
  *
- * Returns: CRYPTOGO_OK (*out_len = MAC size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
- * (*out_len = size needed; h unchanged); CRYPTOGO_ERR_ALREADY_FINALIZED when
- * called again or after verify; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed
- * or wrong-kind h; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len, or a
- * NULL out with a non-zero out_cap.
+ * Returns:
+ *   CRYPTOGO_OK                     (*out_len = MAC size)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL   (*out_len = size needed; h unchanged)
+ *   CRYPTOGO_ERR_ALREADY_FINALIZED  when called again or after verify
+ *   CRYPTOGO_ERR_INVALID_HANDLE     for a NULL, freed or wrong-kind h
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT   for a NULL out_len, or a NULL out with a
+ *                                   non-zero out_cap
  */
-int cryptogo_hmac_finalize(cryptogo_hmac *h, uint8_t *out, size_t out_cap, size_t *out_len);
+int cryptogo_hmac_finalize(cryptogo_hmac *h,
+                           uint8_t *out,
+                           size_t out_cap,
+                           size_t *out_len);
 
 /**
  * cryptogo_hmac_verify finalizes h and compares its MAC with the sig_len
@@ -649,19 +871,23 @@ int cryptogo_hmac_finalize(cryptogo_hmac *h, uint8_t *out, size_t out_cap, size_
  * full MAC (a truncated MAC does not verify). h is finalized whether or not
  * the MAC matches; it must still be freed.
  *
- * Returns: CRYPTOGO_OK when the MAC matches; CRYPTOGO_ERR_INVALID_SIGNATURE
- * when it does not; CRYPTOGO_ERR_ALREADY_FINALIZED after finalize or verify;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind h;
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL sig with a non-zero length.
+ * Returns:
+ *   CRYPTOGO_OK                     when the MAC matches
+ *   CRYPTOGO_ERR_INVALID_SIGNATURE  when it does not
+ *   CRYPTOGO_ERR_ALREADY_FINALIZED  after finalize or verify
+ *   CRYPTOGO_ERR_INVALID_HANDLE     for a NULL, freed or wrong-kind h
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT   for a NULL sig with a non-zero length
  */
+CRYPTOGO_NODISCARD
 int cryptogo_hmac_verify(cryptogo_hmac *h, const uint8_t *sig, size_t sig_len);
 
 /**
  * cryptogo_hmac_free wipes the keyed state of an HMAC handle and releases it.
  * NULL is a no-op.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
- * wrong-kind handle.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
  */
 int cryptogo_hmac_free(cryptogo_hmac *h);
 
@@ -670,32 +896,22 @@ int cryptogo_hmac_free(cryptogo_hmac *h);
  * to out in one call. Sizes and NULL rules as for cryptogo_hmac_new and
  * cryptogo_hmac_finalize.
  *
- * Returns: CRYPTOGO_OK (*out_len = MAC size); CRYPTOGO_ERR_BUFFER_TOO_SMALL
- * (*out_len = size needed); CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE128,
- * SHAKE256 or an unknown alg; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL
- * out_len, or a NULL buffer with a non-zero length.
+ * Returns:
+ *   CRYPTOGO_OK                         (*out_len = MAC size)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = size needed)
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for SHAKE128, SHAKE256 or an unknown
+ *                                       alg
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out_len, or a NULL buffer
+ *                                       with a non-zero length
  */
-int cryptogo_hmac_compute(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *data, size_t data_len, const uint8_t *key, size_t key_len, int alg);
-
-/* ---- invoke_gen ---- */
-
-/**
- * cryptogo_invoke calls the export numbered fn_id (the "invoke_id" of each
- * function in cryptogo_abi.json; every export returning a status has one)
- * with its arguments packed in args: args[i] holds argument i in a
- * pointer-sized slot, pointers as they are and integers converted to
- * intptr_t (signed) or uintptr_t (unsigned) - 64-bit integers need 64-bit
- * pointers. It returns exactly what the named function returns for the same
- * arguments: it exists for bindings (Python's ctypes) whose cost grows with
- * the number of arguments of a call. args is only read, during the call.
- * The numbering is fixed for one build of the library: read it from the
- * cryptogo_abi.json generated with it.
- *
- * Returns: the status returned by the called function;
- * CRYPTOGO_ERR_INVALID_ARGUMENT for an fn_id that names no function, or for
- * args NULL when the function takes arguments.
- */
-int cryptogo_invoke(int fn_id, void **args);
+int cryptogo_hmac_compute(uint8_t *out,
+                          size_t out_cap,
+                          size_t *out_len,
+                          const uint8_t *data,
+                          size_t data_len,
+                          const uint8_t *key,
+                          size_t key_len,
+                          int alg);
 
 /* ---- kdf ---- */
 
@@ -707,12 +923,23 @@ int cryptogo_invoke(int fn_id, void **args);
  * be 0 (nothing written); iterations must be >= 1. Takes time proportional to
  * iterations * length, independent of the password's contents.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for iterations 0, a
- * length over (2^32 - 1) * digest size, or a NULL buffer with a non-zero
- * length; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE or an unknown alg;
- * CRYPTOGO_ERR_OVERFLOW for iterations >= 2^63 or a length over 2^32.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for iterations 0, a length over (2^32 -
+ *                                       1) * digest size, or a NULL buffer with
+ *                                       a non-zero length
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for SHAKE or an unknown alg
+ *   CRYPTOGO_ERR_OVERFLOW               for iterations >= 2^63 or a length over
+ *                                       2^32
  */
-int cryptogo_pbkdf2_hmac_derive(uint8_t *out, size_t length, const uint8_t *password, size_t password_len, const uint8_t *salt, size_t salt_len, uint64_t iterations, int alg);
+int cryptogo_pbkdf2_hmac_derive(uint8_t *out,
+                                size_t length,
+                                const uint8_t *password,
+                                size_t password_len,
+                                const uint8_t *salt,
+                                size_t salt_len,
+                                uint64_t iterations,
+                                int alg);
 
 /**
  * cryptogo_pbkdf2_hmac_verify derives expected_len bytes as
@@ -722,11 +949,22 @@ int cryptogo_pbkdf2_hmac_derive(uint8_t *out, size_t length, const uint8_t *pass
  * PBKDF2HMAC(length=...)) must reject an expected key of another length
  * itself (pyca raises InvalidKey).
  *
- * Returns: CRYPTOGO_OK when the keys match; CRYPTOGO_ERR_INVALID_KEY when they
- * do not; CRYPTOGO_ERR_INVALID_ARGUMENT, CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM,
- * CRYPTOGO_ERR_OVERFLOW as for cryptogo_pbkdf2_hmac_derive.
+ * Returns:
+ *   CRYPTOGO_OK                         when the keys match
+ *   CRYPTOGO_ERR_INVALID_KEY            when they do not
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       as for cryptogo_pbkdf2_hmac_derive
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  as for cryptogo_pbkdf2_hmac_derive
+ *   CRYPTOGO_ERR_OVERFLOW               as for cryptogo_pbkdf2_hmac_derive
  */
-int cryptogo_pbkdf2_hmac_verify(const uint8_t *expected, size_t expected_len, const uint8_t *password, size_t password_len, const uint8_t *salt, size_t salt_len, uint64_t iterations, int alg);
+CRYPTOGO_NODISCARD
+int cryptogo_pbkdf2_hmac_verify(const uint8_t *expected,
+                                size_t expected_len,
+                                const uint8_t *password,
+                                size_t password_len,
+                                const uint8_t *salt,
+                                size_t salt_len,
+                                uint64_t iterations,
+                                int alg);
 
 /* ---- keys ---- */
 
@@ -743,16 +981,27 @@ int cryptogo_pbkdf2_hmac_verify(const uint8_t *expected, size_t expected_len, co
  * validated. A wrong password and a malformed decrypted key give the same
  * code. The input is not retained.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BAD_KEY_DATA for malformed data, a wrong
- * password, an unknown encryption algorithm or an invalid key;
- * CRYPTOGO_ERR_PASSWORD_REQUIRED when the key is encrypted and password is
- * NULL or empty; CRYPTOGO_ERR_PASSWORD_UNEXPECTED when a password is given
- * (even empty) for an unencrypted key; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for
- * a key that is not RSA (EC, Ed25519, DSA...); CRYPTOGO_ERR_INVALID_ARGUMENT
- * for an unknown encoding, a NULL out, or a NULL pointer with a non-zero
- * length.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BAD_KEY_DATA           for malformed data, a wrong password,
+ *                                       an unknown encryption algorithm or an
+ *                                       invalid key
+ *   CRYPTOGO_ERR_PASSWORD_REQUIRED      when the key is encrypted and password
+ *                                       is NULL or empty
+ *   CRYPTOGO_ERR_PASSWORD_UNEXPECTED    when a password is given (even empty)
+ *                                       for an unencrypted key
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a key that is not RSA (EC, Ed25519,
+ *                                       DSA...)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an unknown encoding, a NULL out, or
+ *                                       a NULL pointer with a non-zero length
  */
-int cryptogo_rsa_private_key_load(cryptogo_rsa_private_key **out, const uint8_t *data, size_t data_len, const uint8_t *password, size_t password_len, int encoding);
+CRYPTOGO_NODISCARD
+int cryptogo_rsa_private_key_load(cryptogo_rsa_private_key **out,
+                                  const uint8_t *data,
+                                  size_t data_len,
+                                  const uint8_t *password,
+                                  size_t password_len,
+                                  int encoding);
 
 /**
  * cryptogo_rsa_private_key_dump serializes k as pyca's private_bytes(encoding,
@@ -766,13 +1015,24 @@ int cryptogo_rsa_private_key_load(cryptogo_rsa_private_key **out, const uint8_t 
  * is fixed, so a size query (out NULL, out_cap 0) followed by a second call
  * works.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
- * needed); CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding or format,
- * an empty password or one over 1023 bytes, DER with TraditionalOpenSSL and a
- * password, a NULL out_len, or a NULL pointer with a non-zero length;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an unknown encoding or format, an empty
+ *                                  password or one over 1023 bytes, DER with
+ *                                  TraditionalOpenSSL and a password, a NULL
+ *                                  out_len, or a NULL pointer with a non-zero
+ *                                  length
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_private_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, int encoding, int format, const uint8_t *password, size_t password_len, cryptogo_rsa_private_key *k);
+int cryptogo_rsa_private_key_dump(uint8_t *out,
+                                  size_t out_cap,
+                                  size_t *out_len,
+                                  int encoding,
+                                  int format,
+                                  const uint8_t *password,
+                                  size_t password_len,
+                                  cryptogo_rsa_private_key *k);
 
 /**
  * cryptogo_rsa_public_key_load reads an RSA public key, as pyca's
@@ -781,24 +1041,38 @@ int cryptogo_rsa_private_key_dump(uint8_t *out, size_t out_cap, size_t *out_len,
  * (CRYPTOGO_ENCODING_DER: SubjectPublicKeyInfo or PKCS #1), and stores a new
  * handle in *out (free it with cryptogo_rsa_public_key_free).
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BAD_KEY_DATA for malformed data or
- * another PEM label; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a key that is not
- * RSA; CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding, invalid numbers,
- * a NULL out, or a NULL data with a non-zero length.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BAD_KEY_DATA           for malformed data or another PEM label
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a key that is not RSA
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an unknown encoding, invalid
+ *                                       numbers, a NULL out, or a NULL data
+ *                                       with a non-zero length
  */
-int cryptogo_rsa_public_key_load(cryptogo_rsa_public_key **out, const uint8_t *data, size_t data_len, int encoding);
+CRYPTOGO_NODISCARD
+int cryptogo_rsa_public_key_load(cryptogo_rsa_public_key **out,
+                                 const uint8_t *data,
+                                 size_t data_len,
+                                 int encoding);
 
 /**
  * cryptogo_rsa_public_key_dump serializes k as pyca's public_bytes(encoding,
  * format): SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1 ("RSA PUBLIC KEY"),
  * PEM or DER, identical to pyca's output.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
- * needed); CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding or format or
- * a NULL out_len; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind
- * k.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an unknown encoding or format or a NULL
+ *                                  out_len
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_public_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, int encoding, int format, cryptogo_rsa_public_key *k);
+int cryptogo_rsa_public_key_dump(uint8_t *out,
+                                 size_t out_cap,
+                                 size_t *out_len,
+                                 int encoding,
+                                 int format,
+                                 cryptogo_rsa_public_key *k);
 
 /* ---- random ---- */
 
@@ -809,8 +1083,10 @@ int cryptogo_rsa_public_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, 
  * input, not a pointer); out may be NULL when out_len is 0. It never fails
  * for lack of entropy: the OS generator does not run dry.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out with a
- * non-zero out_len; CRYPTOGO_ERR_OVERFLOW for an out_len over 2^63 - 1.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out with a non-zero out_len
+ *   CRYPTOGO_ERR_OVERFLOW          for an out_len over 2^63 - 1
  */
 int cryptogo_random_bytes(uint8_t *out, size_t out_len);
 
@@ -824,27 +1100,33 @@ int cryptogo_random_bytes(uint8_t *out, size_t out_len);
  * crypto/rand primes (see core.GenerateRSAPrivateKey). Release with
  * cryptogo_rsa_private_key_free. Slow: tens of milliseconds to seconds.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for another exponent, a
- * key size outside [1024, 16384] or a NULL out; CRYPTOGO_ERR_INTERNAL if the
- * system's random source fails.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for another exponent, a key size outside
+ *                                  [1024, 16384] or a NULL out
+ *   CRYPTOGO_ERR_INTERNAL          if the system's random source fails
  */
-int cryptogo_rsa_generate(cryptogo_rsa_private_key **out, uint64_t public_exponent, size_t key_size);
+int cryptogo_rsa_generate(cryptogo_rsa_private_key **out,
+                          uint64_t public_exponent,
+                          size_t key_size);
 
 /**
  * cryptogo_rsa_private_key_free wipes the secret numbers of a private key
  * (those held in math/big integers; see core.RSAPrivateKey.Wipe) and releases
  * the handle. Public-key handles obtained from it stay valid. NULL is a no-op.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
- * wrong-kind handle.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
  */
 int cryptogo_rsa_private_key_free(cryptogo_rsa_private_key *k);
 
 /**
  * cryptogo_rsa_public_key_free releases a public-key handle. NULL is a no-op.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or
- * wrong-kind handle.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
  */
 int cryptogo_rsa_public_key_free(cryptogo_rsa_public_key *k);
 
@@ -853,27 +1135,35 @@ int cryptogo_rsa_public_key_free(cryptogo_rsa_public_key *k);
  * public half of k (pyca's private_key.public_key()). It must be freed with
  * cryptogo_rsa_public_key_free and stays valid after k is freed.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
- * wrong-kind k; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out
  */
-int cryptogo_rsa_private_key_public_key(cryptogo_rsa_public_key **out, cryptogo_rsa_private_key *k);
+int cryptogo_rsa_private_key_public_key(cryptogo_rsa_public_key **out,
+                                        cryptogo_rsa_private_key *k);
 
 /**
  * cryptogo_rsa_private_key_size stores the modulus size of k in bits in
  * *out_bits (pyca's key_size). Signatures and ciphertexts are
  * (bits + 7) / 8 bytes.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
- * wrong-kind k; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_bits
  */
-int cryptogo_rsa_private_key_size(size_t *out_bits, cryptogo_rsa_private_key *k);
+int cryptogo_rsa_private_key_size(size_t *out_bits,
+                                  cryptogo_rsa_private_key *k);
 
 /**
  * cryptogo_rsa_public_key_size stores the modulus size of k in bits in
  * *out_bits (pyca's key_size).
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
- * wrong-kind k; CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_bits
  */
 int cryptogo_rsa_public_key_size(size_t *out_bits, cryptogo_rsa_public_key *k);
 
@@ -884,22 +1174,34 @@ int cryptogo_rsa_public_key_size(size_t *out_bits, cryptogo_rsa_public_key *k);
  * IQMP. A buffer of (bits + 7) / 8 bytes fits every component. Secret
  * numbers are copied into out: the caller should clear it after use.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
- * needed); CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown component or a NULL
- * out_len; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an unknown component or a NULL out_len
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_private_key_number(uint8_t *out, size_t out_cap, size_t *out_len, int component, cryptogo_rsa_private_key *k);
+int cryptogo_rsa_private_key_number(uint8_t *out,
+                                    size_t out_cap,
+                                    size_t *out_len,
+                                    int component,
+                                    cryptogo_rsa_private_key *k);
 
 /**
  * cryptogo_rsa_public_key_number writes one number of k (pyca's
  * public_numbers()): CRYPTOGO_RSA_N or CRYPTOGO_RSA_E, big-endian with no
  * leading zero bytes.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size
- * needed); CRYPTOGO_ERR_INVALID_ARGUMENT for another component or a NULL
- * out_len; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for another component or a NULL out_len
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_public_key_number(uint8_t *out, size_t out_cap, size_t *out_len, int component, cryptogo_rsa_public_key *k);
+int cryptogo_rsa_public_key_number(uint8_t *out,
+                                   size_t out_cap,
+                                   size_t *out_len,
+                                   int component,
+                                   cryptogo_rsa_public_key *k);
 
 /**
  * cryptogo_rsa_private_key_from_numbers builds a private key from its numbers
@@ -908,22 +1210,49 @@ int cryptogo_rsa_public_key_number(uint8_t *out, size_t out_cap, size_t *out_len
  * They are validated as pyca does: all below n, 3 <= e < n, e, dmp1, dmq1
  * odd, p*q = n, and d, dmp1, dmq1, iqmp consistent with p, q and e.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for inconsistent
- * numbers, a NULL pointer with a non-zero length or a NULL out;
- * CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for e > 2^31-1.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for inconsistent numbers, a NULL
+ *                                       pointer with a non-zero length or a
+ *                                       NULL out
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for e > 2^31-1
  */
-int cryptogo_rsa_private_key_from_numbers(cryptogo_rsa_private_key **out, const uint8_t *n, size_t n_len, const uint8_t *e, size_t e_len, const uint8_t *d, size_t d_len, const uint8_t *p, size_t p_len, const uint8_t *q, size_t q_len, const uint8_t *dmp1, size_t dmp1_len, const uint8_t *dmq1, size_t dmq1_len, const uint8_t *iqmp, size_t iqmp_len);
+CRYPTOGO_NODISCARD
+int cryptogo_rsa_private_key_from_numbers(cryptogo_rsa_private_key **out,
+                                          const uint8_t *n,
+                                          size_t n_len,
+                                          const uint8_t *e,
+                                          size_t e_len,
+                                          const uint8_t *d,
+                                          size_t d_len,
+                                          const uint8_t *p,
+                                          size_t p_len,
+                                          const uint8_t *q,
+                                          size_t q_len,
+                                          const uint8_t *dmp1,
+                                          size_t dmp1_len,
+                                          const uint8_t *dmq1,
+                                          size_t dmq1_len,
+                                          const uint8_t *iqmp,
+                                          size_t iqmp_len);
 
 /**
  * cryptogo_rsa_public_key_from_numbers builds a public key from n and e
  * (pyca's RSAPublicNumbers(e, n).public_key()), big-endian, leading zeros
  * allowed, and stores a new handle in *out. Checks: n >= 3, 3 <= e < n, e odd.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_INVALID_ARGUMENT for bad numbers, a NULL
- * pointer with a non-zero length or a NULL out;
- * CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for e > 2^31-1.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for bad numbers, a NULL pointer with a
+ *                                       non-zero length or a NULL out
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for e > 2^31-1
  */
-int cryptogo_rsa_public_key_from_numbers(cryptogo_rsa_public_key **out, const uint8_t *n, size_t n_len, const uint8_t *e, size_t e_len);
+CRYPTOGO_NODISCARD
+int cryptogo_rsa_public_key_from_numbers(cryptogo_rsa_public_key **out,
+                                         const uint8_t *n,
+                                         size_t n_len,
+                                         const uint8_t *e,
+                                         size_t e_len);
 
 /**
  * cryptogo_rsa_encrypt_oaep encrypts pt with RSAES-OAEP (RFC 8017 7.1,
@@ -933,12 +1262,24 @@ int cryptogo_rsa_public_key_from_numbers(cryptogo_rsa_public_key **out, const ui
  * may be NULL with label_len 0 (pyca's label=None). pt may be at most
  * k - 2*hLen - 2 bytes. Randomized.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
- * bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for a message too long for the key
- * and hash, or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another
- * hash; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = key size in bytes)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a message too long for the key and
+ *                                       hash, or NULL pointers
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for another hash
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_encrypt_oaep(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *pt, size_t pt_len, const uint8_t *label, size_t label_len, int hash_alg, int mgf1_hash_alg, cryptogo_rsa_public_key *k);
+int cryptogo_rsa_encrypt_oaep(uint8_t *out,
+                              size_t out_cap,
+                              size_t *out_len,
+                              const uint8_t *pt,
+                              size_t pt_len,
+                              const uint8_t *label,
+                              size_t label_len,
+                              int hash_alg,
+                              int mgf1_hash_alg,
+                              cryptogo_rsa_public_key *k);
 
 /**
  * cryptogo_rsa_decrypt_oaep decrypts an RSAES-OAEP ciphertext with k and
@@ -948,26 +1289,47 @@ int cryptogo_rsa_encrypt_oaep(uint8_t *out, size_t out_cap, size_t *out_len, con
  * decrypting. The private-key operation and padding check are crypto/rsa's
  * and run in constant time; every decryption failure is the same code.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_DECRYPTION_FAILED for any failure of the
- * decryption (pyca's ValueError "Decryption failed");
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a ciphertext that is not exactly the key
- * size (pyca: "Ciphertext length must be equal to key size.") or NULL
- * pointers; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = bound above);
- * CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other than SHA-1/SHA-2;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_DECRYPTION_FAILED      for any failure of the decryption
+ *                                       (pyca's ValueError "Decryption failed")
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a ciphertext that is not exactly
+ *                                       the key size (pyca: "Ciphertext length
+ *                                       must be equal to key size.") or NULL
+ *                                       pointers
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = bound above)
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a hash other than SHA-1/SHA-2
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_decrypt_oaep(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ct, size_t ct_len, const uint8_t *label, size_t label_len, int hash_alg, int mgf1_hash_alg, cryptogo_rsa_private_key *k);
+CRYPTOGO_NODISCARD
+int cryptogo_rsa_decrypt_oaep(uint8_t *out,
+                              size_t out_cap,
+                              size_t *out_len,
+                              const uint8_t *ct,
+                              size_t ct_len,
+                              const uint8_t *label,
+                              size_t label_len,
+                              int hash_alg,
+                              int mgf1_hash_alg,
+                              cryptogo_rsa_private_key *k);
 
 /**
  * cryptogo_rsa_encrypt_pkcs1v15 encrypts pt with RSAES-PKCS1-v1_5 (RFC 8017
  * 7.2, pyca's padding.PKCS1v15) under k and writes the ciphertext, exactly
  * (bits + 7) / 8 bytes, to out. pt may be at most k - 11 bytes. Randomized.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
- * bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for a message too long or NULL
- * pointers; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = key size in bytes)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a message too long or NULL pointers
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_encrypt_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *pt, size_t pt_len, cryptogo_rsa_public_key *k);
+int cryptogo_rsa_encrypt_pkcs1v15(uint8_t *out,
+                                  size_t out_cap,
+                                  size_t *out_len,
+                                  const uint8_t *pt,
+                                  size_t pt_len,
+                                  cryptogo_rsa_public_key *k);
 
 /**
  * cryptogo_rsa_decrypt_pkcs1v15 decrypts an RSAES-PKCS1-v1_5 ciphertext with
@@ -978,13 +1340,21 @@ int cryptogo_rsa_encrypt_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len,
  * plaintext), bad padding is reported: callers must not reveal that
  * difference to an attacker (Bleichenbacher).
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_DECRYPTION_FAILED for any failure of the
- * decryption; CRYPTOGO_ERR_INVALID_ARGUMENT for a ciphertext that is not
- * exactly the key size or NULL pointers; CRYPTOGO_ERR_BUFFER_TOO_SMALL
- * (*out_len = bound above); CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
- * wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_DECRYPTION_FAILED  for any failure of the decryption
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT   for a ciphertext that is not exactly the
+ *                                   key size or NULL pointers
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL   (*out_len = bound above)
+ *   CRYPTOGO_ERR_INVALID_HANDLE     for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_decrypt_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *ct, size_t ct_len, cryptogo_rsa_private_key *k);
+CRYPTOGO_NODISCARD
+int cryptogo_rsa_decrypt_pkcs1v15(uint8_t *out,
+                                  size_t out_cap,
+                                  size_t *out_len,
+                                  const uint8_t *ct,
+                                  size_t ct_len,
+                                  cryptogo_rsa_private_key *k);
 
 /**
  * cryptogo_rsa_sign_pss signs msg with RSASSA-PSS (RFC 8017 8.1, pyca's
@@ -997,14 +1367,26 @@ int cryptogo_rsa_decrypt_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len,
  * crypto/rsa's constant-time code (salt 0 or a different MGF1 hash costs
  * two private-key operations, see core.RSAPrivateKey.SignPSS).
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
- * bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for CRYPTOGO_PSS_SALT_AUTO or another
- * negative salt_length, a salt or digest too long for the key, a prehashed
- * msg of the wrong size, or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM
- * for another hash; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or
- * wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = key size in bytes)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for CRYPTOGO_PSS_SALT_AUTO or another
+ *                                       negative salt_length, a salt or digest
+ *                                       too long for the key, a prehashed msg
+ *                                       of the wrong size, or NULL pointers
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for another hash
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_sign_pss(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, int salt_length, int hash_alg, int mgf1_hash_alg, int prehashed, cryptogo_rsa_private_key *k);
+int cryptogo_rsa_sign_pss(uint8_t *out,
+                          size_t out_cap,
+                          size_t *out_len,
+                          const uint8_t *msg,
+                          size_t msg_len,
+                          int salt_length,
+                          int hash_alg,
+                          int mgf1_hash_alg,
+                          int prehashed,
+                          cryptogo_rsa_private_key *k);
 
 /**
  * cryptogo_rsa_verify_pss verifies an RSASSA-PSS signature of msg (or, with
@@ -1013,15 +1395,28 @@ int cryptogo_rsa_sign_pss(uint8_t *out, size_t out_cap, size_t *out_len, const u
  * salt must have exactly the maximal length, as in OpenSSL) or
  * CRYPTOGO_PSS_SALT_AUTO (any length). Not constant time (public data).
  *
- * Returns: CRYPTOGO_OK for a valid signature; CRYPTOGO_ERR_INVALID_SIGNATURE
- * otherwise (also for a signature that is not exactly the key size);
- * CRYPTOGO_ERR_INVALID_ARGUMENT for a salt_length below
- * CRYPTOGO_PSS_SALT_AUTO, a digest too large for the key, a prehashed msg of
- * the wrong size or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a
- * hash other than SHA-1/SHA-2/SHA-3/MD5; CRYPTOGO_ERR_INVALID_HANDLE for a
- * NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK                         for a valid signature
+ *   CRYPTOGO_ERR_INVALID_SIGNATURE      otherwise (also for a signature that is
+ *                                       not exactly the key size)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a salt_length below
+ *                                       CRYPTOGO_PSS_SALT_AUTO, a digest too
+ *                                       large for the key, a prehashed msg of
+ *                                       the wrong size or NULL pointers
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a hash other than
+ *                                       SHA-1/SHA-2/SHA-3/MD5
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_verify_pss(const uint8_t *sig, size_t sig_len, const uint8_t *msg, size_t msg_len, int salt_length, int hash_alg, int mgf1_hash_alg, int prehashed, cryptogo_rsa_public_key *k);
+CRYPTOGO_NODISCARD
+int cryptogo_rsa_verify_pss(const uint8_t *sig,
+                            size_t sig_len,
+                            const uint8_t *msg,
+                            size_t msg_len,
+                            int salt_length,
+                            int hash_alg,
+                            int mgf1_hash_alg,
+                            int prehashed,
+                            cryptogo_rsa_public_key *k);
 
 /**
  * cryptogo_rsa_sign_pkcs1v15 signs msg (or, with prehashed != 0, the digest
@@ -1029,13 +1424,23 @@ int cryptogo_rsa_verify_pss(const uint8_t *sig, size_t sig_len, const uint8_t *m
  * writes the signature, exactly (bits + 7) / 8 bytes, to out. hash_alg is
  * SHA-1, SHA-2, SHA-3 or MD5. Deterministic; crypto/rsa, constant time.
  *
- * Returns: CRYPTOGO_OK; CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in
- * bytes); CRYPTOGO_ERR_INVALID_ARGUMENT for a key too small for the digest, a
- * prehashed msg of the wrong size or NULL pointers;
- * CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash;
- * CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = key size in bytes)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a key too small for the digest, a
+ *                                       prehashed msg of the wrong size or NULL
+ *                                       pointers
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for another hash
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_sign_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, const uint8_t *msg, size_t msg_len, int hash_alg, int prehashed, cryptogo_rsa_private_key *k);
+int cryptogo_rsa_sign_pkcs1v15(uint8_t *out,
+                               size_t out_cap,
+                               size_t *out_len,
+                               const uint8_t *msg,
+                               size_t msg_len,
+                               int hash_alg,
+                               int prehashed,
+                               cryptogo_rsa_private_key *k);
 
 /**
  * cryptogo_rsa_verify_pkcs1v15 verifies an RSASSA-PKCS1-v1_5 signature of msg
@@ -1043,13 +1448,23 @@ int cryptogo_rsa_sign_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, co
  * exact DER with the NULL parameters (no BER, no missing NULL, as pyca on
  * OpenSSL). Not constant time (public data).
  *
- * Returns: CRYPTOGO_OK for a valid signature; CRYPTOGO_ERR_INVALID_SIGNATURE
- * otherwise; CRYPTOGO_ERR_INVALID_ARGUMENT for a prehashed msg of the wrong
- * size or NULL pointers; CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other
- * than SHA-1/SHA-2/SHA-3/MD5; CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed
- * or wrong-kind k.
+ * Returns:
+ *   CRYPTOGO_OK                         for a valid signature
+ *   CRYPTOGO_ERR_INVALID_SIGNATURE      otherwise
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a prehashed msg of the wrong size
+ *                                       or NULL pointers
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a hash other than
+ *                                       SHA-1/SHA-2/SHA-3/MD5
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_verify_pkcs1v15(const uint8_t *sig, size_t sig_len, const uint8_t *msg, size_t msg_len, int hash_alg, int prehashed, cryptogo_rsa_public_key *k);
+CRYPTOGO_NODISCARD
+int cryptogo_rsa_verify_pkcs1v15(const uint8_t *sig,
+                                 size_t sig_len,
+                                 const uint8_t *msg,
+                                 size_t msg_len,
+                                 int hash_alg,
+                                 int prehashed,
+                                 cryptogo_rsa_public_key *k);
 
 #ifdef __cplusplus
 }

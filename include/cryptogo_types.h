@@ -11,6 +11,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* CRYPTOGO_NODISCARD marks the functions whose status is a security decision
+ * (decrypt, verify, load, ...; capi/abigen applies it by a rule on the name):
+ * the compiler warns when a caller ignores the status. [[nodiscard]] in C++17
+ * and C23, warn_unused_result with GCC and Clang otherwise, nothing elsewhere.
+ * Define it (empty) before including <cryptogo.h> to override. */
+#ifndef CRYPTOGO_NODISCARD
+#  if defined(__cplusplus) && __cplusplus >= 201703L
+#    define CRYPTOGO_NODISCARD [[nodiscard]]
+#  elif !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L
+#    define CRYPTOGO_NODISCARD [[nodiscard]]
+#  elif defined(__GNUC__) || defined(__clang__)
+#    define CRYPTOGO_NODISCARD __attribute__((warn_unused_result))
+#  else
+#    define CRYPTOGO_NODISCARD
+#  endif
+#endif
+
 /* Status codes: every export returns CRYPTOGO_OK or one of the negative codes.
  * Each code maps to one exception kind of Python's `cryptography` (pyca). */
 enum cryptogo_status {

@@ -47,10 +47,12 @@ import "unsafe"
 // The numbering is fixed for one build of the library: read it from the
 // cryptogo_abi.json generated with it.
 //
-// Returns: the status returned by the called function;
-// CRYPTOGO_ERR_INVALID_ARGUMENT for an fn_id that names no function, or for
-// args NULL when the function takes arguments.
+// Returns:
+//   - CRYPTOGO_OK or any other status, as the called function returns it
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an fn_id that names no function, or
+//     for args NULL when the function takes arguments
 //
+//abigen:bindings
 //export cryptogo_invoke
 func cryptogo_invoke(fnId C.int, args *unsafe.Pointer) (rc C.int) {
 	defer guard(enter(&rc))

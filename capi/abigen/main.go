@@ -2,12 +2,28 @@
 // the //export functions of package capi with go/ast and writes:
 //
 //   - include/cryptogo.h: the public C header, with each export's doc comment;
-//   - include/cryptogo_abi.json: the same declarations, plus the status codes,
-//     enums and size macros of include/cryptogo_types.h, for the bindings
-//     (Python's ctypes table, Node's bridge) and the misuse-matrix test.
+//   - include/cryptogo_bindings.h: the entry points meant for language
+//     bindings and leak tests only (it includes cryptogo.h);
+//   - include/cryptogo_abi.json: every export of both headers (with the
+//     header it belongs to), plus the status codes, enums and size macros of
+//     include/cryptogo_types.h, for the bindings (Python's ctypes table,
+//     Node's bridge) and the misuse-matrix test;
+//   - capi/invoke_gen.go: the packed-call trampoline (see invoke.go).
 //
-// It also enforces the ABI's rules: every export's doc ends in a "Returns:"
-// list, and every export returning a status starts with `defer guard(enter(&rc))`.
+// It also enforces the ABI's rules (see rules.go), reporting file:line:
+//   - every export's doc comment ends in a Returns: list, one item per line
+//     (the shape is in rules.go); for an export returning a status each item
+//     starts with one code of enum cryptogo_status, CRYPTOGO_OK first;
+//   - every CRYPTOGO_ name a doc comment mentions exists in cryptogo_types.h;
+//   - every export returning a status starts with `defer guard(enter(&rc))`;
+//   - the //abigen: directives of a doc comment are known ones.
+//
+// Directives, on their own line at the end of an export's doc comment, next
+// to //export (gofmt keeps directives there):
+//
+//	//abigen:bindings    declare it in cryptogo_bindings.h, not cryptogo.h
+//	//abigen:nodiscard   mark it CRYPTOGO_NODISCARD although its name does
+//	                     not match the nodiscard name rule (rules.go)
 //
 // Usage (from the repository root, or via go generate in capi):
 //
@@ -29,7 +45,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -38,12 +53,28 @@ type param struct {
 	Type string `json:"type"`
 }
 
+// returnItem is one line of an export's Returns: list: a status code and
+// when it is returned (Code set), or for an export that returns a value, a
+// description of the value (Code empty).
+type returnItem struct {
+	Code string `json:"code,omitempty"`
+	Doc  string `json:"doc"`
+}
+
 type function struct {
-	Name   string  `json:"name"`
-	File   string  `json:"file"`
-	Doc    string  `json:"doc"`
-	Return string  `json:"return"`
-	Params []param `json:"params"`
+	Name string `json:"name"`
+	File string `json:"file"`
+	// Header is the public header that declares the function:
+	// "cryptogo.h", or "cryptogo_bindings.h" for //abigen:bindings exports.
+	Header string `json:"header"`
+	Doc    string `json:"doc"`
+	Return string `json:"return"`
+	// Returns is the doc comment's Returns: list, item by item.
+	Returns []returnItem `json:"returns"`
+	// NoDiscard is set when the header marks the function CRYPTOGO_NODISCARD
+	// (its status answers a security question; see nodiscardRule).
+	NoDiscard bool    `json:"nodiscard,omitempty"`
+	Params    []param `json:"params"`
 	// InvokeID is the function's number for cryptogo_invoke (1..n), 0 when
 	// it cannot be called through it (it does not return a status).
 	InvokeID int `json:"invoke_id,omitempty"`
@@ -53,12 +84,19 @@ type function struct {
 
 type abi struct {
 	Comment   string                    `json:"comment"`
+	Headers   []string                  `json:"headers"`
 	Status    map[string]int            `json:"status"`
 	Enums     map[string]map[string]int `json:"enums"`
 	Macros    map[string]int            `json:"macros"`
 	Handles   []string                  `json:"handles"`
 	Functions []function                `json:"functions"`
 }
+
+// The generated headers.
+const (
+	publicHeader   = "cryptogo.h"
+	bindingsHeader = "cryptogo_bindings.h"
+)
 
 func main() {
 	check := flag.Bool("check", false, "fail if generated files differ from the committed ones")
@@ -71,7 +109,12 @@ func main() {
 }
 
 func run(root string, check bool) error {
-	funcs, err := exports(filepath.Join(root, "capi"))
+	typesH, err := os.ReadFile(filepath.Join(root, "include", "cryptogo_types.h"))
+	if err != nil {
+		return err
+	}
+	t := parseTypes(string(typesH))
+	funcs, err := exports(filepath.Join(root, "capi"), t)
 	if err != nil {
 		return err
 	}
@@ -81,21 +124,20 @@ func run(root string, check bool) error {
 	if err != nil {
 		return err
 	}
-	invokeFuncs, err := exportsOf(token.NewFileSet(), invokeFile, invokeSrc)
+	invokeFuncs, err := exportsOf(token.NewFileSet(), invokeFile, invokeSrc, t)
 	if err != nil {
 		return err
 	}
 	funcs = append(funcs, invokeFuncs...)
 	sort.SliceStable(funcs, func(i, j int) bool { return funcs[i].File < funcs[j].File })
-	typesH, err := os.ReadFile(filepath.Join(root, "include", "cryptogo_types.h"))
-	if err != nil {
-		return err
-	}
 	a := abi{
 		Comment:   "Generated by capi/abigen from capi/*.go and include/cryptogo_types.h. DO NOT EDIT.",
+		Headers:   []string{publicHeader, bindingsHeader},
+		Enums:     t.enums,
+		Macros:    t.macros,
+		Handles:   t.handles,
 		Functions: funcs,
 	}
-	a.Enums, a.Macros, a.Handles = parseTypes(string(typesH))
 	a.Status = a.Enums["cryptogo_status"]
 	js, err := json.MarshalIndent(a, "", "  ")
 	if err != nil {
@@ -103,7 +145,8 @@ func run(root string, check bool) error {
 	}
 	js = append(js, '\n')
 	outputs := map[string][]byte{
-		filepath.Join(root, "include", "cryptogo.h"):        header(funcs),
+		filepath.Join(root, "include", publicHeader):        publicHeaderText(funcs),
+		filepath.Join(root, "include", bindingsHeader):      bindingsHeaderText(funcs),
 		filepath.Join(root, "include", "cryptogo_abi.json"): js,
 		filepath.Join(root, "capi", invokeFile):             invokeSrc,
 	}
@@ -131,7 +174,7 @@ func run(root string, check bool) error {
 // exports parses every non-test Go file of dir (except the generated
 // trampoline) and returns its //export functions, in file order then source
 // order.
-func exports(dir string) ([]function, error) {
+func exports(dir string, t typesInfo) ([]function, error) {
 	fset := token.NewFileSet()
 	paths, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
@@ -139,6 +182,7 @@ func exports(dir string) ([]function, error) {
 	}
 	sort.Strings(paths)
 	var funcs []function
+	var problems []string
 	for _, path := range paths {
 		if strings.HasSuffix(path, "_test.go") || filepath.Base(path) == invokeFile {
 			continue
@@ -147,19 +191,23 @@ func exports(dir string) ([]function, error) {
 		if err != nil {
 			return nil, err
 		}
-		fs, err := exportsOf(fset, filepath.Base(path), src)
+		fs, err := exportsOf(fset, filepath.Base(path), src, t)
 		if err != nil {
-			return nil, err
+			problems = append(problems, err.Error())
+			continue
 		}
 		funcs = append(funcs, fs...)
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("ABI rule violations:\n%s", strings.Join(problems, "\n"))
 	}
 	return funcs, nil
 }
 
 // exportsOf returns the //export functions of one Go source file, checking
-// the ABI rules.
-func exportsOf(fset *token.FileSet, base string, src []byte) ([]function, error) {
-	f, err := parser.ParseFile(fset, base, src, parser.ParseComments)
+// the ABI rules. Problems are reported as capi/<file>:<line>: <name>: ....
+func exportsOf(fset *token.FileSet, base string, src []byte, t typesInfo) ([]function, error) {
+	f, err := parser.ParseFile(fset, filepath.Join("capi", base), src, parser.ParseComments)
 	if err != nil {
 		return nil, err
 	}
@@ -170,22 +218,21 @@ func exportsOf(fset *token.FileSet, base string, src []byte) ([]function, error)
 		if !ok || fd.Doc == nil {
 			continue
 		}
-		name, doc := splitDoc(fd.Doc)
-		if name == "" {
+		d := splitDoc(fset, fd.Doc)
+		if d.name == "" {
 			continue
 		}
-		where := fmt.Sprintf("%s: %s", base, name)
-		if name != fd.Name.Name {
-			problems = append(problems, where+": //export name differs from the Go name")
+		at := func(line int, msg string) {
+			problems = append(problems, fmt.Sprintf("  %s:%d: %s: %s", filepath.Join("capi", base), line, d.name, msg))
 		}
-		if !strings.Contains(doc, "Returns:") {
-			problems = append(problems, where+": doc comment has no \"Returns:\" list")
+		if d.name != fd.Name.Name {
+			at(d.exportLine, "//export name differs from the Go name")
 		}
-		fn := function{Name: name, File: base, Doc: doc, Return: "void"}
+		fn := function{Name: d.name, File: base, Doc: d.text(), Return: "void", Header: publicHeader}
 		for _, field := range fd.Type.Params.List {
 			ct, err := cType(field.Type)
 			if err != nil {
-				problems = append(problems, where+": "+err.Error())
+				at(fset.Position(field.Pos()).Line, err.Error())
 				continue
 			}
 			for _, n := range field.Names {
@@ -195,43 +242,73 @@ func exportsOf(fset *token.FileSet, base string, src []byte) ([]function, error)
 		}
 		if res := fd.Type.Results; res != nil && len(res.List) > 0 {
 			if len(res.List) != 1 || len(res.List[0].Names) > 1 {
-				problems = append(problems, where+": exports return at most one value")
+				at(fset.Position(res.Pos()).Line, "exports return at most one value")
 				continue
 			}
 			ct, err := cType(res.List[0].Type)
 			if err != nil {
-				problems = append(problems, where+": "+err.Error())
+				at(fset.Position(res.Pos()).Line, err.Error())
 			}
 			fn.Return = ct
 			if ct == "int" && !hasGuard(fd) {
-				problems = append(problems, where+": returns a status but does not start with `defer guard(enter(&rc))`")
+				at(fset.Position(fd.Pos()).Line, "returns a status but does not start with `defer guard(enter(&rc))`")
 			}
 		}
+		applyRules(&fn, d, t, at)
 		funcs = append(funcs, fn)
 	}
 	if len(problems) > 0 {
-		return nil, fmt.Errorf("ABI rule violations:\n  %s", strings.Join(problems, "\n  "))
+		return nil, fmt.Errorf("%s", strings.Join(problems, "\n"))
 	}
 	return funcs, nil
 }
 
-// splitDoc separates the //export directive from the doc text.
-func splitDoc(cg *ast.CommentGroup) (name, doc string) {
-	var lines []string
+// docLine is one line of a doc comment, without its "// " prefix, and the
+// source line it is on.
+type docLine struct {
+	text string
+	line int
+}
+
+// doc is an export's doc comment split into its parts.
+type doc struct {
+	name       string    // from //export
+	exportLine int       // line of //export
+	lines      []docLine // the doc text, trailing blank lines removed
+	directives []docLine // //abigen:<directive> lines, text = "<directive>"
+}
+
+func (d doc) text() string {
+	var ls []string
+	for _, l := range d.lines {
+		ls = append(ls, l.text)
+	}
+	return strings.Join(ls, "\n")
+}
+
+// splitDoc separates the //export and //abigen: directives from the doc text.
+func splitDoc(fset *token.FileSet, cg *ast.CommentGroup) doc {
+	var d doc
 	for _, c := range cg.List {
 		t := c.Text
-		if strings.HasPrefix(t, "//export ") {
-			name = strings.TrimSpace(strings.TrimPrefix(t, "//export "))
+		line := fset.Position(c.Pos()).Line
+		switch {
+		case strings.HasPrefix(t, "//export "):
+			d.name = strings.TrimSpace(strings.TrimPrefix(t, "//export "))
+			d.exportLine = line
+			continue
+		case strings.HasPrefix(t, directivePrefix):
+			d.directives = append(d.directives, docLine{strings.TrimSpace(strings.TrimPrefix(t, directivePrefix)), line})
 			continue
 		}
 		t = strings.TrimPrefix(t, "//")
 		t = strings.TrimPrefix(t, " ")
-		lines = append(lines, t)
+		d.lines = append(d.lines, docLine{t, line})
 	}
-	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
-		lines = lines[:len(lines)-1]
+	for len(d.lines) > 0 && strings.TrimSpace(d.lines[len(d.lines)-1].text) == "" {
+		d.lines = d.lines[:len(d.lines)-1]
 	}
-	return name, strings.Join(lines, "\n")
+	return d
 }
 
 // hasGuard reports whether fd starts with `defer guard(enter(&<named result>))`.
@@ -314,107 +391,3 @@ func cType(e ast.Expr) (string, error) {
 var camel = regexp.MustCompile(`([a-z0-9])([A-Z])`)
 
 func snake(s string) string { return strings.ToLower(camel.ReplaceAllString(s, "${1}_${2}")) }
-
-func header(funcs []function) []byte {
-	var b bytes.Buffer
-	b.WriteString(`/*
- * cryptogo.h - the public C API of libcrypto-go.
- *
- * Generated by capi/abigen from the //export functions in capi/ and their
- * doc comments. DO NOT EDIT: change capi/ and run ` + "`make header`" + `.
- *
- * Conventions: every function returning int returns CRYPTOGO_OK (0) or a
- * negative status code (enum cryptogo_status, cryptogo_strerror()). Outputs
- * come first as (out, out_cap, out_len): when out_cap is too small the call
- * returns CRYPTOGO_ERR_BUFFER_TOO_SMALL and sets *out_len to the size needed.
- * The caller owns all memory; inputs are borrowed for the call only. Any
- * input length above 2^32-1 bytes returns CRYPTOGO_ERR_OVERFLOW before the
- * buffer is read (feed larger data to the incremental hash/HMAC functions in
- * pieces); a NULL input with a non-zero length returns
- * CRYPTOGO_ERR_INVALID_ARGUMENT. Every function is safe to call from any
- * thread.
- */
-#ifndef CRYPTOGO_H
-#define CRYPTOGO_H
-
-#include "cryptogo_types.h"
-
-#ifdef __cplusplus
-extern "C" {
-#endif
-`)
-	file := ""
-	for _, f := range funcs {
-		if f.File != file {
-			file = f.File
-			fmt.Fprintf(&b, "\n/* ---- %s ---- */\n", strings.TrimSuffix(file, ".go"))
-		}
-		b.WriteString("\n/**\n")
-		for _, line := range strings.Split(f.Doc, "\n") {
-			if line == "" {
-				b.WriteString(" *\n")
-			} else {
-				line = strings.ReplaceAll(strings.ReplaceAll(line, "*/", "* /"), "/*", "/ *")
-				b.WriteString(" * " + line + "\n")
-			}
-		}
-		b.WriteString(" */\n")
-		var ps []string
-		for _, p := range f.Params {
-			sep := " "
-			if strings.HasSuffix(p.Type, "*") {
-				sep = ""
-			}
-			ps = append(ps, p.Type+sep+p.Name)
-		}
-		if len(ps) == 0 {
-			ps = []string{"void"}
-		}
-		ret := f.Return
-		if !strings.HasSuffix(ret, "*") {
-			ret += " "
-		}
-		fmt.Fprintf(&b, "%s%s(%s);\n", ret, f.Name, strings.Join(ps, ", "))
-	}
-	b.WriteString(`
-#ifdef __cplusplus
-}
-#endif
-
-#endif /* CRYPTOGO_H */
-`)
-	return b.Bytes()
-}
-
-var (
-	enumRe   = regexp.MustCompile(`(?s)enum\s+(\w+)\s*\{(.*?)\}`)
-	memberRe = regexp.MustCompile(`(\w+)\s*=\s*(-?\d+)`)
-	macroRe  = regexp.MustCompile(`(?m)^#define\s+(CRYPTOGO_\w+)\s+(-?\d+)`)
-	handleRe = regexp.MustCompile(`typedef\s+struct\s+(cryptogo_\w+)\s+(\w+);`)
-	commentR = regexp.MustCompile(`(?s)/\*.*?\*/`)
-)
-
-// parseTypes reads the enums, numeric macros and opaque handle types of the
-// hand-written types header.
-func parseTypes(h string) (map[string]map[string]int, map[string]int, []string) {
-	h = commentR.ReplaceAllString(h, "")
-	enums := map[string]map[string]int{}
-	for _, m := range enumRe.FindAllStringSubmatch(h, -1) {
-		members := map[string]int{}
-		for _, mm := range memberRe.FindAllStringSubmatch(m[2], -1) {
-			v, _ := strconv.Atoi(mm[2])
-			members[mm[1]] = v
-		}
-		enums[m[1]] = members
-	}
-	macros := map[string]int{}
-	for _, m := range macroRe.FindAllStringSubmatch(h, -1) {
-		v, _ := strconv.Atoi(m[2])
-		macros[m[1]] = v
-	}
-	var handles []string
-	for _, m := range handleRe.FindAllStringSubmatch(h, -1) {
-		handles = append(handles, m[1])
-	}
-	return enums, macros, handles
-}

@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <cryptogo.h>
+#include <cryptogo_bindings.h> /* <cryptogo.h> + cryptogo_debug_live_handles, cryptogo_invoke */
 
 #define CHECK_SKIP_CODE 77
 

@@ -18,7 +18,7 @@ run("${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${PREFIX}")
 file(GLOB_RECURSE _installed RELATIVE "${PREFIX}" "${PREFIX}/*")
 list(JOIN _installed "\n  " _list)
 message(STATUS "installed into ${PREFIX}:\n  ${_list}")
-foreach(f cryptogo.h cryptogo_types.h libcrypto-go.so libcrypto-go.pc CryptoGoConfig.cmake CryptoGoConfigVersion.cmake)
+foreach(f cryptogo.h cryptogo_bindings.h cryptogo_types.h libcrypto-go.so libcrypto-go.pc CryptoGoConfig.cmake CryptoGoConfigVersion.cmake)
   if(NOT _list MATCHES "(^|/)${f}(\n|$)")
     message(FATAL_ERROR "${f} was not installed")
   endif()
@@ -54,3 +54,13 @@ string(STRIP "${OUT}" _libdir)
 run("${CC}" -std=c99 -Wall -Wextra -Werror "${QUICKSTART}" ${_flags} -o "${WORK}/quickstart-pc")
 run("${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${_libdir}" "${WORK}/quickstart-pc")
 message(STATUS "pkg-config consumer output:\n${OUT}")
+
+# 3. The bindings' header from the same prefix: <cryptogo_bindings.h>
+# (which includes <cryptogo.h>) with the pkg-config flags.
+file(WRITE "${WORK}/bindings.c" "#include <cryptogo_bindings.h>\n#include <stdio.h>\n"
+     "int main(void) {\n    size_t live = 1;\n"
+     "    if (cryptogo_debug_live_handles(&live) != CRYPTOGO_OK || live != 0) return 1;\n"
+     "    printf(\"cryptogo_bindings.h: %zu live handles\\n\", live);\n    return 0;\n}\n")
+run("${CC}" -std=c99 -Wall -Wextra -Werror "${WORK}/bindings.c" ${_flags} -o "${WORK}/bindings-pc")
+run("${CMAKE_COMMAND}" -E env "LD_LIBRARY_PATH=${_libdir}" "${WORK}/bindings-pc")
+message(STATUS "bindings header consumer output:\n${OUT}")

@@ -7,7 +7,7 @@
  * whose bit 2 says whether the upper YMM state is in use. Dirty it, call into
  * the library, and the state must come back clean. Skips (77) on CPUs without
  * AVX or XGETBV(1). */
-#include <cryptogo.h>
+#include <cryptogo_bindings.h> /* <cryptogo.h> + cryptogo_debug_live_handles, cryptogo_invoke */
 #include <stdio.h>
 
 #if defined(__x86_64__)

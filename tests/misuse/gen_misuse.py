@@ -237,9 +237,12 @@ def documented(fn):
     """The codes an export documents: its Returns: list, plus the ABI-wide
     conventions stated once in the header's preamble (an input length above
     2^32-1 returns CRYPTOGO_ERR_OVERFLOW for every export taking an input)."""
-    doc = fn["doc"]
-    i = doc.find("Returns:")
-    codes = set(STATUS_RE.findall(doc[i:] if i >= 0 else ""))
+    if fn.get("returns") is not None:  # abigen's parsed Returns: list, one code per item
+        codes = {r["code"] for r in fn["returns"] if r.get("code")}
+    else:
+        doc = fn["doc"]
+        i = doc.find("Returns:")
+        codes = set(STATUS_RE.findall(doc[i:] if i >= 0 else ""))
     if any(p["type"] == "const uint8_t *" for p in (fn["params"] or [])):
         codes.add("CRYPTOGO_ERR_OVERFLOW")
     return sorted(codes)

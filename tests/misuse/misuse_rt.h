@@ -23,7 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cryptogo.h>
+#include <cryptogo_bindings.h> /* <cryptogo.h> + cryptogo_debug_live_handles, cryptogo_invoke */
 
 #define GUARD 16
 #define GUARD_BYTE 0xA5

@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <cryptogo.h>
+#include <cryptogo_bindings.h> /* <cryptogo.h> + cryptogo_debug_live_handles, cryptogo_invoke */
 
 extern char **environ;
 

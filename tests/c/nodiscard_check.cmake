@@ -1,0 +1,30 @@
+# header_nodiscard test: CRYPTOGO_NODISCARD turns an ignored status of a
+# decrypt into a compile error under -Werror, in C99 (warn_unused_result)
+# and C++17 ([[nodiscard]]); the same source compiles with the macro defined
+# empty, so the failure is that warning and nothing else. (It compiles to an
+# object: GCC reports warn_unused_result after parsing, never under
+# -fsyntax-only.)
+#   cmake -DCC= -DCXX= -DINCLUDE_DIR= -DSOURCE= -DWORK= -P nodiscard_check.cmake
+cmake_minimum_required(VERSION 3.21)
+file(MAKE_DIRECTORY "${WORK}")
+set(_cases "C99|${CC}|-x,c,-std=c99" "Cxx17|${CXX}|-x,c++,-std=c++17")
+foreach(_case IN LISTS _cases)
+  string(REPLACE "|" ";" _case "${_case}")
+  list(GET _case 0 _name)
+  list(GET _case 1 _compiler)
+  list(GET _case 2 _lang)
+  string(REPLACE "," ";" _lang "${_lang}")
+  set(_cmd "${_compiler}" ${_lang} -Wall -Wextra -Werror -pedantic -c -o "${WORK}/${_name}.o" "-I${INCLUDE_DIR}" "${SOURCE}")
+  execute_process(COMMAND ${_cmd} "-DCRYPTOGO_NODISCARD=" RESULT_VARIABLE _rc ERROR_VARIABLE _err)
+  if(NOT _rc EQUAL 0)
+    message(FATAL_ERROR "${_name}: ${SOURCE} does not compile even with CRYPTOGO_NODISCARD empty:\n${_err}")
+  endif()
+  execute_process(COMMAND ${_cmd} RESULT_VARIABLE _rc ERROR_VARIABLE _err)
+  if(_rc EQUAL 0)
+    message(FATAL_ERROR "${_name}: ignoring the status of cryptogo_aesgcm_decrypt compiled without an error: CRYPTOGO_NODISCARD is not in effect")
+  endif()
+  if(NOT _err MATCHES "unused|nodiscard")
+    message(FATAL_ERROR "${_name}: the compile failed, but not for the unused status:\n${_err}")
+  endif()
+  message(STATUS "${_name}: an ignored decrypt status is a compile error")
+endforeach()
