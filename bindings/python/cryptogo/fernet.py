@@ -16,8 +16,9 @@ import time
 import typing
 from collections.abc import Iterable
 
-from cryptogo import _native
-from cryptogo._native import NativeObject, lib
+from cryptogo import _buffers, _errors, _fast, _handles, _native
+from cryptogo._handles import NativeObject
+from cryptogo._native import lib
 
 __all__ = ["Fernet", "InvalidToken", "MultiFernet"]
 
@@ -28,17 +29,17 @@ class InvalidToken(Exception):
 
 _MAX_CLOCK_SKEW = 60
 _OVERHEAD = 57  # version 1 + timestamp 8 + IV 16 + HMAC 32
-_check = _native.check
-_ZERO = _native.ZERO
-_BIG = _native.BIG
-_alloc = _native.alloc
+_check = _errors.check
+_ZERO = _buffers.ZERO
+_BIG = _buffers.BIG
+_alloc = _buffers.alloc
 _size_t = ctypes.c_size_t
-_SINK = _native.SINK
+_SINK = _buffers.SINK
 _fns: dict[str, typing.Any] = lib.__dict__  # looked up per call: see aead.py
-_GIL_FREE = _native.GIL_FREE
+_GIL_FREE = _fast.GIL_FREE
 _ORDER = sys.byteorder
 
-# Hot-path state (see _native.fast), set by _bind when the library loads.
+# Hot-path state (see _fast.fast), set by _bind when the library loads.
 # Fernet and MultiFernet exports share their parameter layouts.
 _FAST = False
 _SMALL: typing.Any = None
@@ -159,9 +160,9 @@ class _FernetBase(NativeObject):
             rc = (_SMALL if tn < _GIL_FREE else _BULK)(fid, args)
             n = int.from_bytes(got, _ORDER)
         if rc:
-            if rc == _native.const("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and n > cap:
+            if rc == _errors.code("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and n > cap:
                 return self._decrypt(token, ttl, now, n)
-            if rc == _native.const("CRYPTOGO_ERR_INVALID_TOKEN"):
+            if rc == _errors.code("CRYPTOGO_ERR_INVALID_TOKEN"):
                 canon = _canonical(token)
                 if canon is not None:
                     return self._decrypt(canon, ttl, now)
@@ -186,7 +187,7 @@ class _FernetBase(NativeObject):
         rc = _fns[self._fns_prefix + "extract_timestamp"](
             ctypes.byref(ts), token, len(token), self._h
         )
-        if rc == _native.const("CRYPTOGO_ERR_INVALID_TOKEN"):
+        if rc == _errors.code("CRYPTOGO_ERR_INVALID_TOKEN"):
             canon = _canonical(token)
             if canon is not None:
                 return self.extract_timestamp(canon)
@@ -213,7 +214,7 @@ class Fernet(_FernetBase):
         if len(raw) != 32:
             raise ValueError("Fernet key must be 32 url-safe base64-encoded bytes.")
         canon = base64.urlsafe_b64encode(raw)
-        self._adopt(_native.new_handle(lib.cryptogo_fernet_new, canon, len(canon)))
+        self._adopt(_handles.new_handle(lib.cryptogo_fernet_new, canon, len(canon)))
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -251,7 +252,7 @@ class MultiFernet(_FernetBase):
                 raise TypeError("MultiFernet requires cryptogo.fernet.Fernet instances")
         handles = (ctypes.c_void_p * len(fernets))(*[f._h for f in fernets])
         self._fernets = fernets
-        self._adopt(_native.new_handle(lib.cryptogo_multifernet_new, handles, len(fernets)))
+        self._adopt(_handles.new_handle(lib.cryptogo_multifernet_new, handles, len(fernets)))
 
     def rotate(self, msg: bytes | str) -> bytes:
         token = _token(msg)
@@ -262,11 +263,11 @@ class MultiFernet(_FernetBase):
         for _ in range(2):
             out = _ZERO * cap if cap < _BIG else _alloc(cap)
             rc = lib.cryptogo_multifernet_rotate(out, cap, got, token, len(token), self._h)
-            if rc == _native.const("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and got.value > cap:
+            if rc == _errors.code("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and got.value > cap:
                 cap = got.value
                 continue
             break
-        if rc == _native.const("CRYPTOGO_ERR_INVALID_TOKEN"):
+        if rc == _errors.code("CRYPTOGO_ERR_INVALID_TOKEN"):
             canon = _canonical(token)
             if canon is not None:
                 return self.rotate(canon)
@@ -276,4 +277,4 @@ class MultiFernet(_FernetBase):
         return out if n == cap else out[:n]
 
 
-_native.bind(_bind)
+_fast.bind(_bind)

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import PKG_ROOT, REPO_ROOT
 
-from cryptogo import _native, exceptions
+from cryptogo import _buffers, _errors, _native, exceptions
 import cryptogo
 
 ABI_JSON = REPO_ROOT / "include" / "cryptogo_abi.json"
@@ -147,14 +147,14 @@ def test_status_codes_map_to_pyca_exceptions():
     status = _native.abi()["status"]
     for name, code in status.items():
         if code == 0:
-            _native.check(0)
+            _errors.check(0)
             continue
-        assert name in _native.STATUS_EXCEPTIONS, f"no exception for {name}"
-        with pytest.raises(classes[_native.STATUS_EXCEPTIONS[name]]) as ei:
-            _native.check(code)
-        assert type(ei.value) is classes[_native.STATUS_EXCEPTIONS[name]]
+        assert name in _errors.STATUS_EXCEPTIONS, f"no exception for {name}"
+        with pytest.raises(classes[_errors.STATUS_EXCEPTIONS[name][0]]) as ei:
+            _errors.check(code)
+        assert type(ei.value) is classes[_errors.STATUS_EXCEPTIONS[name][0]]
     with pytest.raises(ValueError, match="Decryption failed"):
-        _native.check(status["CRYPTOGO_ERR_DECRYPTION_FAILED"])
+        _errors.check(status["CRYPTOGO_ERR_DECRYPTION_FAILED"])
 
 
 def test_strerror_known_and_unknown():
@@ -180,19 +180,19 @@ def test_enums_come_from_abi():
 
 
 def test_buffer_inputs():
-    p, n = _native.buf(bytearray(b"abc"))
+    p, n = _buffers.buf(bytearray(b"abc"))
     assert n == 3 and bytes(p) == b"abc"
-    p, n = _native.buf(memoryview(b"abcd")[1:])
+    p, n = _buffers.buf(memoryview(b"abcd")[1:])
     assert n == 3
     with pytest.raises(TypeError, match="Did you mean to pass a bytestring"):
-        _native.buf("abc")
+        _buffers.buf("abc")
     with pytest.raises(TypeError):
-        _native.buf(None)
+        _buffers.buf(None)
     with pytest.raises(TypeError):
-        _native.buf(3)
+        _buffers.buf(3)
 
 
 def test_alloc_never_returns_shared_objects():
-    assert _native.alloc(1) is not b"\x00"
-    big = _native.alloc(_native.BIG)
-    assert len(big) == _native.BIG
+    assert _buffers.alloc(1) is not b"\x00"
+    big = _buffers.alloc(_buffers.BIG)
+    assert len(big) == _buffers.BIG

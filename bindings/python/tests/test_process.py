@@ -13,7 +13,7 @@ import pytest
 
 from conftest import OURS, PKG_ROOT, PYCA, require_exports
 
-from cryptogo import _native
+from cryptogo import _handles, _native
 
 KEY = bytes(range(16))
 NONCE = bytes(12)
@@ -187,7 +187,7 @@ def test_close_while_other_threads_use_it():
 def test_finalizers_and_close_free_every_handle():
     require_exports("cryptogo_fernet_new", "cryptogo_hash_new", "cryptogo_hmac_new")
     gc.collect()
-    before = _native.live_handles()
+    before = _handles.live_handles()
     fkey = OURS.fernet.Fernet.generate_key()
     for i in range(2000):
         a = OURS.aead.AESGCM(KEY)
@@ -209,4 +209,4 @@ def test_finalizers_and_close_free_every_handle():
                 pass
         del a, c, f, mf, h, h2, m
     gc.collect()
-    assert _native.live_handles() == before
+    assert _handles.live_handles() == before

@@ -19,7 +19,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from cryptogo import _native  # noqa: E402
+from cryptogo import _handles  # noqa: E402
 from cryptogo.fernet import Fernet, MultiFernet  # noqa: E402
 from cryptogo.hazmat.primitives import hashes, hmac, serialization  # noqa: E402
 from cryptogo.hazmat.primitives.asymmetric import padding  # noqa: E402
@@ -62,7 +62,7 @@ def main() -> int:
     for name, (cycle, div) in kinds.items():
         n = max(args.cycles // div, 100)
         gc.collect()
-        start_live = _native.live_handles()
+        start_live = _handles.live_handles()
         warm = max(n // 10, 1)
         t0 = time.perf_counter()
         for _ in range(warm):
@@ -73,7 +73,7 @@ def main() -> int:
             cycle()
         gc.collect()
         growth = rss_mb() - base
-        live = _native.live_handles() - start_live
+        live = _handles.live_handles() - start_live
         ok = live == 0 and growth <= args.rss_bound_mb
         failed |= not ok
         print(f"{name:18s} {n:9d} {time.perf_counter() - t0:6.1f}s {live:5d} {growth:+10.1f}M"

@@ -6,28 +6,29 @@ result with one C call at ``finalize()``; the native handle is only created
 
 :func:`lazy_context` builds the shared base class for one family of C
 functions (``cryptogo_<prefix>_new/_update/_finalize/_copy/_free`` plus a
-one-shot call). The hot-path values (``_native.fast``) live in closure cells
+one-shot call). The hot-path values (``_fast.fast``) live in closure cells
 of the methods, set by the returned binder: a lookup as cheap as a module
-global, per family, and rebound in a forked child like any ``_native.bind``
+global, per family, and rebound in a forked child like any ``_fast.bind``
 binder (the owning module calls it from its own binder).
 """
 
 from __future__ import annotations
 
 import typing
+import weakref
 
-from cryptogo import _native
+from cryptogo import _buffers, _errors, _fast, _handles, _native
 from cryptogo._native import lib
 from cryptogo.exceptions import AlreadyFinalized
 from cryptogo.utils import Buffer
 
-_buf = _native.buf
-_check = _native.check
-_SINK = _native.SINK
-_ZERO = _native.ZERO
-_BIG = _native.BIG
-_alloc = _native.alloc
-_GIL_FREE = _native.GIL_FREE
+_buf = _buffers.buf
+_check = _errors.check
+_SINK = _buffers.SINK
+_ZERO = _buffers.ZERO
+_BIG = _buffers.BIG
+_alloc = _buffers.alloc
+_GIL_FREE = _fast.GIL_FREE
 
 _T = typing.TypeVar("_T", bound="LazyContext")
 
@@ -76,7 +77,7 @@ def lazy_context(
     copy_name = f"cryptogo_{prefix}_copy"
     free_name = f"cryptogo_{prefix}_free"
 
-    # Hot-path state (see _native.fast), set by bind() when the library loads.
+    # Hot-path state (see _fast.fast), set by bind() when the library loads.
     fast_on = False
     small: typing.Any = None
     bulk: typing.Any = None
@@ -100,7 +101,7 @@ def lazy_context(
         def _materialize(self) -> None:
             h = self._new_handle()
             self._h = h
-            self._fin = _native.weakref.finalize(self, _native.free_handle, free_name, h)
+            self._fin = weakref.finalize(self, _handles.free_handle, free_name, h)
             p = self._pending
             if p is not None:
                 self._pending = None
@@ -177,9 +178,9 @@ def lazy_context(
             c._h = None
             c._fin = None
             if self._h is not None:
-                h = _native.new_handle(getattr(lib, copy_name), self._h)
+                h = _handles.new_handle(getattr(lib, copy_name), self._h)
                 c._h = h
-                c._fin = _native.weakref.finalize(c, _native.free_handle, free_name, h)
+                c._fin = weakref.finalize(c, _handles.free_handle, free_name, h)
             return c
 
     _Lazy.__name__ = _Lazy.__qualname__ = f"_Lazy_{prefix}"

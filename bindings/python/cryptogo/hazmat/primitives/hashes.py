@@ -11,7 +11,7 @@ import abc
 import sys
 import typing
 
-from cryptogo import _native
+from cryptogo import _fast, _handles, _native
 from cryptogo._native import lib
 from cryptogo.exceptions import AlreadyFinalized, UnsupportedAlgorithm, _Reasons
 from cryptogo.hazmat.primitives._lazystate import lazy_context
@@ -299,9 +299,9 @@ def _check_algorithm(algorithm: object) -> None:
         raise TypeError("Expected instance of hashes.HashAlgorithm.")
 
 
-_NativeObject = _native.NativeObject
+_NativeObject = _handles.NativeObject
 
-# Hot-path state (see _native.fast): the fast-path values Hash uses live in
+# Hot-path state (see _fast.fast): the fast-path values Hash uses live in
 # _lazystate (rebound by _bind_lazy); _FAST mirrors whether they are enabled.
 _FAST = False
 # Algorithm class -> C enum value, for the classes libcrypto-go implements
@@ -348,7 +348,7 @@ class Hash(_LazyHash, HashContext):
         return self._algorithm
 
     def _new_handle(self) -> int:
-        return _native.new_handle(lib.cryptogo_hash_new, self._alg, self._size)
+        return _handles.new_handle(lib.cryptogo_hash_new, self._alg, self._size)
 
     def copy(self) -> Hash:
         if self._done:
@@ -368,4 +368,4 @@ class Hash(_LazyHash, HashContext):
         raise TypeError("cannot pickle 'Hash' object")
 
 
-_native.bind(_bind)
+_fast.bind(_bind)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hmac as _pyhmac
 import typing
 
-from cryptogo import _native
+from cryptogo import _buffers, _errors, _fast, _handles, _native
 from cryptogo._native import lib
 from cryptogo.exceptions import (
     AlreadyFinalized,
@@ -23,10 +23,10 @@ from cryptogo.utils import Buffer
 
 __all__ = ["HMAC"]
 
-_buf = _native.buf
-_check = _native.check
+_buf = _buffers.buf
+_check = _errors.check
 
-# Hot-path state (see _native.fast): the fast-path values HMAC uses live in
+# Hot-path state (see _fast.fast): the fast-path values HMAC uses live in
 # _lazystate (rebound by _bind_lazy); _FAST mirrors whether they are enabled.
 _FAST = False
 # Algorithm class -> C enum value for the hashes HMAC takes (no XOF).
@@ -90,7 +90,7 @@ class HMAC(_LazyHMAC, hashes.HashContext):
     def _new_handle(self) -> int:
         key = self._key
         assert key is not None
-        h = _native.new_handle(lib.cryptogo_hmac_new, key, len(key), self._alg)
+        h = _handles.new_handle(lib.cryptogo_hmac_new, key, len(key), self._alg)
         self._key = None
         return h
 
@@ -122,4 +122,4 @@ class HMAC(_LazyHMAC, hashes.HashContext):
         raise TypeError("cannot pickle 'HMAC' object")
 
 
-_native.bind(_bind)
+_fast.bind(_bind)

@@ -12,8 +12,9 @@ import random
 import typing
 from math import gcd, lcm
 
-from cryptogo import _native
-from cryptogo._native import NativeObject, lib
+from cryptogo import _buffers, _errors, _handles, _native
+from cryptogo._handles import NativeObject
+from cryptogo._native import lib
 from cryptogo.exceptions import UnsupportedAlgorithm, _Reasons
 from cryptogo.hazmat.primitives import _serialization, hashes
 from cryptogo.hazmat.primitives._asymmetric import AsymmetricPadding
@@ -34,8 +35,8 @@ __all__ = [
     "rsa_recover_private_exponent",
 ]
 
-_check = _native.check
-_SINK = _native.SINK
+_check = _errors.check
+_SINK = _buffers.SINK
 
 
 class RSAPrivateKey(metaclass=abc.ABCMeta):
@@ -230,7 +231,7 @@ def _oaep_args(padding: typing.Any) -> tuple[int, int, typing.Any, int]:
     if label is None:
         lp, ln = None, 0
     elif isinstance(label, (bytes, bytearray)):
-        lp, ln = _native.buf(label)
+        lp, ln = _buffers.buf(label)
         if lp is None:
             lp = b""
     else:
@@ -243,14 +244,14 @@ _OAEP_UNSUPPORTED = "This combination of padding and hash algorithm is not suppo
 
 
 def _oaep_fail(rc: int) -> typing.NoReturn:
-    if rc == _native.const("CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM"):
+    if rc == _errors.code("CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM"):
         raise UnsupportedAlgorithm(_OAEP_UNSUPPORTED, _Reasons.UNSUPPORTED_PADDING)
     _check(rc)
     raise AssertionError("unreachable")
 
 
 def _number(fn: typing.Any, component: str, handle: int | None, cap: int) -> int:
-    out = _native.call_variable(fn, cap, _native.const(component), handle)
+    out = _handles.call_variable(fn, cap, _native.const(component), handle)
     return int.from_bytes(out, "big")
 
 
@@ -301,7 +302,7 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
     _size_name = "cryptogo_rsa_private_key_size"
 
     def public_key(self) -> RSAPublicKey:
-        h = _native.new_handle(lib.cryptogo_rsa_private_key_public_key, self._h)
+        h = _handles.new_handle(lib.cryptogo_rsa_private_key_public_key, self._h)
         pub = _RSAPublicKeyImpl._wrap(h)
         pub._bits = self._bits
         return pub
@@ -310,7 +311,7 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
         from cryptogo.hazmat.primitives.asymmetric.padding import OAEP, PKCS1v15
 
         _padding_check(padding)
-        p, n = _native.buf(ciphertext)
+        p, n = _buffers.buf(ciphertext)
         k = (self.key_size + 7) // 8
         if isinstance(padding, OAEP):
             hash_id, mgf_id, lp, ln = _oaep_args(padding)
@@ -344,7 +345,7 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
         from cryptogo.hazmat.primitives.asymmetric.padding import PSS, PKCS1v15
 
         _padding_check(padding)
-        p, n = _native.buf(data)
+        p, n = _buffers.buf(data)
         hash_id, prehashed = _sign_hash(data, algorithm)
         k = (self.key_size + 7) // 8
         out = bytes(k)
@@ -353,14 +354,14 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
             rc = lib.cryptogo_rsa_sign_pss(
                 out, k, _SINK, p, n, salt, hash_id, _mgf1_id(padding), prehashed, self._h
             )
-            if rc == _native.const("CRYPTOGO_ERR_INVALID_ARGUMENT"):
+            if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
                 raise ValueError(
                     "Digest or salt length too long for key size. Use a larger "
                     "key or shorter salt length if you are specifying a PSS salt"
                 )
         elif isinstance(padding, PKCS1v15):
             rc = lib.cryptogo_rsa_sign_pkcs1v15(out, k, _SINK, p, n, hash_id, prehashed, self._h)
-            if rc == _native.const("CRYPTOGO_ERR_INVALID_ARGUMENT"):
+            if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
                 raise ValueError("Digest too big for RSA key size")
         else:
             raise _unsupported_padding(padding)
@@ -423,7 +424,7 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
         else:
             raise ValueError("Unsupported encryption type")
         cap = (self.key_size // 8) * 12 + 1024
-        return _native.call_variable(
+        return _handles.call_variable(
             lib.cryptogo_rsa_private_key_dump, cap, enc, fmt, pw, pwn, self._h
         )
 
@@ -451,7 +452,7 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
             rc = lib.cryptogo_rsa_encrypt_oaep(
                 out, k, _SINK, plaintext, len(plaintext), lp, ln, hash_id, mgf_id, self._h
             )
-            if rc == _native.const("CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM"):
+            if rc == _errors.code("CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM"):
                 _oaep_fail(rc)
         elif isinstance(padding, PKCS1v15):
             rc = lib.cryptogo_rsa_encrypt_pkcs1v15(
@@ -459,7 +460,7 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
             )
         else:
             raise _unsupported_padding(padding)
-        if rc == _native.const("CRYPTOGO_ERR_INVALID_ARGUMENT"):
+        if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
             raise ValueError("Encryption failed")
         if rc:
             _check(rc)
@@ -475,8 +476,8 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
         from cryptogo.hazmat.primitives.asymmetric.padding import PSS, PKCS1v15
 
         _padding_check(padding)
-        sp, sn = _native.buf(signature)
-        p, n = _native.buf(data)
+        sp, sn = _buffers.buf(signature)
+        p, n = _buffers.buf(data)
         hash_id, prehashed = _sign_hash(data, algorithm)
         if isinstance(padding, PSS):
             salt = _salt(padding, verifying=True)
@@ -561,7 +562,7 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
             raise ValueError("format is invalid with this key")
         enc = _encoding(encoding)
         cap = (self.key_size // 8) * 2 + 256
-        return _native.call_variable(lib.cryptogo_rsa_public_key_dump, cap, enc, fmt, self._h)
+        return _handles.call_variable(lib.cryptogo_rsa_public_key_dump, cap, enc, fmt, self._h)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, RSAPublicKey):
@@ -623,7 +624,7 @@ class RSAPublicNumbers:
         if e & 1 == 0:
             raise ValueError("e must be odd.")
         nb, eb = _int_bytes(n), _int_bytes(e)
-        h = _native.new_handle(lib.cryptogo_rsa_public_key_from_numbers, nb, len(nb), eb, len(eb))
+        h = _handles.new_handle(lib.cryptogo_rsa_public_key_from_numbers, nb, len(nb), eb, len(eb))
         return _RSAPublicKeyImpl._wrap(h)
 
     def __repr__(self) -> str:
@@ -699,7 +700,7 @@ class RSAPrivateNumbers:
             args += [b, len(b)]
         h = ctypes.c_void_p()
         rc = lib.cryptogo_rsa_private_key_from_numbers(ctypes.byref(h), *args)
-        if rc == _native.const("CRYPTOGO_ERR_INVALID_ARGUMENT"):
+        if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
             raise ValueError("Invalid private key")
         if rc:
             _check(rc)
@@ -734,7 +735,7 @@ def generate_private_key(
     backend: typing.Any = None,
 ) -> RSAPrivateKey:
     _verify_rsa_parameters(public_exponent, key_size)
-    h = _native.new_handle(lib.cryptogo_rsa_generate, public_exponent, key_size)
+    h = _handles.new_handle(lib.cryptogo_rsa_generate, public_exponent, key_size)
     k = _RSAPrivateKeyImpl._wrap(h)
     k._bits = key_size
     return k

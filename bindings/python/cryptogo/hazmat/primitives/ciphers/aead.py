@@ -3,11 +3,11 @@
 The key lives in libcrypto-go behind a handle created in ``__init__``; each
 encrypt/decrypt is one C call that writes straight into the returned bytes
 object. Objects are safe to share between threads (the GIL is released during
-the call from ``_native.GIL_FREE`` bytes up). ``close()`` or a ``with`` block
+the call from ``_fast.GIL_FREE`` bytes up). ``close()`` or a ``with`` block
 frees the key early.
 
 With bytes arguments (the common case) the call goes through
-``cryptogo_invoke`` (see ``_native.fast``); other buffers take the named
+``cryptogo_invoke`` (see ``_fast.fast``); other buffers take the named
 export with ctypes arrays over their memory.
 """
 
@@ -17,16 +17,17 @@ import ctypes
 import os
 import typing
 
-from cryptogo import _native
-from cryptogo._native import NativeObject, lib
+from cryptogo import _buffers, _errors, _fast, _native
+from cryptogo._handles import NativeObject
+from cryptogo._native import lib
 from cryptogo.exceptions import InvalidTag
 from cryptogo.utils import Buffer
 
 __all__ = ["AESGCM", "ChaCha20Poly1305"]
 
-_buf = _native.buf
-_check = _native.check
-_SINK = _native.SINK
+_buf = _buffers.buf
+_check = _errors.check
+_SINK = _buffers.SINK
 _MAX = 2**31 - 1  # pyca's limit for data and associated data
 _TAG = 16
 
@@ -64,7 +65,7 @@ def _into(buf: typing.Any, need: int) -> typing.Any:
     try:
         mv = memoryview(buf)
     except TypeError:
-        raise _native._type_error(buf) from None
+        raise _buffers.type_error(buf) from None
     if mv.readonly:
         raise TypeError("Buffer is not writable.")
     if mv.nbytes != need:
@@ -76,10 +77,10 @@ def _into(buf: typing.Any, need: int) -> typing.Any:
 # instance) so that the fork guard, which swaps them in this dict, sees every
 # call.
 _fns: dict[str, typing.Any] = lib.__dict__
-_ZERO = _native.ZERO
-_BIG = _native.BIG
-_alloc = _native.alloc
-_GIL_FREE = _native.GIL_FREE
+_ZERO = _buffers.ZERO
+_BIG = _buffers.BIG
+_alloc = _buffers.alloc
+_GIL_FREE = _fast.GIL_FREE
 
 # Hot-path state, set by _bind when the library loads (and in a forked child,
 # where _SMALL/_BULK raise the fork RuntimeError). AESGCM and ChaCha20Poly1305
@@ -123,7 +124,7 @@ class _AEAD(NativeObject):
         p, n = _key(key)
         h = ctypes.c_void_p()
         rc = getattr(lib, self._new)(ctypes.byref(h), p, n)  # loads the library
-        if rc == _native.const("CRYPTOGO_ERR_INVALID_ARGUMENT"):
+        if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
             raise self._key_error()
         if rc:
             _check(rc)
@@ -132,9 +133,9 @@ class _AEAD(NativeObject):
         self._d = self._dec_id
 
     def _fail(self, rc: int, nonce_len: int) -> typing.NoReturn:
-        if rc == _native.const("CRYPTOGO_ERR_INVALID_ARGUMENT"):
+        if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
             raise self._nonce_error(nonce_len)
-        if rc == _native.const("CRYPTOGO_ERR_OVERFLOW"):
+        if rc == _errors.code("CRYPTOGO_ERR_OVERFLOW"):
             raise _overflow()
         _check(rc)
         raise AssertionError("unreachable")
@@ -221,7 +222,7 @@ class _AEAD(NativeObject):
     ) -> int:
         data, dn = _buf(data)
         nonce, nn = _buf(nonce)
-        associated_data, an = _native.opt_buf(associated_data)
+        associated_data, an = _buffers.opt_buf(associated_data)
         if dn > _MAX or an > _MAX:
             raise _overflow()
         n = dn + _TAG
@@ -240,7 +241,7 @@ class _AEAD(NativeObject):
     ) -> int:
         data, dn = _buf(data)
         nonce, nn = _buf(nonce)
-        associated_data, an = _native.opt_buf(associated_data)
+        associated_data, an = _buffers.opt_buf(associated_data)
         if dn > _MAX or an > _MAX:
             raise _overflow()
         n = dn - _TAG
@@ -314,4 +315,4 @@ class ChaCha20Poly1305(_AEAD):
             raise self._nonce_error(nn)
 
 
-_native.bind(_bind)
+_fast.bind(_bind)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ctypes
 import typing
 
-from cryptogo import _native
+from cryptogo import _buffers, _errors
 from cryptogo._native import lib
 from cryptogo.exceptions import AlreadyFinalized, InvalidKey
 from cryptogo.hazmat.primitives import hashes
@@ -14,8 +14,8 @@ from cryptogo.utils import Buffer
 
 __all__ = ["PBKDF2HMAC"]
 
-_buf = _native.buf
-_check = _native.check
+_buf = _buffers.buf
+_check = _errors.check
 
 
 def _not_instance(value: object, what: str) -> TypeError:
@@ -79,7 +79,7 @@ class PBKDF2HMAC(KeyDerivationFunction):
         try:
             mv = memoryview(buffer)
         except TypeError:
-            raise _native._type_error(buffer) from None
+            raise _buffers.type_error(buffer) from None
         if mv.readonly:
             raise TypeError("Buffer is not writable.")
         if mv.nbytes != self._length:

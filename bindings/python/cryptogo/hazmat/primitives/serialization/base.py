@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import typing
 
-from cryptogo import _native
+from cryptogo import _buffers, _handles, _native
 from cryptogo._native import lib
 from cryptogo.utils import Buffer
 
@@ -27,14 +27,14 @@ __all__ = [
 def _load_private(data: Buffer, password: bytes | None, encoding: str) -> RSAPrivateKey:
     from cryptogo.hazmat.primitives.asymmetric import rsa
 
-    p, n = _native.buf(data)
+    p, n = _buffers.buf(data)
     if password is None:
         pw, pwn = None, 0
     else:
-        pw, pwn = _native.buf(password)
+        pw, pwn = _buffers.buf(password)
         if pw is None:
             pw = b""  # b"" is an empty password, not None
-    h = _native.new_handle(
+    h = _handles.new_handle(
         lib.cryptogo_rsa_private_key_load, p, n, pw, pwn, _native.const(encoding)
     )
     return rsa._RSAPrivateKeyImpl._wrap(h)
@@ -43,8 +43,8 @@ def _load_private(data: Buffer, password: bytes | None, encoding: str) -> RSAPri
 def _load_public(data: Buffer, encoding: str) -> RSAPublicKey:
     from cryptogo.hazmat.primitives.asymmetric import rsa
 
-    p, n = _native.buf(data)
-    h = _native.new_handle(lib.cryptogo_rsa_public_key_load, p, n, _native.const(encoding))
+    p, n = _buffers.buf(data)
+    h = _handles.new_handle(lib.cryptogo_rsa_public_key_load, p, n, _native.const(encoding))
     return rsa._RSAPublicKeyImpl._wrap(h)
 
 
