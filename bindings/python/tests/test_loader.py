@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -90,10 +91,17 @@ def test_every_export_has_ctypes_signature():
             assert len(f.argtypes) == len(fn.get("params") or []), fn["name"]
 
 
+def _code_without_comments(path: Path) -> str:
+    """The source of `path` without its comments (TODO comments name exports
+    proposed for the C ABI that the binding does not call yet)."""
+    with path.open("rb") as fh:
+        return " ".join(t.string for t in tokenize.tokenize(fh.readline) if t.type != tokenize.COMMENT)
+
+
 def test_binding_uses_only_described_exports():
     names = set()
     for path in (PKG_ROOT / "cryptogo").rglob("*.py"):
-        names |= set(re.findall(r"\bcryptogo_[a-z0-9_]+", path.read_text()))
+        names |= set(re.findall(r"\bcryptogo_[a-z0-9_]+", _code_without_comments(path)))
     prefixes = {n for n in names if n.endswith("_")}  # "cryptogo_fernet_" + "decrypt"
     names -= prefixes
     names -= {"cryptogo_abi", "cryptogo_in", "cryptogo_cchar", "cryptogo_x", "cryptogo_name"}

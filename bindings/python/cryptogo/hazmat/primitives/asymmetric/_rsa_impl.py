@@ -385,6 +385,16 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
     ) -> bytes:
         """PKCS#1 v1.5 only, as pyca. Public-key arithmetic on public values,
         so it is done here in Python (no secret is involved)."""
+        # TODO(capi): the RSA public operation, the EMSA-PKCS1-v1_5 unpadding
+        # and the DigestInfo table (_DIGEST_INFO) belong in core; this method
+        # becomes one call once the library exports
+        # int cryptogo_rsa_recover_pkcs1v15(uint8_t *out, size_t out_cap,
+        #     size_t *out_len, const uint8_t *sig, size_t sig_len,
+        #     int hash_alg, cryptogo_rsa_public_key *key)
+        # (hash_alg a cryptogo_hash_alg, or a new CRYPTOGO_HASH_NONE for
+        # NoDigestInfo/None: the whole unpadded T; CRYPTOGO_ERR_INVALID_SIGNATURE
+        # for any failure, CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash without
+        # a DigestInfo).
         from cryptogo.exceptions import InvalidSignature
         from cryptogo.hazmat.primitives.asymmetric.padding import PSS, PKCS1v15
 
@@ -465,7 +475,8 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
 
 
 # DER DigestInfo prefixes (RFC 8017 section 9.2, note 1) for
-# recover_data_from_signature.
+# recover_data_from_signature. TODO(capi): a second copy of a table core has;
+# goes away with cryptogo_rsa_recover_pkcs1v15 (see that method).
 _DIGEST_INFO = {
     "md5": bytes.fromhex("3020300c06082a864886f70d020505000410"),
     "sha1": bytes.fromhex("3021300906052b0e03021a05000414"),
