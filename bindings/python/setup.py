@@ -66,8 +66,7 @@ class build_py_with_library(build_py):  # noqa: N801
                     "install Go 1.26+ or set CRYPTOGO_GO."
                 )
             env = dict(os.environ, CGO_ENABLED="1")
-            cmd = [go, "build", "-buildmode=c-shared", "-trimpath",
-                   "-o", str(dest / LIB_FILENAME), "./capi"]
+            cmd = [go, "build", "-buildmode=c-shared", "-trimpath", "-o", str(dest / LIB_FILENAME), "./capi"]
             print("cryptogo:", " ".join(cmd), f"(in {root})", flush=True)
             subprocess.run(cmd, cwd=root, env=env, check=True)
             header = dest / (Path(LIB_FILENAME).stem + ".h")

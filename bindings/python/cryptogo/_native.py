@@ -127,14 +127,9 @@ def find_library() -> Path:
         tried.append(f"{origin}: {path}")
         if origin == "CRYPTOGO_LIBRARY" and env:
             # An explicit path that does not exist is an error, not a hint.
-            raise LibraryNotFoundError(
-                f"cryptogo: CRYPTOGO_LIBRARY={env!r} does not exist. " + BUILD_HINT
-            )
+            raise LibraryNotFoundError(f"cryptogo: CRYPTOGO_LIBRARY={env!r} does not exist. " + BUILD_HINT)
     raise LibraryNotFoundError(
-        "cryptogo: libcrypto-go shared library not found (tried "
-        + "; ".join(tried)
-        + "). "
-        + BUILD_HINT
+        "cryptogo: libcrypto-go shared library not found (tried " + "; ".join(tried) + "). " + BUILD_HINT
     )
 
 
@@ -151,10 +146,7 @@ def find_abi(library: Path) -> Path:
         if c.is_file():
             return c
     raise LibraryNotFoundError(
-        f"cryptogo: {ABI_FILENAME} not found (looked in "
-        + ", ".join(str(c) for c in candidates)
-        + "). "
-        + BUILD_HINT
+        f"cryptogo: {ABI_FILENAME} not found (looked in " + ", ".join(str(c) for c in candidates) + "). " + BUILD_HINT
     )
 
 
@@ -193,7 +185,7 @@ def ctype_of(c: str) -> typing.Any:
     if c.endswith("*"):
         base = c[:-1].strip()
         if base.startswith("const "):
-            base = base[len("const "):]
+            base = base[len("const ") :]
         if base in ("uint8_t", "cryptogo_in", "void") or base.startswith("cryptogo_"):
             return ctypes.c_void_p
         if base in ("char", "cryptogo_cchar"):
@@ -202,7 +194,7 @@ def ctype_of(c: str) -> typing.Any:
             return ctypes.POINTER(_SCALARS[base])
         raise TypeError(f"cryptogo: C type {c!r} has no ctypes mapping")
     if c.startswith("const "):
-        c = c[len("const "):]
+        c = c[len("const ") :]
     if c in _SCALARS:
         return _SCALARS[c]
     raise TypeError(f"cryptogo: C type {c!r} has no ctypes mapping")
@@ -244,9 +236,7 @@ def _ensure_loaded() -> None:
         try:
             cdll = ctypes.CDLL(str(path))
         except OSError as exc:
-            raise LibraryNotFoundError(
-                f"cryptogo: could not load {path}: {exc}. " + BUILD_HINT
-            ) from exc
+            raise LibraryNotFoundError(f"cryptogo: could not load {path}: {exc}. " + BUILD_HINT) from exc
         fns = {}
         for fn in desc.get("functions") or []:
             name = fn["name"]

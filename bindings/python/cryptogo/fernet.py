@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import binascii
 import ctypes
-import os
 import struct
 import sys
 import time
@@ -168,11 +167,15 @@ class _FernetBase(NativeObject):
             # *out_len lands in a fresh 8-byte bytes object (size_t).
             got = _ZERO * 8
             if ttl is None:
-                fid, args = self._ids[1], _PACK_DEC(
-                    id(out) + _OFF, cap, id(got) + _OFF, id(token) + _OFF, tn, 0, 0, self._h)
+                fid, args = (
+                    self._ids[1],
+                    _PACK_DEC(id(out) + _OFF, cap, id(got) + _OFF, id(token) + _OFF, tn, 0, 0, self._h),
+                )
             else:
-                fid, args = self._ids[2], _PACK_DEC(
-                    id(out) + _OFF, cap, id(got) + _OFF, id(token) + _OFF, tn, ttl, now, self._h)
+                fid, args = (
+                    self._ids[2],
+                    _PACK_DEC(id(out) + _OFF, cap, id(got) + _OFF, id(token) + _OFF, tn, ttl, now, self._h),
+                )
         except struct.error:  # no fast path, or a ttl/time beyond int64: ctypes decides
             g = _size_t()
             if ttl is None:
@@ -208,9 +211,7 @@ class _FernetBase(NativeObject):
     def extract_timestamp(self, token: bytes | str) -> int:
         token = _token(token)
         ts = ctypes.c_int64()
-        rc = _fns[self._fns_prefix + "extract_timestamp"](
-            ctypes.byref(ts), token, len(token), self._h
-        )
+        rc = _fns[self._fns_prefix + "extract_timestamp"](ctypes.byref(ts), token, len(token), self._h)
         if rc == _errors.code("CRYPTOGO_ERR_INVALID_TOKEN"):
             canon = _canonical(token)
             if canon is not None:

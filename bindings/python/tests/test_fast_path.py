@@ -58,7 +58,9 @@ def test_invoke_ids_follow_the_abi_description():
         assert small_or_bulk(1, None) == bad
     # A call through it: cryptogo_debug_live_handles(size_t *out)
     n = ctypes.c_size_t(12345)
-    rc = fast.small(fast.ids["cryptogo_debug_live_handles"], fast.packs["cryptogo_debug_live_handles"](ctypes.addressof(n)))
+    rc = fast.small(
+        fast.ids["cryptogo_debug_live_handles"], fast.packs["cryptogo_debug_live_handles"](ctypes.addressof(n))
+    )
     assert rc == 0 and n.value == _handles.live_handles()
 
 
@@ -94,8 +96,15 @@ def test_aead_fast_and_named_paths_agree(cls, monkeypatch):
 
 def test_hash_and_hmac_fast_and_named_paths_agree(monkeypatch):
     _fast_state()
-    algs = [hashes.SHA1(), hashes.SHA256(), hashes.SHA512(), hashes.SHA3_256(), hashes.MD5(),
-            hashes.BLAKE2b(64), hashes.SHAKE128(20)]
+    algs = [
+        hashes.SHA1(),
+        hashes.SHA256(),
+        hashes.SHA512(),
+        hashes.SHA3_256(),
+        hashes.MD5(),
+        hashes.BLAKE2b(64),
+        hashes.SHAKE128(20),
+    ]
 
     big = bytes(range(256)) * 20  # 5120 bytes: above GIL_FREE
 
@@ -239,7 +248,7 @@ def test_threads_mix_small_and_bulk_calls_on_shared_objects():
                 assert ct == ref.encrypt(nonce, data, b"ad")
                 assert k.decrypt(nonce, ct, b"ad") == data
                 h.update(b"x" * (10 if j % 2 else 8192))
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             errors.append(e)
 
     ts = [threading.Thread(target=work, args=(i,)) for i in range(4)]

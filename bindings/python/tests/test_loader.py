@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import re
@@ -12,11 +11,10 @@ import tokenize
 from pathlib import Path
 
 import pytest
-
 from conftest import PKG_ROOT, REPO_ROOT
 
-from cryptogo import _buffers, _errors, _native, exceptions
 import cryptogo
+from cryptogo import _buffers, _errors, _native, exceptions
 
 ABI_JSON = REPO_ROOT / "include" / "cryptogo_abi.json"
 
@@ -24,9 +22,7 @@ ABI_JSON = REPO_ROOT / "include" / "cryptogo_abi.json"
 def _run(code: str, **env: str) -> subprocess.CompletedProcess:
     e = dict(os.environ)
     e.update(env)
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=PKG_ROOT, env=e, capture_output=True, text=True, timeout=60
-    )
+    return subprocess.run([sys.executable, "-c", code], cwd=PKG_ROOT, env=e, capture_output=True, text=True, timeout=60)
 
 
 def test_import_does_not_load_library():

@@ -10,11 +10,11 @@ import ctypes
 import pytest
 
 from cryptogo import _errors, _fast, _native, exceptions
+from cryptogo import fernet as fernet_mod
 from cryptogo.fernet import Fernet, InvalidToken, MultiFernet
 from cryptogo.hazmat.primitives import hashes
 from cryptogo.hazmat.primitives.asymmetric import _rsa_impl, rsa
 from cryptogo.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
-from cryptogo import fernet as fernet_mod
 
 
 def _size_functions() -> list[str]:

@@ -15,16 +15,23 @@ import glob
 import os
 
 import pytest
-
 from conftest import OURS, api_limit, expect_valid, load_vectors, require_exports, vectors_dir
 
 H = OURS.hashes
 PBKDF2_MAX_ITERATIONS = 1 << 20
 
 HASHES = {
-    "SHA-1": H.SHA1, "SHA-224": H.SHA224, "SHA-256": H.SHA256, "SHA-384": H.SHA384, "SHA-512": H.SHA512,
-    "SHA-512/224": H.SHA512_224, "SHA-512/256": H.SHA512_256, "SHA3-224": H.SHA3_224,
-    "SHA3-256": H.SHA3_256, "SHA3-384": H.SHA3_384, "SHA3-512": H.SHA3_512,
+    "SHA-1": H.SHA1,
+    "SHA-224": H.SHA224,
+    "SHA-256": H.SHA256,
+    "SHA-384": H.SHA384,
+    "SHA-512": H.SHA512,
+    "SHA-512/224": H.SHA512_224,
+    "SHA-512/256": H.SHA512_256,
+    "SHA3-224": H.SHA3_224,
+    "SHA3-256": H.SHA3_256,
+    "SHA3-384": H.SHA3_384,
+    "SHA3-512": H.SHA3_512,
 }
 
 
@@ -60,14 +67,17 @@ class Tally:
 def _outcome(fn):
     try:
         return fn(), None
-    except Exception as e:  # noqa: BLE001
+    except Exception as e:
         return None, e
 
 
-@pytest.mark.parametrize("file,cls,exports", [
-    ("aes_gcm_test.json", "AESGCM", "cryptogo_aesgcm_new"),
-    ("chacha20_poly1305_test.json", "ChaCha20Poly1305", "cryptogo_chacha20poly1305_new"),
-])
+@pytest.mark.parametrize(
+    "file,cls,exports",
+    [
+        ("aes_gcm_test.json", "AESGCM", "cryptogo_aesgcm_new"),
+        ("chacha20_poly1305_test.json", "ChaCha20Poly1305", "cryptogo_chacha20poly1305_new"),
+    ],
+)
 def test_aead(file, cls, exports):
     require_exports(exports)
     from cryptogo.exceptions import InvalidTag
@@ -84,8 +94,11 @@ def test_aead(file, cls, exports):
             ct, tag = bytes.fromhex(tc["ct"]), bytes.fromhex(tc["tag"])
             aead, err = _outcome(lambda: A(key))
             if err is not None:
-                t.check(tc, isinstance(err, ValueError) and not expect_valid(file, tc["result"], tc["flags"]),
-                        f"key: {err!r}")
+                t.check(
+                    tc,
+                    isinstance(err, ValueError) and not expect_valid(file, tc["result"], tc["flags"]),
+                    f"key: {err!r}",
+                )
                 continue
             if not lo <= len(iv) <= hi:
                 _, e1 = _outcome(lambda: aead.decrypt(iv, ct + tag, aad))
@@ -108,9 +121,10 @@ def test_hmac(file):
     from cryptogo.exceptions import InvalidSignature
 
     data = load_vectors(file)
-    name = file[len("hmac_"):-len("_test.json")].upper().replace("SHA3_", "SHA3-").replace("SHA512_", "SHA-512/")
-    name = {"SHA1": "SHA-1", "SHA224": "SHA-224", "SHA256": "SHA-256", "SHA384": "SHA-384",
-            "SHA512": "SHA-512"}.get(name, name)
+    name = file[len("hmac_") : -len("_test.json")].upper().replace("SHA3_", "SHA3-").replace("SHA512_", "SHA-512/")
+    name = {"SHA1": "SHA-1", "SHA224": "SHA-224", "SHA256": "SHA-256", "SHA384": "SHA-384", "SHA512": "SHA-512"}.get(
+        name, name
+    )
     alg = HASHES[name]
     t = Tally(file)
     for g in data["testGroups"]:
@@ -139,7 +153,7 @@ def test_pbkdf2(file):
     from cryptogo.exceptions import InvalidKey
 
     data = load_vectors(file)
-    name = "SHA-" + file[len("pbkdf2_hmacsha"):-len("_test.json")]
+    name = "SHA-" + file[len("pbkdf2_hmacsha") : -len("_test.json")]
     alg = HASHES[name]
     quick = os.environ.get("CRYPTOGO_QUICK_PBKDF2") == "1"
     t = Tally(file)
@@ -204,8 +218,9 @@ def test_rsa_pss(file):
         pub = OURS.rsa.RSAPublicNumbers(int(pk["publicExponent"], 16), int(pk["modulus"], 16)).public_key()
         p = pad.PSS(pad.MGF1(HASHES[g["mgfSha"]]()), g["sLen"])
         for tc in g["tests"]:
-            _, err = _outcome(lambda: pub.verify(bytes.fromhex(tc["sig"]), bytes.fromhex(tc["msg"]), p,
-                                                 HASHES[g["sha"]]()))
+            _, err = _outcome(
+                lambda: pub.verify(bytes.fromhex(tc["sig"]), bytes.fromhex(tc["msg"]), p, HASHES[g["sha"]]())
+            )
             if err is not None and not isinstance(err, InvalidSignature):
                 t.check(tc, False, repr(err))
                 continue

@@ -17,7 +17,7 @@ from __future__ import annotations
 import typing
 import weakref
 
-from cryptogo import _buffers, _errors, _fast, _handles, _native
+from cryptogo import _buffers, _errors, _fast, _handles
 from cryptogo._native import lib
 from cryptogo.exceptions import AlreadyFinalized
 from cryptogo.utils import Buffer
@@ -148,13 +148,18 @@ def lazy_context(
                     assert key is not None
                     self._key = None  # type: ignore[attr-defined]
                     if fast_on:
-                        rc = (small if n < _GIL_FREE else bulk)(oneshot_id, pack_oneshot(
-                            id(out) + off, size, sinka, id(p) + off, n, id(key) + off, len(key), self._alg))
+                        rc = (small if n < _GIL_FREE else bulk)(
+                            oneshot_id,
+                            pack_oneshot(
+                                id(out) + off, size, sinka, id(p) + off, n, id(key) + off, len(key), self._alg
+                            ),
+                        )
                     else:
                         rc = getattr(lib, oneshot)(out, size, _SINK, p, n, key, len(key), self._alg)
                 elif fast_on:
-                    rc = (small if n < _GIL_FREE else bulk)(oneshot_id, pack_oneshot(
-                        id(out) + off, size, sinka, id(p) + off, n, self._alg, size))
+                    rc = (small if n < _GIL_FREE else bulk)(
+                        oneshot_id, pack_oneshot(id(out) + off, size, sinka, id(p) + off, n, self._alg, size)
+                    )
                 else:
                     rc = getattr(lib, oneshot)(out, size, _SINK, p, n, self._alg, size)
             else:

@@ -262,7 +262,7 @@ _IDS: dict[str, int] = {}
 def _load_ids() -> None:
     enum = _native.abi()["enums"]["cryptogo_hash_alg"]
     for cname, value in enum.items():
-        _IDS[cname[len("CRYPTOGO_HASH_"):].lower()] = int(value)
+        _IDS[cname[len("CRYPTOGO_HASH_") :].lower()] = int(value)
 
 
 def _unsupported(algorithm: typing.Any) -> UnsupportedAlgorithm:
@@ -289,8 +289,24 @@ def _hash_id(algorithm: HashAlgorithm) -> int:
 
 
 _KNOWN = frozenset(
-    {SHA1, SHA224, SHA256, SHA384, SHA512, SHA512_224, SHA512_256, SHA3_224,
-     SHA3_256, SHA3_384, SHA3_512, SHAKE128, SHAKE256, BLAKE2b, BLAKE2s, MD5}
+    {
+        SHA1,
+        SHA224,
+        SHA256,
+        SHA384,
+        SHA512,
+        SHA512_224,
+        SHA512_256,
+        SHA3_224,
+        SHA3_256,
+        SHA3_384,
+        SHA3_512,
+        SHAKE128,
+        SHAKE256,
+        BLAKE2b,
+        BLAKE2s,
+        MD5,
+    }
 )
 
 
@@ -314,7 +330,7 @@ _LazyHash, _bind_lazy = lazy_context("hash", "cryptogo_hash_digest", keyed=False
 def _bind(fast: typing.Any) -> None:
     global _FAST
     enum = (fast.abi.get("enums") or {}).get("cryptogo_hash_alg") or {}
-    ids = {c[len("CRYPTOGO_HASH_"):].lower(): int(v) for c, v in enum.items()}
+    ids = {c[len("CRYPTOGO_HASH_") :].lower(): int(v) for c, v in enum.items()}
     _BY_TYPE.clear()
     for cls in _KNOWN:
         i = ids.get(cls.name.replace("-", "_"))

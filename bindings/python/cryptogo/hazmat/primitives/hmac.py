@@ -9,7 +9,7 @@ from __future__ import annotations
 import hmac as _pyhmac
 import typing
 
-from cryptogo import _buffers, _errors, _fast, _handles, _native
+from cryptogo import _buffers, _errors, _fast, _handles
 from cryptogo._native import lib
 from cryptogo.exceptions import (
     AlreadyFinalized,
@@ -39,8 +39,7 @@ def _bind(fast: typing.Any) -> None:
     global _FAST
     _BY_TYPE.clear()
     _BY_TYPE.update(
-        (cls, i) for cls, i in hashes._BY_TYPE.items()
-        if not issubclass(cls, hashes.ExtendableOutputFunction)
+        (cls, i) for cls, i in hashes._BY_TYPE.items() if not issubclass(cls, hashes.ExtendableOutputFunction)
     )
     _bind_lazy(fast)
     _FAST = fast.enabled
@@ -70,9 +69,7 @@ class HMAC(_LazyHMAC, hashes.HashContext):
                 raise TypeError("Expected instance of hashes.HashAlgorithm.")
             key = _key_bytes(key)
             if isinstance(algorithm, hashes.ExtendableOutputFunction):
-                raise UnsupportedAlgorithm(
-                    "Digest is not supported for HMAC", _Reasons.UNSUPPORTED_HASH
-                )
+                raise UnsupportedAlgorithm("Digest is not supported for HMAC", _Reasons.UNSUPPORTED_HASH)
             alg = hashes._hash_id(algorithm)  # loads the library (then _BY_TYPE is set)
         self._alg = alg
         self._size = algorithm.digest_size

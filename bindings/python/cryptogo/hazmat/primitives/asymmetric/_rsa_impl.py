@@ -53,9 +53,7 @@ def _padding_check(padding: object) -> None:
 
 
 def _unsupported_padding(padding: AsymmetricPadding) -> UnsupportedAlgorithm:
-    return UnsupportedAlgorithm(
-        f"{padding.name} is not supported by this backend.", _Reasons.UNSUPPORTED_PADDING
-    )
+    return UnsupportedAlgorithm(f"{padding.name} is not supported by this backend.", _Reasons.UNSUPPORTED_PADDING)
 
 
 def _sign_hash(data: typing.Any, algorithm: object) -> tuple[int, int]:
@@ -63,10 +61,7 @@ def _sign_hash(data: typing.Any, algorithm: object) -> tuple[int, int]:
     if isinstance(algorithm, asym_utils.Prehashed):
         alg = algorithm._algorithm
         if len(data) != alg.digest_size:
-            raise ValueError(
-                "The provided data must be the same length as the hash "
-                "algorithm's digest size."
-            )
+            raise ValueError("The provided data must be the same length as the hash algorithm's digest size.")
         prehashed = 1
     elif isinstance(algorithm, hashes.HashAlgorithm):
         alg = algorithm
@@ -91,9 +86,7 @@ def _mgf1_id(padding: typing.Any) -> int:
 
     mgf = padding._mgf
     if not isinstance(mgf, MGF1):
-        raise UnsupportedAlgorithm(
-            "Only MGF1 is supported by this backend.", _Reasons.UNSUPPORTED_MGF
-        )
+        raise UnsupportedAlgorithm("Only MGF1 is supported by this backend.", _Reasons.UNSUPPORTED_MGF)
     return hashes._hash_id(mgf._algorithm)
 
 
@@ -205,9 +198,7 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
                 raise ValueError("Ciphertext length must be equal to key size.")
             out = bytes(k)
             got = ctypes.c_size_t()
-            rc = lib.cryptogo_rsa_decrypt_oaep(
-                out, k, got, p, n, lp, ln, hash_id, mgf_id, self._h
-            )
+            rc = lib.cryptogo_rsa_decrypt_oaep(out, k, got, p, n, lp, ln, hash_id, mgf_id, self._h)
             if rc:
                 _oaep_fail(rc)
         elif isinstance(padding, PKCS1v15):
@@ -237,9 +228,7 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
         out = bytes(k)
         if isinstance(padding, PSS):
             salt = _salt(padding, verifying=False)
-            rc = lib.cryptogo_rsa_sign_pss(
-                out, k, _SINK, p, n, salt, hash_id, _mgf1_id(padding), prehashed, self._h
-            )
+            rc = lib.cryptogo_rsa_sign_pss(out, k, _SINK, p, n, salt, hash_id, _mgf1_id(padding), prehashed, self._h)
             if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
                 raise ValueError(
                     "Digest or salt length too long for key size. Use a larger "
@@ -304,15 +293,11 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
             pw = encryption_algorithm.password
             pwn = len(pw)
             if format is F.TraditionalOpenSSL and encoding is _serialization.Encoding.DER:
-                raise ValueError(
-                    "Encryption is not supported for DER encoded traditional OpenSSL keys"
-                )
+                raise ValueError("Encryption is not supported for DER encoded traditional OpenSSL keys")
         else:
             raise ValueError("Unsupported encryption type")
         cap = (self.key_size // 8) * 12 + 1024
-        return _handles.call_variable(
-            lib.cryptogo_rsa_private_key_dump, cap, enc, fmt, pw, pwn, self._h
-        )
+        return _handles.call_variable(lib.cryptogo_rsa_private_key_dump, cap, enc, fmt, pw, pwn, self._h)
 
     def __copy__(self) -> _RSAPrivateKeyImpl:
         return self
@@ -341,9 +326,7 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
             if rc == _errors.code("CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM"):
                 _oaep_fail(rc)
         elif isinstance(padding, PKCS1v15):
-            rc = lib.cryptogo_rsa_encrypt_pkcs1v15(
-                out, k, _SINK, plaintext, len(plaintext), self._h
-            )
+            rc = lib.cryptogo_rsa_encrypt_pkcs1v15(out, k, _SINK, plaintext, len(plaintext), self._h)
         else:
             raise _unsupported_padding(padding)
         if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
@@ -367,9 +350,7 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
         hash_id, prehashed = _sign_hash(data, algorithm)
         if isinstance(padding, PSS):
             salt = _salt(padding, verifying=True)
-            rc = lib.cryptogo_rsa_verify_pss(
-                sp, sn, p, n, salt, hash_id, _mgf1_id(padding), prehashed, self._h
-            )
+            rc = lib.cryptogo_rsa_verify_pss(sp, sn, p, n, salt, hash_id, _mgf1_id(padding), prehashed, self._h)
         elif isinstance(padding, PKCS1v15):
             rc = lib.cryptogo_rsa_verify_pkcs1v15(sp, sn, p, n, hash_id, prehashed, self._h)
         else:
@@ -415,7 +396,7 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
         sep = em.find(b"\x00", 2)
         if sep < 10 or em[2:sep] != b"\xff" * (sep - 2):
             raise InvalidSignature
-        t = em[sep + 1:]
+        t = em[sep + 1 :]
         if algorithm is None or isinstance(algorithm, asym_utils.NoDigestInfo):
             return t
         if not isinstance(algorithm, hashes.HashAlgorithm):
@@ -425,7 +406,7 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
             raise _unsupported_padding(padding)
         if not t.startswith(prefix) or len(t) != len(prefix) + algorithm.digest_size:
             raise InvalidSignature
-        return t[len(prefix):]
+        return t[len(prefix) :]
 
     def public_numbers(self) -> RSAPublicNumbers:
         k = (self.key_size + 7) // 8
@@ -511,9 +492,7 @@ def public_key_from_numbers(e: int, n: int) -> RSAPublicKey:
     return _RSAPublicKeyImpl._wrap(h)
 
 
-def private_key_from_numbers(
-    n: int, e: int, d: int, p: int, q: int, dmp1: int, dmq1: int, iqmp: int
-) -> RSAPrivateKey:
+def private_key_from_numbers(n: int, e: int, d: int, p: int, q: int, dmp1: int, dmq1: int, iqmp: int) -> RSAPrivateKey:
     args: list[typing.Any] = []
     for x in (n, e, d, p, q, dmp1, dmq1, iqmp):
         b = _int_bytes(x)

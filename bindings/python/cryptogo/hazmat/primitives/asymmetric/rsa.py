@@ -265,9 +265,7 @@ class RSAPrivateNumbers:
         )
 
     def __hash__(self) -> int:
-        return hash(
-            (self._p, self._q, self._d, self._dmp1, self._dmq1, self._iqmp, self._public_numbers)
-        )
+        return hash((self._p, self._q, self._d, self._dmp1, self._dmq1, self._iqmp, self._public_numbers))
 
 
 # ---------------------------------------------------------------------------

@@ -40,7 +40,9 @@ def _overflow() -> OverflowError:
     return OverflowError("Data or associated data too long. Max 2**31 - 1 bytes")
 
 
-def _args(nonce: typing.Any, data: typing.Any, ad: typing.Any) -> tuple[typing.Any, int, typing.Any, int, typing.Any, int]:
+def _args(
+    nonce: typing.Any, data: typing.Any, ad: typing.Any
+) -> tuple[typing.Any, int, typing.Any, int, typing.Any, int]:
     """The general (non-bytes) path's arguments as (pointer-like, length)
     pairs, with pyca's OverflowError for data or associated data over 2**31-1."""
     data, dn = (data, len(data)) if type(data) is bytes else _buf(data)
@@ -166,8 +168,10 @@ class _AEAD(NativeObject):
             dn = len(data)
             n = dn + self._t
             out = _ZERO * n if n < _BIG else _big_out(dn, n)
-            rc = (_SMALL if dn < _GIL_FREE else _BULK)(self._e, _PACK(
-                id(out) + _OFF, n, _SINKA, id(data) + _OFF, dn, a, an, id(nonce) + _OFF, len(nonce), self._h))
+            rc = (_SMALL if dn < _GIL_FREE else _BULK)(
+                self._e,
+                _PACK(id(out) + _OFF, n, _SINKA, id(data) + _OFF, dn, a, an, id(nonce) + _OFF, len(nonce), self._h),
+            )
             if rc:
                 self._fail(rc, len(nonce))
             return out
@@ -201,8 +205,10 @@ class _AEAD(NativeObject):
             if n < 0 or dn > _MAX or an > _MAX:
                 return self._decrypt(nonce, data, associated_data)  # raises as pyca
             out = _ZERO * n if 1 < n < _BIG else _alloc(n)
-            rc = (_SMALL if dn < _GIL_FREE else _BULK)(self._d, _PACK(
-                id(out) + _OFF, n, _SINKA, id(data) + _OFF, dn, a, an, id(nonce) + _OFF, len(nonce), self._h))
+            rc = (_SMALL if dn < _GIL_FREE else _BULK)(
+                self._d,
+                _PACK(id(out) + _OFF, n, _SINKA, id(data) + _OFF, dn, a, an, id(nonce) + _OFF, len(nonce), self._h),
+            )
             if rc:
                 self._fail(rc, len(nonce))
             return out
@@ -289,9 +295,7 @@ class AESGCM(_AEAD):
     @staticmethod
     def generate_key(bit_length: int) -> bytes:
         if not isinstance(bit_length, int):
-            raise TypeError(
-                f"'{type(bit_length).__name__}' object cannot be interpreted as an integer"
-            )
+            raise TypeError(f"'{type(bit_length).__name__}' object cannot be interpreted as an integer")
         # TODO(capi): the AES key sizes have no size function yet; with
         # size_t cryptogo_aesgcm_keybytes_min(void) / _max(void) (16 and 32;
         # every multiple of 8 in between is AES) they would come from there.

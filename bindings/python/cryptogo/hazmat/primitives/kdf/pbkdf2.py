@@ -87,9 +87,7 @@ class PBKDF2HMAC(KeyDerivationFunction):
         alg = self._start()
         dst = (ctypes.c_char * mv.nbytes).from_buffer(mv.cast("B")) if mv.nbytes else None
         salt = self._salt
-        rc = lib.cryptogo_pbkdf2_hmac_derive(
-            dst, self._length, p, n, salt, len(salt), self._iterations, alg
-        )
+        rc = lib.cryptogo_pbkdf2_hmac_derive(dst, self._length, p, n, salt, len(salt), self._iterations, alg)
         if rc:
             _check(rc)
         return self._length
