@@ -175,7 +175,7 @@ def load(paths: list[str]) -> tuple[list[dict], list[str]]:
 
 
 def markdown(rows: list[dict], missing: list[str]) -> str:
-    layers = [l for l in LAYER_ORDER if any(r.get("layer") == l for r in rows)]
+    layers = [layer for layer in LAYER_ORDER if any(r.get("layer") == layer for r in rows)]
     layers += sorted({r.get("layer") for r in rows} - set(layers))
     table: dict[tuple[str, str], dict[str, dict]] = {}
     for r in rows:
@@ -195,7 +195,7 @@ def markdown(rows: list[dict], missing: list[str]) -> str:
         "Absolute times vary with machine load; **never compare absolute times across runs**, "
         "only ratios within one run.\n"
     )
-    out.append("References: " + "; ".join(f"`{l}` vs {LAYER_REF.get(l, '?')}" for l in layers) + ".\n")
+    out.append("References: " + "; ".join(f"`{layer}` vs {LAYER_REF.get(layer, '?')}" for layer in layers) + ".\n")
     if missing:
         out.append(f"> **Missing layers:** {', '.join(missing)} — not run or failed; left out of this report.\n")
     missed = sorted(f"{' '.join(canon(r['op'], r.get('size'))).strip()} ({r['layer']})" for r in misses)
@@ -209,14 +209,14 @@ def markdown(rows: list[dict], missing: list[str]) -> str:
     out.append("| operation | size | " + " | ".join(layers) + " |")
     out.append("|---|---|" + "---|" * len(layers))
     for k in keys:
-        out.append(f"| {k[0]} | {k[1]} | " + " | ".join(cell(table[k].get(l)) for l in layers) + " |")
+        out.append(f"| {k[0]} | {k[1]} | " + " | ".join(cell(table[k].get(layer)) for layer in layers) + " |")
     out.append("")
 
-    for l in layers:
+    for layer in layers:
         lrows = sorted(
-            (r for r in rows if r.get("layer") == l), key=lambda r: family_order(canon(r["op"], r.get("size")))
+            (r for r in rows if r.get("layer") == layer), key=lambda r: family_order(canon(r["op"], r.get("size")))
         )
-        out.append(f"## Layer `{l}` (reference: {LAYER_REF.get(l, lrows[0].get('ref') if lrows else '?')})\n")
+        out.append(f"## Layer `{layer}` (reference: {LAYER_REF.get(layer, lrows[0].get('ref') if lrows else '?')})\n")
         out.append("| op | size | ours (median) | ref (median) | ratio | spread | target | |")
         out.append("|---|---|---|---|---|---|---|---|")
         for r in lrows:
@@ -260,7 +260,7 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
         ax.axis("off")
         fig.savefig(path, dpi=110)
         return
-    layers = [l for l in LAYER_ORDER if any(r["layer"] == l for r in plot)]
+    layers = [layer for layer in LAYER_ORDER if any(r["layer"] == layer for r in plot)]
     layers += sorted({r["layer"] for r in plot} - set(layers))
     groups: dict[tuple[str, str], dict[str, dict]] = {}
     for r in plot:
@@ -278,11 +278,11 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
     fig, ax = plt.subplots(figsize=(10, fig_h))
     yticks, ylabels, y = [], [], 0.0
     for k in keys:
-        present = [l for l in layers if l in groups[k]]
+        present = [layer for layer in layers if layer in groups[k]]
         n = len(present)
         center = y + (n - 1) * bar_h / 2
-        for i, l in enumerate(present):
-            r = groups[k][l]
+        for i, layer in enumerate(present):
+            r = groups[k][layer]
             yy = y + i * bar_h
             p = passed(r)
             left = lo / 1.6 if log else 0
@@ -291,7 +291,7 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
                 yy,
                 shown - left,
                 height=bar_h * 0.9,
-                color=COLORS.get(l, "#888888"),
+                color=COLORS.get(layer, "#888888"),
                 edgecolor="#C00000" if p is False else "none",
                 linewidth=1.6 if p is False else 0,
                 hatch="///" if p is False else None,
@@ -336,7 +336,9 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
     if missing:
         title += "\nmissing: " + ", ".join(missing)
     ax.set_title(title, fontsize=10)
-    handles = [Patch(color=COLORS.get(l, "#888888"), label=f"{l} vs {LAYER_REF.get(l, '?')}") for l in layers]
+    handles = [
+        Patch(color=COLORS.get(layer, "#888888"), label=f"{layer} vs {LAYER_REF.get(layer, '?')}") for layer in layers
+    ]
     handles += [
         Patch(facecolor="white", edgecolor="#C00000", hatch="///", label="target missed"),
         Line2D([], [], marker="|", linestyle="none", markersize=11, markeredgewidth=2.2, color="black", label="target"),

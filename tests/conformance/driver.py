@@ -25,6 +25,7 @@ disagreement, 2 when the harness itself cannot run.
 import argparse
 import base64
 import concurrent.futures as cf
+import functools
 import json
 import os
 import random
@@ -286,6 +287,11 @@ PRIV_FIELDS = ("n", "e", "d", "p", "q", "dmp1", "dmq1", "iqmp")
 PUB_FIELDS = ("n", "e")
 
 
+def _numbers_verdict(a, b, fields):
+    """compare_to_ref's out_field for keys: same numbers in `fields`."""
+    return same_numbers(a, b, fields), "numbers differ"
+
+
 def compare_to_ref(ref, got, out_field, ref_level_pyca, got_level_pyca):
     """Agreement of one producer answer with the reference answer. -> (verdict, detail)"""
     if got[0] == "n/a":
@@ -414,7 +420,7 @@ def make_families(seed, quick, keys):
     # pbkdf2
     rng = R("pbkdf2")
     f = Family("pbkdf2", "pbkdf2", True, "key")
-    for i in range(6 if quick else 20):
+    for _ in range(6 if quick else 20):
         f.cases.append(
             {
                 "op": "pbkdf2",
@@ -453,7 +459,7 @@ def make_families(seed, quick, keys):
             return out
 
         f = Family(name, name + ".encrypt", True, "ct", consume, tamper)
-        for i in range(n):
+        for _ in range(n):
             f.cases.append(
                 {
                     "op": name + ".encrypt",
@@ -494,7 +500,7 @@ def make_families(seed, quick, keys):
         ]
 
     f = Family("fernet", "fernet.encrypt", True, "token", fernet_consume, fernet_tamper)
-    for i in range(6 if quick else 20):
+    for _ in range(6 if quick else 20):
         f.cases.append(
             {
                 "op": "fernet.encrypt",
@@ -1106,7 +1112,7 @@ def main(argv=None):
         for n in impls:
             fields = PRIV_FIELDS if e["kind"] == "private" else PUB_FIELDS
             v, d = compare_to_ref(
-                ref[i], answers[n][i], lambda a, b: (same_numbers(a, b, fields), "numbers differ"), True, pyca_level[n]
+                ref[i], answers[n][i], functools.partial(_numbers_verdict, fields=fields), True, pyca_level[n]
             )
             if v == "fail" and n in e.get("divergent", {}):
                 v, d = "known", e["divergent"][n]
@@ -1229,7 +1235,7 @@ def main(argv=None):
                     if any(o[0] == "n/a" for o in outs):
                         per_layer[n] = "n/a"
                         continue
-                    succ = [wy_check(chk, o) for o, (_, chk) in zip(outs, slots)]
+                    succ = [wy_check(chk, o) for o, (_, chk) in zip(outs, slots, strict=True)]
                     accepted = all(s for s, _ in succ)
                     sig = "accept" if accepted else "reject"
                     verdict = "pass" if exp is None or exp == accepted else "fail"
@@ -1416,8 +1422,8 @@ def render(rep, names):
         rows = []
         for fn in files:
             row = [fn]
-            for l in layers:
-                r = by.get((l, fn))
+            for layer in layers:
+                r = by.get((layer, fn))
                 if r is None or r["total"] == 0:
                     row.append("n/a")
                 else:

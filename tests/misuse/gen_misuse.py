@@ -193,7 +193,7 @@ def c_string(data):
         elif ch == "\n":
             out.append('\\n"\n    "')
         else:
-            out.append('\\x%02x""' % b)
+            out.append(f'\\x{b:02x}""')
     return '"' + "".join(out) + '"'
 
 

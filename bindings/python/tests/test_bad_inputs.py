@@ -31,8 +31,6 @@ def key(a):
 
 
 def pem(a, encrypted: bool):
-    S = a.serialization
-    enc = S.BestAvailableEncryption(b"pw") if encrypted else S.NoEncryption()
     return _pyca_key().private_bytes(
         PYCA.serialization.Encoding.PEM,
         PYCA.serialization.PrivateFormat.PKCS8,

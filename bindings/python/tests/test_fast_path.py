@@ -72,10 +72,10 @@ def test_aead_fast_and_named_paths_agree(cls, monkeypatch):
     nonce = os.urandom(12)
     cases = [(os.urandom(n), ad) for n in (0, 1, 16, 64, 4095, 4096, 70000) for ad in (None, b"", b"ad" * 9)]
     fast = [(k.encrypt(nonce, d, ad), ad) for d, ad in cases]
-    for (d, ad), (ct, _) in zip(cases, fast):
+    for (d, ad), (ct, _) in zip(cases, fast, strict=True):
         assert k.decrypt(nonce, ct, ad) == d
     monkeypatch.setattr(aead, "_FAST", False)
-    for (d, ad), (ct, _) in zip(cases, fast):
+    for (d, ad), (ct, _) in zip(cases, fast, strict=True):
         assert k.encrypt(nonce, d, ad) == ct
         assert k.decrypt(nonce, ct, ad) == d
     monkeypatch.undo()

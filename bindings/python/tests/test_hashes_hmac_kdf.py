@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 import pytest
@@ -73,7 +74,7 @@ def test_hash_finalized_states():
         for c in first:
             h.update(c)
         h.finalize()
-        for op in (h.finalize, lambda: h.update(b""), h.copy):
+        for op in (h.finalize, functools.partial(h.update, b""), h.copy):
             with pytest.raises(AlreadyFinalized, match="Context was already finalized."):
                 op()
 

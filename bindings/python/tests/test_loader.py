@@ -197,6 +197,6 @@ def test_buffer_inputs():
 
 
 def test_alloc_never_returns_shared_objects():
-    assert _buffers.alloc(1) is not b"\x00"
+    assert _buffers.alloc(1) is not _buffers.ZERO  # a fresh object, not the shared 1-byte one
     big = _buffers.alloc(_buffers.BIG)
     assert len(big) == _buffers.BIG

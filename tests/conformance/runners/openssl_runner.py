@@ -345,7 +345,7 @@ def op_key_load(r):
     if len(ints) != 9:
         raise Kind("ValueError", "multi-prime key")
     names = ("n", "e", "d", "p", "q", "dmp1", "dmq1", "iqmp")
-    return {k: h(v) for k, v in zip(names, ints[1:])}
+    return {k: h(v) for k, v in zip(names, ints[1:], strict=True)}
 
 
 def op_key_dump(r):

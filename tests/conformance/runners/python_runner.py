@@ -47,7 +47,7 @@ def need(modpath, *names):
         try:
             mod = importlib.import_module(full)
         except ImportError as e:
-            raise Unsupported(f"{full}: {e}")
+            raise Unsupported(f"{full}: {e}") from e
         _mods[full] = mod
     if not names:
         return mod
@@ -100,7 +100,7 @@ HASHES = {
 
 
 def hash_alg(name, length=None):
-    hashes = need("hazmat.primitives.hashes")
+    need("hazmat.primitives.hashes")  # Unsupported when the module is missing
     if name not in HASHES:
         raise Unsupported(f"hash {name}")
     cls = need("hazmat.primitives.hashes", HASHES[name])

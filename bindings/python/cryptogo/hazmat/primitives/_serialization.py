@@ -51,7 +51,7 @@ class ParameterFormat(_Enum):
     PKCS3 = "PKCS3"
 
 
-class KeySerializationEncryption(metaclass=abc.ABCMeta):
+class KeySerializationEncryption(metaclass=abc.ABCMeta):  # noqa: B024 -- abstract without methods, as pyca declares it
     pass
 
 

@@ -79,7 +79,7 @@ class HashContext(metaclass=abc.ABCMeta):
         """Return a HashContext that is a copy of the current context."""
 
 
-class ExtendableOutputFunction(metaclass=abc.ABCMeta):
+class ExtendableOutputFunction(metaclass=abc.ABCMeta):  # noqa: B024 -- a marker ABC, as pyca declares it
     """An interface for extendable output functions."""
 
 

@@ -268,18 +268,18 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
         format: _serialization.PrivateFormat,
         encryption_algorithm: _serialization.KeySerializationEncryption,
     ) -> bytes:
-        F = _serialization.PrivateFormat
+        pf = _serialization.PrivateFormat
         if not isinstance(encoding, _serialization.Encoding):
             raise _not_instance(encoding, "Encoding")
-        if not isinstance(format, F):
+        if not isinstance(format, pf):
             raise _not_instance(format, "PrivateFormat")
         if not isinstance(encryption_algorithm, _serialization.KeySerializationEncryption):
             raise TypeError("Encryption algorithm must be a KeySerializationEncryption instance")
-        if format is F.PKCS8:
+        if format is pf.PKCS8:
             fmt = _native.const("CRYPTOGO_PRIVATE_FORMAT_PKCS8")
-        elif format is F.TraditionalOpenSSL:
+        elif format is pf.TraditionalOpenSSL:
             fmt = _native.const("CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL")
-        elif format in (F.OpenSSH, F.PKCS12):
+        elif format in (pf.OpenSSH, pf.PKCS12):
             raise UnsupportedAlgorithm(
                 f"{format!r} serialization is not supported by libcrypto-go",
                 _Reasons.UNSUPPORTED_SERIALIZATION,
@@ -292,7 +292,7 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
         elif isinstance(encryption_algorithm, _serialization.BestAvailableEncryption):
             pw = encryption_algorithm.password
             pwn = len(pw)
-            if format is F.TraditionalOpenSSL and encoding is _serialization.Encoding.DER:
+            if format is pf.TraditionalOpenSSL and encoding is _serialization.Encoding.DER:
                 raise ValueError("Encryption is not supported for DER encoded traditional OpenSSL keys")
         else:
             raise ValueError("Unsupported encryption type")
@@ -421,16 +421,16 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
         encoding: _serialization.Encoding,
         format: _serialization.PublicFormat,
     ) -> bytes:
-        F = _serialization.PublicFormat
+        pubf = _serialization.PublicFormat
         if not isinstance(encoding, _serialization.Encoding):
             raise _not_instance(encoding, "Encoding")
-        if not isinstance(format, F):
+        if not isinstance(format, pubf):
             raise _not_instance(format, "PublicFormat")
-        if format is F.SubjectPublicKeyInfo:
+        if format is pubf.SubjectPublicKeyInfo:
             fmt = _native.const("CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO")
-        elif format is F.PKCS1:
+        elif format is pubf.PKCS1:
             fmt = _native.const("CRYPTOGO_PUBLIC_FORMAT_PKCS1")
-        elif format is F.OpenSSH:
+        elif format is pubf.OpenSSH:
             raise UnsupportedAlgorithm(
                 "OpenSSH serialization is not supported by libcrypto-go",
                 _Reasons.UNSUPPORTED_SERIALIZATION,
