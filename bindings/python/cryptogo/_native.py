@@ -91,15 +91,16 @@ class LibraryNotFoundError(ImportError):
 
 
 class _State:
-    loaded = False
-    forked = False
-    pid = 0
-    path: Path | None = None
-    abi_path: Path | None = None
-    cdll: typing.Any = None
-    abi: typing.ClassVar[dict[str, typing.Any]] = {}
-    sizes: typing.ClassVar[dict[str, int]] = {}
-    lock = threading.Lock()
+    def __init__(self) -> None:
+        self.loaded = False
+        self.forked = False
+        self.pid = 0
+        self.path: Path | None = None
+        self.abi_path: Path | None = None
+        self.cdll: typing.Any = None
+        self.abi: dict[str, typing.Any] = {}
+        self.sizes: dict[str, int] = {}
+        self.lock = threading.Lock()
 
 
 _state = _State()

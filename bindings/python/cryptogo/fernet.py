@@ -200,8 +200,8 @@ class _FernetBase(NativeObject):
         if type(token) is not bytes:
             token = _token(token)
         if ttl is None:
-            return self._decrypt(token, None, None)  # type: ignore[arg-type]
-        return self._decrypt(token, ttl, int(time.time()))  # type: ignore[arg-type]
+            return self._decrypt(token, None, None)
+        return self._decrypt(token, ttl, int(time.time()))
 
     def decrypt_at_time(self, token: bytes | str, ttl: int, current_time: int) -> bytes:
         if ttl is None:

@@ -43,6 +43,7 @@ class LazyContext:
     _h: int | None
     _fin: typing.Any
     _done: bool
+    _key: bytes | None  # keyed contexts only: the key, until the handle exists
 
     def _new_handle(self) -> int:
         """Create the native handle (the subclass knows the constructor)."""
@@ -70,7 +71,7 @@ def lazy_context(
     exists. With `keyed` False it is called ``(out, size, sink, data, n, alg,
     size)`` (``cryptogo_hash_digest``); with `keyed` True ``(out, size, sink,
     data, n, key, key_len, alg)`` (``cryptogo_hmac_compute``) and the
-    instance has a ``_key`` slot: the key, until the handle exists.
+    instance uses its ``_key`` slot: the key, until the handle exists.
     """
     update_name = f"cryptogo_{prefix}_update"
     finalize_name = f"cryptogo_{prefix}_finalize"
@@ -96,7 +97,8 @@ def lazy_context(
         fast_on = fast.enabled
 
     class _Lazy(LazyContext):
-        __slots__ = ("_alg", "_size", "_pending", "_h", "_fin", "_done")
+        # _key is only used by keyed contexts (one unused slot in the others).
+        __slots__ = ("_alg", "_done", "_fin", "_h", "_key", "_pending", "_size")
 
         def _materialize(self) -> None:
             h = self._new_handle()
@@ -144,9 +146,9 @@ def lazy_context(
                     p = b""
                 n = len(p)
                 if keyed:
-                    key = self._key  # type: ignore[attr-defined]
+                    key = self._key
                     assert key is not None
-                    self._key = None  # type: ignore[attr-defined]
+                    self._key = None
                     if fast_on:
                         rc = (small if n < _GIL_FREE else bulk)(
                             oneshot_id,
@@ -178,7 +180,7 @@ def lazy_context(
             c._size = self._size
             c._done = False
             if keyed:
-                c._key = self._key  # type: ignore[attr-defined]
+                c._key = self._key
             c._pending = self._pending
             c._h = None
             c._fin = None

@@ -14,7 +14,7 @@ import typing
 from cryptogo import _fast, _handles, _native
 from cryptogo._native import lib
 from cryptogo.exceptions import AlreadyFinalized, UnsupportedAlgorithm, _Reasons
-from cryptogo.hazmat.primitives._lazystate import lazy_context
+from cryptogo.hazmat.primitives._lazystate import LazyContext, lazy_context
 from cryptogo.utils import Buffer
 
 __all__ = [
@@ -99,13 +99,13 @@ class SHA1(_FixedHash):
     block_size = 64
 
 
-class SHA512_224(_FixedHash):  # noqa: N801
+class SHA512_224(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha512-224"
     digest_size = 28
     block_size = 128
 
 
-class SHA512_256(_FixedHash):  # noqa: N801
+class SHA512_256(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha512-256"
     digest_size = 32
     block_size = 128
@@ -135,25 +135,25 @@ class SHA512(_FixedHash):
     block_size = 128
 
 
-class SHA3_224(_FixedHash):  # noqa: N801
+class SHA3_224(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha3-224"
     digest_size = 28
     block_size = None
 
 
-class SHA3_256(_FixedHash):  # noqa: N801
+class SHA3_256(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha3-256"
     digest_size = 32
     block_size = None
 
 
-class SHA3_384(_FixedHash):  # noqa: N801
+class SHA3_384(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha3-384"
     digest_size = 48
     block_size = None
 
 
-class SHA3_512(_FixedHash):  # noqa: N801
+class SHA3_512(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha3-512"
     digest_size = 64
     block_size = None
@@ -278,17 +278,16 @@ def _hash_id(algorithm: HashAlgorithm) -> int:
     if not _IDS:
         _load_ids()
     name = getattr(algorithm, "name", None)
-    try:
-        alg = _IDS[name.replace("-", "_")]  # type: ignore[union-attr]
-    except (KeyError, AttributeError):
-        raise _unsupported(algorithm) from None
+    alg = _IDS.get(name.replace("-", "_")) if isinstance(name, str) else None
+    if alg is None:
+        raise _unsupported(algorithm)
     # A user-defined class that borrows a known name is not that algorithm.
     if type(algorithm) not in _KNOWN:
         raise _unsupported(algorithm)
     return alg
 
 
-_KNOWN = frozenset(
+_KNOWN: frozenset[type[HashAlgorithm]] = frozenset(
     {
         SHA1,
         SHA224,
@@ -324,7 +323,13 @@ _FAST = False
 # (a lookup by exact type replaces isinstance + _hash_id on the hot path).
 _BY_TYPE: dict[type, int] = {}
 
-_LazyHash, _bind_lazy = lazy_context("hash", "cryptogo_hash_digest", keyed=False)
+_lazy_base, _bind_lazy = lazy_context("hash", "cryptogo_hash_digest", keyed=False)
+if typing.TYPE_CHECKING:
+    # The base class is made at run time; to the type checker it is the
+    # interface every such class implements.
+    _LazyHash = LazyContext
+else:
+    _LazyHash = _lazy_base
 
 
 def _bind(fast: typing.Any) -> None:
@@ -333,7 +338,9 @@ def _bind(fast: typing.Any) -> None:
     ids = {c[len("CRYPTOGO_HASH_") :].lower(): int(v) for c, v in enum.items()}
     _BY_TYPE.clear()
     for cls in _KNOWN:
-        i = ids.get(cls.name.replace("-", "_"))
+        # Each concrete class sets `name` as a str class attribute (the
+        # abstract property only describes instances).
+        i = ids.get(typing.cast(str, cls.name).replace("-", "_"))
         if i is not None:
             _BY_TYPE[cls] = i
     _bind_lazy(fast)

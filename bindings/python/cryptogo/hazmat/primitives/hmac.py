@@ -18,7 +18,7 @@ from cryptogo.exceptions import (
     _Reasons,
 )
 from cryptogo.hazmat.primitives import hashes
-from cryptogo.hazmat.primitives._lazystate import lazy_context
+from cryptogo.hazmat.primitives._lazystate import LazyContext, lazy_context
 from cryptogo.utils import Buffer
 
 __all__ = ["HMAC"]
@@ -32,7 +32,13 @@ _FAST = False
 # Algorithm class -> C enum value for the hashes HMAC takes (no XOF).
 _BY_TYPE: dict[type, int] = {}
 
-_LazyHMAC, _bind_lazy = lazy_context("hmac", "cryptogo_hmac_compute", keyed=True)
+_lazy_base, _bind_lazy = lazy_context("hmac", "cryptogo_hmac_compute", keyed=True)
+if typing.TYPE_CHECKING:
+    # The base class is made at run time; to the type checker it is the
+    # interface every such class implements.
+    _LazyHMAC = LazyContext
+else:
+    _LazyHMAC = _lazy_base
 
 
 def _bind(fast: typing.Any) -> None:
@@ -55,7 +61,7 @@ def _key_bytes(key: typing.Any) -> bytes:
 class HMAC(_LazyHMAC, hashes.HashContext):
     """HMAC (RFC 2104) keyed with `key` over `algorithm`."""
 
-    __slots__ = ("_algorithm", "_key")
+    __slots__ = ("_algorithm",)
 
     def __init__(
         self,
@@ -74,7 +80,7 @@ class HMAC(_LazyHMAC, hashes.HashContext):
         self._alg = alg
         self._size = algorithm.digest_size
         self._algorithm = algorithm
-        self._key: bytes | None = key  # until the native context exists
+        self._key = key  # until the native context exists
         self._pending = None
         self._h = None
         self._fin = None

@@ -161,7 +161,7 @@ class _RSAKeyHandle(NativeObject):
     _bits: int
 
     @classmethod
-    def _wrap(cls, handle: int) -> typing.Any:
+    def _wrap(cls, handle: int | None) -> typing.Any:
         k = cls.__new__(cls)
         k._bits = 0
         k._adopt(handle)

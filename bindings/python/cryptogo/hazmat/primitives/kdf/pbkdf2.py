@@ -25,9 +25,9 @@ def _not_instance(value: object, what: str) -> TypeError:
 def _uint(value: object) -> int:
     if not isinstance(value, int):
         raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
-    if value < 0:  # type: ignore[operator]
+    if value < 0:
         raise OverflowError("can't convert negative int to unsigned")
-    return int(value)  # type: ignore[call-overload]
+    return int(value)
 
 
 class PBKDF2HMAC(KeyDerivationFunction):
