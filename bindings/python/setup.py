@@ -28,9 +28,9 @@ try:
     from setuptools.command.bdist_wheel import bdist_wheel
 except ImportError:  # setuptools < 70.1
     try:
-        from wheel.bdist_wheel import bdist_wheel  # type: ignore[no-redef]
+        from wheel.bdist_wheel import bdist_wheel  # type: ignore[no-redef]  # same class, older home
     except ImportError:  # only build_py is available (tests run it directly)
-        bdist_wheel = None  # type: ignore[assignment,misc]
+        bdist_wheel = None  # type: ignore[assignment,misc]  # checked before use below
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -47,7 +47,7 @@ def _repo_root() -> Path:
     return ROOT
 
 
-class build_py_with_library(build_py):  # noqa: N801
+class build_py_with_library(build_py):  # noqa: N801 -- setuptools command naming
     """build_py, then compile and bundle libcrypto-go."""
 
     def run(self) -> None:
@@ -66,8 +66,7 @@ class build_py_with_library(build_py):  # noqa: N801
                     "install Go 1.26+ or set CRYPTOGO_GO."
                 )
             env = dict(os.environ, CGO_ENABLED="1")
-            cmd = [go, "build", "-buildmode=c-shared", "-trimpath",
-                   "-o", str(dest / LIB_FILENAME), "./capi"]
+            cmd = [go, "build", "-buildmode=c-shared", "-trimpath", "-o", str(dest / LIB_FILENAME), "./capi"]
             print("cryptogo:", " ".join(cmd), f"(in {root})", flush=True)
             subprocess.run(cmd, cwd=root, env=env, check=True)
             header = dest / (Path(LIB_FILENAME).stem + ".h")
@@ -85,7 +84,7 @@ cmdclass: dict[str, type] = {"build_py": build_py_with_library}
 
 if bdist_wheel is not None:
 
-    class bdist_wheel_platform(bdist_wheel):  # noqa: N801
+    class bdist_wheel_platform(bdist_wheel):  # noqa: N801 -- setuptools command naming
         """Platform wheel without a CPython ABI tag (the library is loaded by
         ctypes, so any Python 3 works)."""
 

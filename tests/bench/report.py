@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import math
 import platform
 import re
 import sys
@@ -83,8 +82,19 @@ def canon(op: str, size) -> tuple[str, str]:
 def family_order(key: tuple[str, str]) -> tuple:
     """Sort rows: AEAD, hashes, HMAC, KDF, RSA, PEM, Fernet, the rest."""
     op, size = key
-    fam = [("AES-128", 0), ("AES-192", 1), ("AES-256", 2), ("ChaCha", 3), ("SHA-", 4), ("SHA3", 5),
-           ("HMAC", 6), ("PBKDF2", 7), ("RSA-", 8), ("PEM", 9), ("Fernet", 10)]
+    fam = [
+        ("AES-128", 0),
+        ("AES-192", 1),
+        ("AES-256", 2),
+        ("ChaCha", 3),
+        ("SHA-", 4),
+        ("SHA3", 5),
+        ("HMAC", 6),
+        ("PBKDF2", 7),
+        ("RSA-", 8),
+        ("PEM", 9),
+        ("Fernet", 10),
+    ]
     rank = next((r for p, r in fam if op.startswith(p)), 11)
     sz = {"": 0}
     m = re.match(r"(\d+) (B|KiB|MiB)", size)
@@ -165,7 +175,7 @@ def load(paths: list[str]) -> tuple[list[dict], list[str]]:
 
 
 def markdown(rows: list[dict], missing: list[str]) -> str:
-    layers = [l for l in LAYER_ORDER if any(r.get("layer") == l for r in rows)]
+    layers = [layer for layer in LAYER_ORDER if any(r.get("layer") == layer for r in rows)]
     layers += sorted({r.get("layer") for r in rows} - set(layers))
     table: dict[tuple[str, str], dict[str, dict]] = {}
     for r in rows:
@@ -177,29 +187,36 @@ def markdown(rows: list[dict], missing: list[str]) -> str:
     out = []
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     out.append("# libcrypto-go benchmark report\n")
-    out.append(f"Generated {now} on {platform.node() or 'unknown host'} ({platform.machine()}, "
-               f"{platform.system()}). Ratio = our time / the reference's time, measured in the same "
-               "process, interleaved, median over rounds (lower is better; for thread scaling, higher is "
-               "better). Brackets: interquartile range of the per-round ratios where the layer reports it. "
-               "Absolute times vary with machine load; **never compare absolute times across runs**, "
-               "only ratios within one run.\n")
-    out.append("References: " + "; ".join(f"`{l}` vs {LAYER_REF.get(l, '?')}" for l in layers) + ".\n")
+    out.append(
+        f"Generated {now} on {platform.node() or 'unknown host'} ({platform.machine()}, "
+        f"{platform.system()}). Ratio = our time / the reference's time, measured in the same "
+        "process, interleaved, median over rounds (lower is better; for thread scaling, higher is "
+        "better). Brackets: interquartile range of the per-round ratios where the layer reports it. "
+        "Absolute times vary with machine load; **never compare absolute times across runs**, "
+        "only ratios within one run.\n"
+    )
+    out.append("References: " + "; ".join(f"`{layer}` vs {LAYER_REF.get(layer, '?')}" for layer in layers) + ".\n")
     if missing:
         out.append(f"> **Missing layers:** {', '.join(missing)} — not run or failed; left out of this report.\n")
     missed = sorted(f"{' '.join(canon(r['op'], r.get('size'))).strip()} ({r['layer']})" for r in misses)
-    out.append(f"Targets met: {len(with_target) - len(misses)} of {len(with_target)}"
-               + (f"; missed: {', '.join(missed)}." if missed else ".") + "\n")
+    out.append(
+        f"Targets met: {len(with_target) - len(misses)} of {len(with_target)}"
+        + (f"; missed: {', '.join(missed)}." if missed else ".")
+        + "\n"
+    )
 
     out.append("## Ratios (operation × layer)\n")
     out.append("| operation | size | " + " | ".join(layers) + " |")
     out.append("|---|---|" + "---|" * len(layers))
     for k in keys:
-        out.append(f"| {k[0]} | {k[1]} | " + " | ".join(cell(table[k].get(l)) for l in layers) + " |")
+        out.append(f"| {k[0]} | {k[1]} | " + " | ".join(cell(table[k].get(layer)) for layer in layers) + " |")
     out.append("")
 
-    for l in layers:
-        lrows = sorted((r for r in rows if r.get("layer") == l), key=lambda r: family_order(canon(r["op"], r.get("size"))))
-        out.append(f"## Layer `{l}` (reference: {LAYER_REF.get(l, lrows[0].get('ref') if lrows else '?')})\n")
+    for layer in layers:
+        lrows = sorted(
+            (r for r in rows if r.get("layer") == layer), key=lambda r: family_order(canon(r["op"], r.get("size")))
+        )
+        out.append(f"## Layer `{layer}` (reference: {LAYER_REF.get(layer, lrows[0].get('ref') if lrows else '?')})\n")
         out.append("| op | size | ours (median) | ref (median) | ratio | spread | target | |")
         out.append("|---|---|---|---|---|---|---|---|")
         for r in lrows:
@@ -217,11 +234,13 @@ def markdown(rows: list[dict], missing: list[str]) -> str:
             t = r.get("target")
             ge = "≥" if r.get("target_kind") == "min" else "≤"
             p = passed(r)
-            out.append(f"| {r['op']} | {size_label(r.get('size'))} | {fmt_ns(r.get('ours_ns'))} | "
-                       f"{fmt_ns(r.get('ref_ns')) if r.get('ref') else '-'} | "
-                       f"{'-' if r.get('ratio') is None else format(r['ratio'], '.3f')} | {'; '.join(parts)} | "
-                       f"{'-' if t is None else ge + format(t, 'g')} | "
-                       f"{'' if p is None else ('ok' if p else '**MISS**')} |")
+            out.append(
+                f"| {r['op']} | {size_label(r.get('size'))} | {fmt_ns(r.get('ours_ns'))} | "
+                f"{fmt_ns(r.get('ref_ns')) if r.get('ref') else '-'} | "
+                f"{'-' if r.get('ratio') is None else format(r['ratio'], '.3f')} | {'; '.join(parts)} | "
+                f"{'-' if t is None else ge + format(t, 'g')} | "
+                f"{'' if p is None else ('ok' if p else '**MISS**')} |"
+            )
         out.append("")
     return "\n".join(out)
 
@@ -241,7 +260,7 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
         ax.axis("off")
         fig.savefig(path, dpi=110)
         return
-    layers = [l for l in LAYER_ORDER if any(r["layer"] == l for r in plot)]
+    layers = [layer for layer in LAYER_ORDER if any(r["layer"] == layer for r in plot)]
     layers += sorted({r["layer"] for r in plot} - set(layers))
     groups: dict[tuple[str, str], dict[str, dict]] = {}
     for r in plot:
@@ -259,27 +278,39 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
     fig, ax = plt.subplots(figsize=(10, fig_h))
     yticks, ylabels, y = [], [], 0.0
     for k in keys:
-        present = [l for l in layers if l in groups[k]]
+        present = [layer for layer in layers if layer in groups[k]]
         n = len(present)
         center = y + (n - 1) * bar_h / 2
-        for i, l in enumerate(present):
-            r = groups[k][l]
+        for i, layer in enumerate(present):
+            r = groups[k][layer]
             yy = y + i * bar_h
             p = passed(r)
             left = lo / 1.6 if log else 0
             shown = max(r["ratio"], lo / 1.25) if log else r["ratio"]
-            ax.barh(yy, shown - left, height=bar_h * 0.9, color=COLORS.get(l, "#888888"),
-                    edgecolor="#C00000" if p is False else "none", linewidth=1.6 if p is False else 0,
-                    hatch="///" if p is False else None, left=left)
+            ax.barh(
+                yy,
+                shown - left,
+                height=bar_h * 0.9,
+                color=COLORS.get(layer, "#888888"),
+                edgecolor="#C00000" if p is False else "none",
+                linewidth=1.6 if p is False else 0,
+                hatch="///" if p is False else None,
+                left=left,
+            )
             sp = ratio_spread(r)
             if sp:
                 ax.plot([sp[0], sp[1]], [yy, yy], color="black", linewidth=0.9, alpha=0.7)
             if r.get("target"):
                 ax.plot([r["target"]], [yy], marker="|", markersize=11, markeredgewidth=2.2, color="black")
             right = max([shown, r.get("target") or 0] + ([sp[1]] if sp else []))
-            ax.text(right * (1.05 if log else 1.0) + (0 if log else hi * 0.01), yy,
-                    fmt_ratio(r["ratio"]) + (" MISS" if p is False else ""), va="center", fontsize=7,
-                    color="#C00000" if p is False else "black")
+            ax.text(
+                right * (1.05 if log else 1.0) + (0 if log else hi * 0.01),
+                yy,
+                fmt_ratio(r["ratio"]) + (" MISS" if p is False else ""),
+                va="center",
+                fontsize=7,
+                color="#C00000" if p is False else "black",
+            )
         yticks.append(center)
         ylabels.append(f"{k[0]} {k[1]}".strip())
         y += max(1, n) * bar_h + 0.3
@@ -287,7 +318,9 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
     if log:
         ax.set_xscale("log")
         ax.set_xlim(lo / 1.6, hi * 2.5)
-        ticks = [t for t in (0.05, 0.1, 0.2, 0.5, 1, 1.5, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if lo / 1.6 <= t <= hi * 2.2]
+        ticks = [
+            t for t in (0.05, 0.1, 0.2, 0.5, 1, 1.5, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if lo / 1.6 <= t <= hi * 2.2
+        ]
         ax.set_xticks(ticks)
         ax.set_xticklabels([f"{t:g}" for t in ticks])
     else:
@@ -303,12 +336,15 @@ def chart(rows: list[dict], path: Path, missing: list[str]) -> None:
     if missing:
         title += "\nmissing: " + ", ".join(missing)
     ax.set_title(title, fontsize=10)
-    handles = [Patch(color=COLORS.get(l, "#888888"), label=f"{l} vs {LAYER_REF.get(l, '?')}") for l in layers]
-    handles += [Patch(facecolor="white", edgecolor="#C00000", hatch="///", label="target missed"),
-                Line2D([], [], marker="|", linestyle="none", markersize=11, markeredgewidth=2.2, color="black",
-                       label="target"),
-                Line2D([], [], color="black", linewidth=0.9, label="IQR of per-round ratios"),
-                Line2D([], [], color="#333333", linestyle="--", label="parity (1.0)")]
+    handles = [
+        Patch(color=COLORS.get(layer, "#888888"), label=f"{layer} vs {LAYER_REF.get(layer, '?')}") for layer in layers
+    ]
+    handles += [
+        Patch(facecolor="white", edgecolor="#C00000", hatch="///", label="target missed"),
+        Line2D([], [], marker="|", linestyle="none", markersize=11, markeredgewidth=2.2, color="black", label="target"),
+        Line2D([], [], color="black", linewidth=0.9, label="IQR of per-round ratios"),
+        Line2D([], [], color="#333333", linestyle="--", label="parity (1.0)"),
+    ]
     ax.legend(handles=handles, loc="lower right", fontsize=7, framealpha=0.9)
     fig.tight_layout()
     fig.savefig(path, dpi=110)

@@ -18,14 +18,13 @@ import json
 import os
 import random
 import subprocess
-import sys
 import tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 CACHE = os.path.join(ROOT, "build", "conformance-cache")
 CORPUS_VERSION = 4
 
-SMALL_PRIMES = [p for p in range(3, 2000) if all(p % d for d in range(2, int(p ** 0.5) + 1))]
+SMALL_PRIMES = [p for p in range(3, 2000) if all(p % d for d in range(2, int(p**0.5) + 1))]
 
 QUICK_KEYS = [(1024, 65537), (1024, 3), (2048, 65537)]
 FULL_KEYS = QUICK_KEYS + [(2048, 3), (3072, 65537), (4096, 65537), (4096, 3)]
@@ -81,8 +80,7 @@ def rsa_numbers(seed, bits, e):
             continue
         lam = (p - 1) * (q - 1) // _gcd(p - 1, q - 1)
         d = pow(e, -1, lam)
-        return {"n": n, "e": e, "d": d, "p": p, "q": q, "dmp1": d % (p - 1),
-                "dmq1": d % (q - 1), "iqmp": pow(q, -1, p)}
+        return {"n": n, "e": e, "d": d, "p": p, "q": q, "dmp1": d % (p - 1), "dmq1": d % (q - 1), "iqmp": pow(q, -1, p)}
 
 
 def _gcd(a, b):
@@ -104,7 +102,7 @@ def _openssl(args, data=b""):
 
 def build(seed, quick):
     from cryptography.hazmat.primitives import serialization as ser
-    from cryptography.hazmat.primitives.asymmetric import rsa, ec, ed25519
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 
     rng = random.Random(f"{seed}:corpus")
     keys = []
@@ -114,9 +112,15 @@ def build(seed, quick):
     wrong = b"wrong horse"
 
     def add(name, kind, encoding, data, password=None, key=None, divergent=None, tags=()):
-        e = {"name": name, "kind": kind, "encoding": encoding, "data": data.hex(),
-             "password": password.hex() if password is not None else None,
-             "key": key, "tags": list(tags)}
+        e = {
+            "name": name,
+            "kind": kind,
+            "encoding": encoding,
+            "data": data.hex(),
+            "password": password.hex() if password is not None else None,
+            "key": key,
+            "tags": list(tags),
+        }
         if divergent:
             e["divergent"] = divergent
         entries.append(e)
@@ -127,70 +131,147 @@ def build(seed, quick):
         name = f"rsa{bits}e{e}"
         keys.append({"name": name, "bits": bits, **hexnums(k)})
         pub = rsa.RSAPublicNumbers(k["e"], k["n"])
-        priv = rsa.RSAPrivateNumbers(k["p"], k["q"], k["d"], k["dmp1"], k["dmq1"], k["iqmp"],
-                                     pub).private_key()
+        priv = rsa.RSAPrivateNumbers(k["p"], k["q"], k["d"], k["dmp1"], k["dmq1"], k["iqmp"], pub).private_key()
         pk = priv.public_key()
         for enc_name, enc in (("pem", ser.Encoding.PEM), ("der", ser.Encoding.DER)):
-            add(f"{name}/pkcs8/{enc_name}", "private", enc_name,
-                priv.private_bytes(enc, ser.PrivateFormat.PKCS8, ser.NoEncryption()), key=name)
-            add(f"{name}/traditional/{enc_name}", "private", enc_name,
+            add(
+                f"{name}/pkcs8/{enc_name}",
+                "private",
+                enc_name,
+                priv.private_bytes(enc, ser.PrivateFormat.PKCS8, ser.NoEncryption()),
+                key=name,
+            )
+            add(
+                f"{name}/traditional/{enc_name}",
+                "private",
+                enc_name,
                 priv.private_bytes(enc, ser.PrivateFormat.TraditionalOpenSSL, ser.NoEncryption()),
-                key=name)
-            add(f"{name}/spki/{enc_name}", "public", enc_name,
-                pk.public_bytes(enc, ser.PublicFormat.SubjectPublicKeyInfo), key=name)
-            add(f"{name}/pkcs1-public/{enc_name}", "public", enc_name,
-                pk.public_bytes(enc, ser.PublicFormat.PKCS1), key=name)
+                key=name,
+            )
+            add(
+                f"{name}/spki/{enc_name}",
+                "public",
+                enc_name,
+                pk.public_bytes(enc, ser.PublicFormat.SubjectPublicKeyInfo),
+                key=name,
+            )
+            add(
+                f"{name}/pkcs1-public/{enc_name}",
+                "public",
+                enc_name,
+                pk.public_bytes(enc, ser.PublicFormat.PKCS1),
+                key=name,
+            )
             enc8 = priv.private_bytes(enc, ser.PrivateFormat.PKCS8, ser.BestAvailableEncryption(pw))
             add(f"{name}/pkcs8-encrypted/{enc_name}", "private", enc_name, enc8, pw, key=name)
             if idx == 0 or not quick:
-                add(f"{name}/pkcs8-encrypted/{enc_name}/wrong-password", "private", enc_name, enc8,
-                    wrong, tags=["wrong-password"])
-                add(f"{name}/pkcs8-encrypted/{enc_name}/no-password", "private", enc_name, enc8,
-                    None, tags=["password-required"])
-                add(f"{name}/pkcs8/{enc_name}/unexpected-password", "private", enc_name,
-                    priv.private_bytes(enc, ser.PrivateFormat.PKCS8, ser.NoEncryption()), pw,
-                    tags=["password-unexpected"])
-        trad = priv.private_bytes(ser.Encoding.PEM, ser.PrivateFormat.TraditionalOpenSSL,
-                                  ser.BestAvailableEncryption(pw))
+                add(
+                    f"{name}/pkcs8-encrypted/{enc_name}/wrong-password",
+                    "private",
+                    enc_name,
+                    enc8,
+                    wrong,
+                    tags=["wrong-password"],
+                )
+                add(
+                    f"{name}/pkcs8-encrypted/{enc_name}/no-password",
+                    "private",
+                    enc_name,
+                    enc8,
+                    None,
+                    tags=["password-required"],
+                )
+                add(
+                    f"{name}/pkcs8/{enc_name}/unexpected-password",
+                    "private",
+                    enc_name,
+                    priv.private_bytes(enc, ser.PrivateFormat.PKCS8, ser.NoEncryption()),
+                    pw,
+                    tags=["password-unexpected"],
+                )
+        trad = priv.private_bytes(
+            ser.Encoding.PEM, ser.PrivateFormat.TraditionalOpenSSL, ser.BestAvailableEncryption(pw)
+        )
         add(f"{name}/traditional-encrypted/pem", "private", "pem", trad, pw, key=name)
         if idx == 0 or not quick:
-            add(f"{name}/traditional-encrypted/pem/wrong-password", "private", "pem", trad, wrong,
-                tags=["wrong-password"])
-            add(f"{name}/traditional-encrypted/pem/empty-password", "private", "pem", trad, b"",
-                tags=["wrong-password"])
+            add(
+                f"{name}/traditional-encrypted/pem/wrong-password",
+                "private",
+                "pem",
+                trad,
+                wrong,
+                tags=["wrong-password"],
+            )
+            add(
+                f"{name}/traditional-encrypted/pem/empty-password", "private", "pem", trad, b"", tags=["wrong-password"]
+            )
 
         # Other encryption schemes, made by the openssl command line.
         if idx == 0 or not quick:
-            der = priv.private_bytes(ser.Encoding.DER, ser.PrivateFormat.TraditionalOpenSSL,
-                                     ser.NoEncryption())
+            der = priv.private_bytes(ser.Encoding.DER, ser.PrivateFormat.TraditionalOpenSSL, ser.NoEncryption())
             kf = os.path.join(tmp, f"{name}.der")
             with open(kf, "wb") as f:
                 f.write(der)
             pwf = os.path.join(tmp, "pw")
             with open(pwf, "wb") as f:
                 f.write(pw)
-            schemes = [("pbes2-aes128-cbc", ["-v2", "aes-128-cbc"]),
-                       ("pbes2-des3", ["-v2", "des3"]),
-                       ("pbes2-aes256-hmacsha1", ["-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA1"]),
-                       ("pbes2-scrypt", ["-scrypt"]),
-                       ("pbes1-sha1-3des", ["-v1", "PBE-SHA1-3DES"])]
+            schemes = [
+                ("pbes2-aes128-cbc", ["-v2", "aes-128-cbc"]),
+                ("pbes2-des3", ["-v2", "des3"]),
+                ("pbes2-aes256-hmacsha1", ["-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA1"]),
+                ("pbes2-scrypt", ["-scrypt"]),
+                ("pbes1-sha1-3des", ["-v1", "PBE-SHA1-3DES"]),
+            ]
             for sname, sargs in schemes:
                 for enc_name in ("pem", "der"):
-                    data = _openssl(["pkcs8", "-topk8", "-inform", "DER", "-in", kf, "-passout",
-                                     "file:" + pwf, "-outform", enc_name.upper()] + sargs)
+                    data = _openssl(
+                        [
+                            "pkcs8",
+                            "-topk8",
+                            "-inform",
+                            "DER",
+                            "-in",
+                            kf,
+                            "-passout",
+                            "file:" + pwf,
+                            "-outform",
+                            enc_name.upper(),
+                        ]
+                        + sargs
+                    )
                     add(f"{name}/pkcs8-{sname}/{enc_name}", "private", enc_name, data, pw, key=name)
             for cname in ("des3", "aes128"):
-                data = _openssl(["rsa", "-traditional", "-inform", "DER", "-in", kf, "-passout",
-                                 "file:" + pwf, "-" + cname])
+                data = _openssl(
+                    ["rsa", "-traditional", "-inform", "DER", "-in", kf, "-passout", "file:" + pwf, "-" + cname]
+                )
                 add(f"{name}/traditional-{cname}/pem", "private", "pem", data, pw, key=name)
             ref = "pyca rejects an unknown PKCS#8 cipher; openssl supports Camellia"
             for enc_name in ("pem", "der"):
-                data = _openssl(["pkcs8", "-topk8", "-inform", "DER", "-in", kf, "-passout",
-                                 "file:" + pwf, "-outform", enc_name.upper(), "-v2",
-                                 "camellia-256-cbc"])
-                add(f"{name}/pkcs8-camellia256/{enc_name}", "private", enc_name, data, pw,
+                data = _openssl(
+                    [
+                        "pkcs8",
+                        "-topk8",
+                        "-inform",
+                        "DER",
+                        "-in",
+                        kf,
+                        "-passout",
+                        "file:" + pwf,
+                        "-outform",
+                        enc_name.upper(),
+                        "-v2",
+                        "camellia-256-cbc",
+                    ]
+                )
+                add(
+                    f"{name}/pkcs8-camellia256/{enc_name}",
+                    "private",
+                    enc_name,
+                    data,
+                    pw,
                     tags=["unsupported-cipher"],
-                    divergent={"openssl": ref, "node:crypto": ref})
+                    divergent={"openssl": ref, "node:crypto": ref},
+                )
 
         # Malformed inputs derived from this key.
         if idx == 0 or not quick:
@@ -199,31 +280,45 @@ def build(seed, quick):
             spki = pk.public_bytes(ser.Encoding.DER, ser.PublicFormat.SubjectPublicKeyInfo)
             cut = rng.randrange(10, len(der8) - 10)
             add(f"{name}/pkcs8/der/truncated", "private", "der", der8[:cut], tags=["malformed"])
-            add(f"{name}/pkcs8/pem/truncated", "private", "pem", pem8[: len(pem8) // 2],
-                tags=["malformed"])
-            add(f"{name}/spki/der/truncated", "public", "der", spki[: len(spki) - 7],
-                tags=["malformed"])
+            add(f"{name}/pkcs8/pem/truncated", "private", "pem", pem8[: len(pem8) // 2], tags=["malformed"])
+            add(f"{name}/spki/der/truncated", "public", "der", spki[: len(spki) - 7], tags=["malformed"])
             trail = "OpenSSL's DER decoder ignores trailing bytes; pyca rejects them"
-            add(f"{name}/pkcs8/der/trailing-byte", "private", "der", der8 + b"\x00",
-                tags=["malformed"], divergent={"openssl": trail, "node:crypto": trail})
+            add(
+                f"{name}/pkcs8/der/trailing-byte",
+                "private",
+                "der",
+                der8 + b"\x00",
+                tags=["malformed"],
+                divergent={"openssl": trail, "node:crypto": trail},
+            )
             body = pem8.split(b"\n")
             body[3] = base64.b64encode(bytes(rng.getrandbits(8) for _ in range(48)))[:64]
-            add(f"{name}/pkcs8/pem/garbage-body", "private", "pem", b"\n".join(body),
-                tags=["malformed"])
+            add(f"{name}/pkcs8/pem/garbage-body", "private", "pem", b"\n".join(body), tags=["malformed"])
             bad = dict(k)
             bad["d"] = k["d"] + 2
-            inc = _der_seq(*[_der_int(v) for v in
-                            [0, bad["n"], bad["e"], bad["d"], bad["p"], bad["q"], bad["dmp1"],
-                             bad["dmq1"], bad["iqmp"]]])
-            add(f"{name}/traditional/der/inconsistent-d", "private", "der", inc,
-                tags=["inconsistent"])
+            inc = _der_seq(
+                *[
+                    _der_int(v)
+                    for v in [
+                        0,
+                        bad["n"],
+                        bad["e"],
+                        bad["d"],
+                        bad["p"],
+                        bad["q"],
+                        bad["dmp1"],
+                        bad["dmq1"],
+                        bad["iqmp"],
+                    ]
+                ]
+            )
+            add(f"{name}/traditional/der/inconsistent-d", "private", "der", inc, tags=["inconsistent"])
             badq = dict(k)
             badq["iqmp"] = (k["iqmp"] + 1) % k["p"]
-            inc = _der_seq(*[_der_int(v) for v in
-                            [0, k["n"], k["e"], k["d"], k["p"], k["q"], k["dmp1"], k["dmq1"],
-                             badq["iqmp"]]])
-            add(f"{name}/traditional/der/inconsistent-iqmp", "private", "der", inc,
-                tags=["inconsistent"])
+            inc = _der_seq(
+                *[_der_int(v) for v in [0, k["n"], k["e"], k["d"], k["p"], k["q"], k["dmp1"], k["dmq1"], badq["iqmp"]]]
+            )
+            add(f"{name}/traditional/der/inconsistent-iqmp", "private", "der", inc, tags=["inconsistent"])
             add(f"{name}/spki-as-private/der", "private", "der", spki, tags=["malformed"])
             add(f"{name}/pkcs8-as-public/der", "public", "der", der8, tags=["malformed"])
 
@@ -232,20 +327,31 @@ def build(seed, quick):
     edk = ed25519.Ed25519PrivateKey.from_private_bytes(bytes(rng.getrandbits(8) for _ in range(32)))
     for tname, k in (("ec-p256", eck), ("ed25519", edk)):
         for enc_name, enc in (("pem", ser.Encoding.PEM), ("der", ser.Encoding.DER)):
-            add(f"{tname}/pkcs8/{enc_name}", "private", enc_name,
+            add(
+                f"{tname}/pkcs8/{enc_name}",
+                "private",
+                enc_name,
                 k.private_bytes(enc, ser.PrivateFormat.PKCS8, ser.NoEncryption()),
-                tags=["not-rsa"])
-            add(f"{tname}/spki/{enc_name}", "public", enc_name,
+                tags=["not-rsa"],
+            )
+            add(
+                f"{tname}/spki/{enc_name}",
+                "public",
+                enc_name,
                 k.public_key().public_bytes(enc, ser.PublicFormat.SubjectPublicKeyInfo),
-                tags=["not-rsa"])
+                tags=["not-rsa"],
+            )
     add("empty/der", "private", "der", b"", tags=["malformed"])
     add("empty/pem", "public", "pem", b"", tags=["malformed"])
-    add("garbage/der", "private", "der", bytes(rng.getrandbits(8) for _ in range(100)),
-        tags=["malformed"])
-    add("garbage/pem", "public", "pem",
-        b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n", tags=["malformed"])
-    return {"version": CORPUS_VERSION, "seed": seed, "quick": quick, "keys": keys,
-            "entries": entries}
+    add("garbage/der", "private", "der", bytes(rng.getrandbits(8) for _ in range(100)), tags=["malformed"])
+    add(
+        "garbage/pem",
+        "public",
+        "pem",
+        b"-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n",
+        tags=["malformed"],
+    )
+    return {"version": CORPUS_VERSION, "seed": seed, "quick": quick, "keys": keys, "entries": entries}
 
 
 def _der_len(n):
@@ -282,6 +388,7 @@ def load(seed, quick):
 
 if __name__ == "__main__":
     import argparse
+
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--quick", action="store_true")

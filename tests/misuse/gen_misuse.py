@@ -49,34 +49,42 @@ import sys
 HANDLES = {
     "cryptogo_fernet": (
         "cryptogo_fernet *h = NULL; MUST(cryptogo_fernet_new(&h, FERNET_KEY.p, FERNET_KEY.n)); return h;",
-        "cryptogo_fernet_free"),
+        "cryptogo_fernet_free",
+    ),
     "cryptogo_multifernet": (
         "cryptogo_fernet *f[2] = {NULL, NULL}; cryptogo_multifernet *h = NULL;"
         " MUST(cryptogo_fernet_new(&f[0], FERNET_KEY.p, FERNET_KEY.n));"
         " MUST(cryptogo_fernet_new(&f[1], FERNET_KEY2.p, FERNET_KEY2.n));"
         " MUST(cryptogo_multifernet_new(&h, f, 2));"
         " MUST(cryptogo_fernet_free(f[0])); MUST(cryptogo_fernet_free(f[1])); return h;",
-        "cryptogo_multifernet_free"),
+        "cryptogo_multifernet_free",
+    ),
     "cryptogo_hash": (
         "cryptogo_hash *h = NULL; MUST(cryptogo_hash_new(&h, CRYPTOGO_HASH_SHA256, 0)); return h;",
-        "cryptogo_hash_free"),
+        "cryptogo_hash_free",
+    ),
     "cryptogo_hmac": (
         "cryptogo_hmac *h = NULL; MUST(cryptogo_hmac_new(&h, HMAC_KEY.p, HMAC_KEY.n, CRYPTOGO_HASH_SHA256)); return h;",
-        "cryptogo_hmac_free"),
+        "cryptogo_hmac_free",
+    ),
     "cryptogo_aesgcm": (
         "cryptogo_aesgcm *h = NULL; MUST(cryptogo_aesgcm_new(&h, AES_KEY.p, AES_KEY.n)); return h;",
-        "cryptogo_aesgcm_free"),
+        "cryptogo_aesgcm_free",
+    ),
     "cryptogo_chacha20poly1305": (
         "cryptogo_chacha20poly1305 *h = NULL; MUST(cryptogo_chacha20poly1305_new(&h, CHACHA_KEY.p, CHACHA_KEY.n)); return h;",
-        "cryptogo_chacha20poly1305_free"),
+        "cryptogo_chacha20poly1305_free",
+    ),
     "cryptogo_rsa_private_key": (
         "cryptogo_rsa_private_key *h = NULL;"
         " MUST(cryptogo_rsa_private_key_load(&h, PRIV_PEM.p, PRIV_PEM.n, NULL, 0, CRYPTOGO_ENCODING_PEM)); return h;",
-        "cryptogo_rsa_private_key_free"),
+        "cryptogo_rsa_private_key_free",
+    ),
     "cryptogo_rsa_public_key": (
         "cryptogo_rsa_public_key *h = NULL;"
         " MUST(cryptogo_rsa_public_key_load(&h, PUB_PEM.p, PUB_PEM.n, CRYPTOGO_ENCODING_PEM)); return h;",
-        "cryptogo_rsa_public_key_free"),
+        "cryptogo_rsa_public_key_free",
+    ),
 }
 
 # Input buffers: the fixture (a blob of PRELUDE) an input gets in the valid
@@ -98,18 +106,37 @@ INPUTS_BY_FN = {
     ("cryptogo_rsa_private_key_dump", "password"): "NONE",
 }
 INPUTS_BY_NAME = {
-    "key": "HMAC_KEY", "nonce": "NONCE12", "iv": "IV16", "token": "TOKEN", "ad": "AD",
-    "label": "LABEL", "salt": "SALT", "password": "PASSWORD", "expected": "PBKDF2_EXPECTED",
-    "msg": "HELLO", "pt": "HELLO", "data": "HELLO", "sig": "HELLO", "ct": "HELLO",
-    "n": "RSA_N", "e": "RSA_E", "d": "RSA_D", "p": "RSA_P", "q": "RSA_Q",
-    "dmp1": "RSA_DMP1", "dmq1": "RSA_DMQ1", "iqmp": "RSA_IQMP",
+    "key": "HMAC_KEY",
+    "nonce": "NONCE12",
+    "iv": "IV16",
+    "token": "TOKEN",
+    "ad": "AD",
+    "label": "LABEL",
+    "salt": "SALT",
+    "password": "PASSWORD",
+    "expected": "PBKDF2_EXPECTED",
+    "msg": "HELLO",
+    "pt": "HELLO",
+    "data": "HELLO",
+    "sig": "HELLO",
+    "ct": "HELLO",
+    "n": "RSA_N",
+    "e": "RSA_E",
+    "d": "RSA_D",
+    "p": "RSA_P",
+    "q": "RSA_Q",
+    "dmp1": "RSA_DMP1",
+    "dmq1": "RSA_DMQ1",
+    "iqmp": "RSA_IQMP",
 }
 
 # Inputs for which the doc promises OVERFLOW at 2^31 bytes, checked before the
 # input is read: tested with 2^31 and a pointer to a small buffer.
 OVERFLOW_AT_2_31 = {
-    ("cryptogo_aesgcm_encrypt", "pt"), ("cryptogo_aesgcm_encrypt", "ad"),
-    ("cryptogo_chacha20poly1305_encrypt", "pt"), ("cryptogo_chacha20poly1305_encrypt", "ad"),
+    ("cryptogo_aesgcm_encrypt", "pt"),
+    ("cryptogo_aesgcm_encrypt", "ad"),
+    ("cryptogo_chacha20poly1305_encrypt", "pt"),
+    ("cryptogo_chacha20poly1305_encrypt", "ad"),
 }
 
 I32 = ["0", "-1", "INT_MIN", "INT_MAX"]
@@ -128,8 +155,10 @@ SCALARS = {
     ("int", "has_ttl"): ("0", ["1", "-1", "INT_MIN"]),
     ("int", "prehashed"): ("0", ["1", "-1"]),
     ("int", "component"): ("CRYPTOGO_RSA_N", I32 + ["CRYPTOGO_RSA_D", "CRYPTOGO_RSA_IQMP", "9"]),
-    ("int", "salt_length"): ("CRYPTOGO_PSS_SALT_DIGEST_LENGTH",
-                             I32 + ["CRYPTOGO_PSS_SALT_MAX_LENGTH", "CRYPTOGO_PSS_SALT_AUTO", "-4", "200"]),
+    ("int", "salt_length"): (
+        "CRYPTOGO_PSS_SALT_DIGEST_LENGTH",
+        I32 + ["CRYPTOGO_PSS_SALT_MAX_LENGTH", "CRYPTOGO_PSS_SALT_AUTO", "-4", "200"],
+    ),
     ("int", "code"): ("0", I32 + ["-16", "-17", "1"]),
     ("int64_t", "ttl"): ("60", I64),
     ("int64_t", "current_time"): ("NOW", I64),
@@ -162,9 +191,9 @@ def c_string(data):
         elif 32 <= b < 127:
             out.append(ch)
         elif ch == "\n":
-            out.append("\\n\"\n    \"")
+            out.append('\\n"\n    "')
         else:
-            out.append("\\x%02x\"\"" % b)
+            out.append(f'\\x{b:02x}""')
     return '"' + "".join(out) + '"'
 
 
@@ -223,7 +252,9 @@ def classify(fn):
             continue
         if t in ("int", "int64_t", "uint64_t", "size_t"):
             if (t, n) not in SCALARS:
-                raise Unknown(f"{name}: scalar parameter `{t} {n}` is not in SCALARS (add its valid value and mutations)")
+                raise Unknown(
+                    f"{name}: scalar parameter `{t} {n}` is not in SCALARS (add its valid value and mutations)"
+                )
             groups.append(("scalar", [n], t))
             i += 1
             continue
@@ -284,7 +315,9 @@ class Gen:
         for g in groups:
             kind, names = g[0], g[1]
             if kind == "triple":
-                self.w(f"    a->{names[0]} = out_buf(c, BIG_OUT); a->{names[1]} = BIG_OUT; a->{names[2]} = &c->out_len;")
+                self.w(
+                    f"    a->{names[0]} = out_buf(c, BIG_OUT); a->{names[1]} = BIG_OUT; a->{names[2]} = &c->out_len;"
+                )
             elif kind == "exact_out":
                 self.w(f"    a->{names[0]} = out_buf(c, 32); a->{names[1]} = 32;")
             elif kind == "input":
@@ -330,18 +363,24 @@ class Gen:
         elif ret == "int":
             self.w(f"static int call_{name}(A_{name} *a) {{ (void)a; return {name}({args}); }}")
         elif ret == "size_t":
-            self.w(f"static int call_{name}(A_{name} *a) {{ (void)a; volatile size_t r = {name}({args}); (void)r; return 0; }}")
+            self.w(
+                f"static int call_{name}(A_{name} *a) {{ (void)a; volatile size_t r = {name}({args}); (void)r; return 0; }}"
+            )
         else:  # const char *
-            self.w(f"static int call_{name}(A_{name} *a) {{ const char *s; (void)a; s = {name}({args});"
-                   f" return (s && strlen(s) < 4096) ? 0 : -999; }}")
+            self.w(
+                f"static int call_{name}(A_{name} *a) {{ const char *s; (void)a; s = {name}({args});"
+                f" return (s && strlen(s) < 4096) ? 0 : -999; }}"
+            )
         # post: handles created by the call, the free functions' own handle
         self.w(f"static void post_{name}(ctx_t *c, A_{name} *a, int rc)\n{{")
         self.w("    (void)c; (void)a; (void)rc;")
         for g in groups:
             if g[0] == "handle_out":
-                self.w(f"    if (c->hout) {{ if (rc != CRYPTOGO_OK) fail(c, \"*out set although rc = %d\", rc);"
-                       f" keep_handle(c, H_{g[2]}, c->hout); }}")
-                self.w(f"    else if (rc == CRYPTOGO_OK && a->{g[1][0]}) fail(c, \"OK but *out is NULL\");")
+                self.w(
+                    f'    if (c->hout) {{ if (rc != CRYPTOGO_OK) fail(c, "*out set although rc = %d", rc);'
+                    f" keep_handle(c, H_{g[2]}, c->hout); }}"
+                )
+                self.w(f'    else if (rc == CRYPTOGO_OK && a->{g[1][0]}) fail(c, "OK but *out is NULL");')
         if is_free:
             h = groups[0][1][0]
             self.w(f"    if (rc == CRYPTOGO_OK) forget_handle(c, a->{h});")
@@ -364,7 +403,7 @@ class Gen:
         desc = desc.replace('"', '\\"')
         self.w("    {")
         self.w(f"        ctx_t c; A_{name} a; int rc;")
-        self.w(f"        ctx_begin(&c, via_invoke ? \"{INVOKE}:{name}\" : \"{name}\", \"{desc}\");")
+        self.w(f'        ctx_begin(&c, via_invoke ? "{INVOKE}:{name}" : "{name}", "{desc}");')
         self.w(f"        base_{name}(&c, &a);")
         if mutation:
             self.w(f"        {mutation}")
@@ -384,21 +423,41 @@ class Gen:
             o, cap, ln = names
             self.case(name, f"{ln} = NULL", f"a.{ln} = NULL;", [IA])
             self.case(name, f"{o} = NULL, {cap} = BIG_OUT", f"a.{o} = NULL;", [IA])
-            self.case(name, f"{o} non-NULL, {cap} = 0", f"a.{cap} = 0;", None,
-                      f"if (rc == {BTS} && c.out_len == 0) fail(&c, \"BUFFER_TOO_SMALL with *out_len = 0\");")
+            self.case(
+                name,
+                f"{o} non-NULL, {cap} = 0",
+                f"a.{cap} = 0;",
+                None,
+                f'if (rc == {BTS} && c.out_len == 0) fail(&c, "BUFFER_TOO_SMALL with *out_len = 0");',
+            )
             # size query, then need - 1 bytes, then exactly need bytes
             self.w("    {")
             self.w("        size_t need = 0;")
-            self.case_inline(name, "size query (NULL, 0)", f"a.{o} = NULL; a.{cap} = 0;", None,
-                             f"if (rc == {BTS}) {{ need = c.out_len; }}"
-                             f" if (rc == {BTS} && need == 0) {{ fail(&c, \"BUFFER_TOO_SMALL with *out_len = 0\"); }}")
+            self.case_inline(
+                name,
+                "size query (NULL, 0)",
+                f"a.{o} = NULL; a.{cap} = 0;",
+                None,
+                f"if (rc == {BTS}) {{ need = c.out_len; }}"
+                f' if (rc == {BTS} && need == 0) {{ fail(&c, "BUFFER_TOO_SMALL with *out_len = 0"); }}',
+            )
             self.w("        if (need > 0) {")
-            self.case_inline(name, "out_cap = need - 1", f"a.{o} = out_buf(&c, need - 1); a.{cap} = need - 1;", [BTS],
-                             f"if (c.out_len != need) {{ fail(&c, \"*out_len = %zu, want %zu\", c.out_len, need); }}"
-                             f" if (!untouched(a.{o}, need - 1)) {{ fail(&c, \"BUFFER_TOO_SMALL but the buffer was written\"); }}")
-            self.case_inline(name, "out_cap = need", f"a.{o} = out_buf(&c, need); a.{cap} = need;", None,
-                             f"if (rc == CRYPTOGO_OK && c.out_len > need) {{ fail(&c, \"*out_len %zu > need %zu\", c.out_len, need); }}"
-                             f" if (rc == {BTS}) {{ fail(&c, \"BUFFER_TOO_SMALL with exactly the size it asked for\"); }}")
+            self.case_inline(
+                name,
+                "out_cap = need - 1",
+                f"a.{o} = out_buf(&c, need - 1); a.{cap} = need - 1;",
+                [BTS],
+                f'if (c.out_len != need) {{ fail(&c, "*out_len = %zu, want %zu", c.out_len, need); }}'
+                f' if (!untouched(a.{o}, need - 1)) {{ fail(&c, "BUFFER_TOO_SMALL but the buffer was written"); }}',
+            )
+            self.case_inline(
+                name,
+                "out_cap = need",
+                f"a.{o} = out_buf(&c, need); a.{cap} = need;",
+                None,
+                f'if (rc == CRYPTOGO_OK && c.out_len > need) {{ fail(&c, "*out_len %zu > need %zu", c.out_len, need); }}'
+                f' if (rc == {BTS}) {{ fail(&c, "BUFFER_TOO_SMALL with exactly the size it asked for"); }}',
+            )
             self.w("        }")
             self.w("    }")
         elif kind == "exact_out":
@@ -412,11 +471,25 @@ class Gen:
             self.case(name, f"{p} = NULL, {n} = 0", f"a.{p} = NULL; a.{n} = 0;", None)
             self.case(name, f"{p} non-NULL, {n} = 0", f"a.{p} = guarded_in(&c, NULL, 1); a.{n} = 0;", None)
             self.case(name, f"{p} = NULL, {n} = 2^31", f"a.{p} = NULL; a.{n} = (size_t)1 << 31;", [IA])
-            self.case(name, f"{p} = 16 bytes, {n} = 2^40", f"a.{p} = guarded_in(&c, NULL, 16); a.{n} = (size_t)1 << 40;", [OV])
-            self.case(name, f"{p} = 16 bytes, {n} = SIZE_MAX", f"a.{p} = guarded_in(&c, NULL, 16); a.{n} = SIZE_MAX;", [OV])
+            self.case(
+                name, f"{p} = 16 bytes, {n} = 2^40", f"a.{p} = guarded_in(&c, NULL, 16); a.{n} = (size_t)1 << 40;", [OV]
+            )
+            self.case(
+                name, f"{p} = 16 bytes, {n} = SIZE_MAX", f"a.{p} = guarded_in(&c, NULL, 16); a.{n} = SIZE_MAX;", [OV]
+            )
             if (name, p) in OVERFLOW_AT_2_31:
-                self.case(name, f"{p} = 16 bytes, {n} = 2^31", f"a.{p} = guarded_in(&c, NULL, 16); a.{n} = (size_t)1 << 31;", [OV])
-                self.case(name, f"{p} = 16 bytes, {n} = 2^31 - 1 + 1", f"a.{p} = guarded_in(&c, NULL, 16); a.{n} = (size_t)INT_MAX + 1;", [OV])
+                self.case(
+                    name,
+                    f"{p} = 16 bytes, {n} = 2^31",
+                    f"a.{p} = guarded_in(&c, NULL, 16); a.{n} = (size_t)1 << 31;",
+                    [OV],
+                )
+                self.case(
+                    name,
+                    f"{p} = 16 bytes, {n} = 2^31 - 1 + 1",
+                    f"a.{p} = guarded_in(&c, NULL, 16); a.{n} = (size_t)INT_MAX + 1;",
+                    [OV],
+                )
         elif kind == "out_ptr":
             self.case(name, f"{names[0]} = NULL", f"a.{names[0]} = NULL;", [IA])
         elif kind == "handle_out":
@@ -425,11 +498,19 @@ class Gen:
             h, ht = names[0], g[2]
             null_expect = ["CRYPTOGO_OK"] if is_free else [IH]
             self.case(name, f"{h} = NULL", f"a.{h} = NULL;", null_expect)
-            self.case(name, f"{h} freed",
-                      f"a.{h} = ({ht} *)new_handle(H_{ht}); if (free_handle(H_{ht}, a.{h}) != CRYPTOGO_OK) fail(&c, \"free\");", [IH])
-            self.case(name, f"{h} double-freed",
-                      f"a.{h} = ({ht} *)new_handle(H_{ht}); free_handle(H_{ht}, a.{h});"
-                      f" {{ int r2 = free_handle(H_{ht}, a.{h}); if (r2 != {IH}) fail(&c, \"second free returned %d\", r2); }}", [IH])
+            self.case(
+                name,
+                f"{h} freed",
+                f'a.{h} = ({ht} *)new_handle(H_{ht}); if (free_handle(H_{ht}, a.{h}) != CRYPTOGO_OK) fail(&c, "free");',
+                [IH],
+            )
+            self.case(
+                name,
+                f"{h} double-freed",
+                f"a.{h} = ({ht} *)new_handle(H_{ht}); free_handle(H_{ht}, a.{h});"
+                f' {{ int r2 = free_handle(H_{ht}, a.{h}); if (r2 != {IH}) fail(&c, "second free returned %d", r2); }}',
+                [IH],
+            )
             ot = self.other_type(ht)
             self.case(name, f"{h} of the wrong kind ({ot})", f"a.{h} = ({ht} *)make_handle(&c, H_{ot});", [IH])
             self.case(name, f"{h} = address of a stack int", f"a.{h} = ({ht} *)(void *)&c.stack_int;", [IH])
@@ -463,7 +544,7 @@ class Gen:
         for desc, v, arr in cases:
             self.w("    {")
             self.w("        ctx_t c; int rc;")
-            self.w(f"        ctx_begin(&c, \"{INVOKE}\", \"{desc}\");")
+            self.w(f'        ctx_begin(&c, "{INVOKE}", "{desc}");')
             self.w(f"        rc = {INVOKE}({v}, {arr});")
             self.w(f"        check_rc(&c, rc, DOC_{INVOKE}, (const int[]){{CRYPTOGO_ERR_INVALID_ARGUMENT, 1}});")
             self.w("        ctx_end(&c);")
@@ -476,7 +557,7 @@ class Gen:
         exp = "NULL" if expect is None else "(const int[]){" + ", ".join(expect + ["1"]) + "}"
         self.w("        {")
         self.w(f"            ctx_t c; A_{name} a; int rc;")
-        self.w(f"            ctx_begin(&c, via_invoke ? \"{INVOKE}:{name}\" : \"{name}\", \"{desc}\");")
+        self.w(f'            ctx_begin(&c, via_invoke ? "{INVOKE}:{name}" : "{name}", "{desc}");')
         self.w(f"            base_{name}(&c, &a);")
         self.w(f"            {mutation}")
         self.w(f"            rc = call_{name}(&a);")
@@ -589,8 +670,10 @@ def main():
         except Unknown as e:
             problems.append(str(e))
     if problems:
-        print("gen_misuse: the misuse matrix does not know how to call every export:\n  " + "\n  ".join(problems),
-              file=sys.stderr)
+        print(
+            "gen_misuse: the misuse matrix does not know how to call every export:\n  " + "\n  ".join(problems),
+            file=sys.stderr,
+        )
         print("gen_misuse: extend the tables in tests/misuse/gen_misuse.py", file=sys.stderr)
         return 1
 
@@ -617,9 +700,13 @@ def main():
     for ht, (_, free_fn) in HANDLES.items():
         g.w(f"    case H_{ht}: return {free_fn}(({ht} *)p);")
     g.w("    }\n    abort();\n}")
-    g.w("static void *make_handle(ctx_t *c, int type) { void *h = new_handle(type); keep_handle(c, type, h); return h; }")
-    g.w("static void forget_handle(ctx_t *c, void *p)\n{\n    int i;\n    for (i = 0; i < c->nh; i++)\n"
-        "        if (c->hptr[i] == p) { c->hptr[i] = c->hptr[--c->nh]; c->htype[i] = c->htype[c->nh]; return; }\n}")
+    g.w(
+        "static void *make_handle(ctx_t *c, int type) { void *h = new_handle(type); keep_handle(c, type, h); return h; }"
+    )
+    g.w(
+        "static void forget_handle(ctx_t *c, void *p)\n{\n    int i;\n    for (i = 0; i < c->nh; i++)\n"
+        "        if (c->hptr[i] == p) { c->hptr[i] = c->hptr[--c->nh]; c->htype[i] = c->htype[c->nh]; return; }\n}"
+    )
     g.w()
     for fn, groups in plan:
         g.gen_function(fn, groups)
@@ -645,8 +732,10 @@ def main():
     g.w('        fprintf(stderr, "FAIL: %zu handles still alive at the end\\n", live);')
     g.w("        n_failures++;")
     g.w("    }")
-    g.w(f'    printf("misuse matrix: {n_exports} exports, %ld cases, %ld calls, %ld failures, %d doc gaps (export, code)\\n",'
-        ' n_cases, n_calls, n_failures, n_gaps);')
+    g.w(
+        f'    printf("misuse matrix: {n_exports} exports, %ld cases, %ld calls, %ld failures, %d doc gaps (export, code)\\n",'
+        " n_cases, n_calls, n_failures, n_gaps);"
+    )
     g.w("    return n_failures ? 1 : 0;\n}")
     for warn in g.warnings:
         print("gen_misuse: warning:", warn, file=sys.stderr)

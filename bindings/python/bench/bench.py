@@ -21,6 +21,7 @@ import statistics
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -110,33 +111,70 @@ def rsa_rows(add) -> None:
     ok = oser.load_pem_private_key(pem, None)
     pk4 = prsa.generate_private_key(65537, 4096)
     ok4 = oser.load_pem_private_key(
-        pk4.private_bytes(pser.Encoding.PEM, pser.PrivateFormat.PKCS8, pser.NoEncryption()), None)
+        pk4.private_bytes(pser.Encoding.PEM, pser.PrivateFormat.PKCS8, pser.NoEncryption()), None
+    )
     if ok is not None:
-        add("RSA-2048 generate", "", lambda: orsa.generate_private_key(65537, 2048),
-            lambda: prsa.generate_private_key(65537, 2048), 1.2, slow=True)
+        add(
+            "RSA-2048 generate",
+            "",
+            lambda: orsa.generate_private_key(65537, 2048),
+            lambda: prsa.generate_private_key(65537, 2048),
+            1.2,
+            slow=True,
+        )
         opss = opad.PSS(opad.MGF1(ohashes.SHA256()), opad.PSS.MAX_LENGTH)
         ppss = ppad.PSS(ppad.MGF1(phashes.SHA256()), ppad.PSS.MAX_LENGTH)
         msg = b"m" * 64
-        add("RSA-2048 PSS sign", "64 B", lambda: ok.sign(msg, opss, ohashes.SHA256()),
-            lambda: pk.sign(msg, ppss, phashes.SHA256()), 1.5)
+        add(
+            "RSA-2048 PSS sign",
+            "64 B",
+            lambda: ok.sign(msg, opss, ohashes.SHA256()),
+            lambda: pk.sign(msg, ppss, phashes.SHA256()),
+            1.5,
+        )
         sig = pk.sign(msg, ppss, phashes.SHA256())
         opub, ppub = ok.public_key(), pk.public_key()
-        add("RSA-2048 PSS verify", "64 B", lambda: opub.verify(sig, msg, opss, ohashes.SHA256()),
-            lambda: ppub.verify(sig, msg, ppss, phashes.SHA256()), 1.2)
+        add(
+            "RSA-2048 PSS verify",
+            "64 B",
+            lambda: opub.verify(sig, msg, opss, ohashes.SHA256()),
+            lambda: ppub.verify(sig, msg, ppss, phashes.SHA256()),
+            1.2,
+        )
         ooaep = opad.OAEP(opad.MGF1(ohashes.SHA256()), ohashes.SHA256(), None)
         poaep = ppad.OAEP(ppad.MGF1(phashes.SHA256()), phashes.SHA256(), None)
-        add("RSA-2048 OAEP encrypt", "32 B", lambda: opub.encrypt(msg[:32], ooaep),
-            lambda: ppub.encrypt(msg[:32], poaep), 1.2)
+        add(
+            "RSA-2048 OAEP encrypt",
+            "32 B",
+            lambda: opub.encrypt(msg[:32], ooaep),
+            lambda: ppub.encrypt(msg[:32], poaep),
+            1.2,
+        )
         oct_ = ppub.encrypt(msg[:32], poaep)
         add("RSA-2048 OAEP decrypt", "32 B", lambda: ok.decrypt(oct_, ooaep), lambda: pk.decrypt(oct_, poaep), 1.5)
-        add("RSA-4096 PSS sign", "64 B", lambda: ok4.sign(msg, opss, ohashes.SHA256()),
-            lambda: pk4.sign(msg, ppss, phashes.SHA256()), 1.5)
+        add(
+            "RSA-4096 PSS sign",
+            "64 B",
+            lambda: ok4.sign(msg, opss, ohashes.SHA256()),
+            lambda: pk4.sign(msg, ppss, phashes.SHA256()),
+            1.5,
+        )
         sig4 = pk4.sign(msg, ppss, phashes.SHA256())
         opub4, ppub4 = ok4.public_key(), pk4.public_key()
-        add("RSA-4096 PSS verify", "64 B", lambda: opub4.verify(sig4, msg, opss, ohashes.SHA256()),
-            lambda: ppub4.verify(sig4, msg, ppss, phashes.SHA256()), 1.2)
-        add("load_pem_private_key RSA-2048", "", lambda: oser.load_pem_private_key(pem, None),
-            lambda: pser.load_pem_private_key(pem, None), 1.2)
+        add(
+            "RSA-4096 PSS verify",
+            "64 B",
+            lambda: opub4.verify(sig4, msg, opss, ohashes.SHA256()),
+            lambda: ppub4.verify(sig4, msg, ppss, phashes.SHA256()),
+            1.2,
+        )
+        add(
+            "load_pem_private_key RSA-2048",
+            "",
+            lambda: oser.load_pem_private_key(pem, None),
+            lambda: pser.load_pem_private_key(pem, None),
+            1.2,
+        )
 
 
 def main() -> int:
@@ -158,14 +196,24 @@ def main() -> int:
         except AttributeError as e:  # an export not in this library yet
             print(f"{op:34s} {size:>8s}  SKIPPED: {e}", flush=True)
             return
-        row = {"layer": "python", "op": op, "size": size, "ours_ns": round(o), "ref": "pyca",
-               "ref_ns": round(r), "ratio": round(o / r, 3), "target": target}
+        row = {
+            "layer": "python",
+            "op": op,
+            "size": size,
+            "ours_ns": round(o),
+            "ref": "pyca",
+            "ref_ns": round(r),
+            "ratio": round(o / r, 3),
+            "target": target,
+        }
         rows.append(row)
         flag = "ok" if o / r <= target else "MISS"
-        print(f"{op:34s} {size:>8s} {o/1e3:12.2f} {r/1e3:12.2f} {o/r:7.2f} {target:6.2f}  {flag}", flush=True)
+        print(f"{op:34s} {size:>8s} {o / 1e3:12.2f} {r / 1e3:12.2f} {o / r:7.2f} {target:6.2f}  {flag}", flush=True)
 
-    print(f"cryptogo {_native.info()['library']} vs cryptography {cryptography.__version__}; "
-          f"median of {rounds} interleaved rounds")
+    print(
+        f"cryptogo {_native.info()['library']} vs cryptography {cryptography.__version__}; "
+        f"median of {rounds} interleaved rounds"
+    )
     print(f"{'op':34s} {'size':>8s} {'ours us':>12s} {'pyca us':>12s} {'ratio':>7s} {'target':>6s}")
 
     # Fernet
@@ -174,8 +222,8 @@ def main() -> int:
     for size, label in ((100, "100 B"), (4 * KIB, "4 KiB"), (MIB, "1 MiB")):
         msg = os.urandom(size)
         tok = pf.encrypt(msg)
-        add("Fernet encrypt", label, lambda: of.encrypt(msg), lambda: pf.encrypt(msg), 0.5)
-        add("Fernet decrypt", label, lambda: of.decrypt(tok), lambda: pf.decrypt(tok), 0.5)
+        add("Fernet encrypt", label, partial(of.encrypt, msg), partial(pf.encrypt, msg), 0.5)
+        add("Fernet decrypt", label, partial(of.decrypt, tok), partial(pf.decrypt, tok), 0.5)
 
     # AEAD
     key, nonce = os.urandom(32), os.urandom(12)
@@ -183,8 +231,14 @@ def main() -> int:
     for size, label, target in ((64, "64 B", 1.5), (4 * KIB, "4 KiB", 1.2), (MIB, "1 MiB", 1.0)):
         msg = os.urandom(size)
         ct = pa.encrypt(nonce, msg, None)
-        add("AESGCM encrypt", label, lambda: oa.encrypt(nonce, msg, None), lambda: pa.encrypt(nonce, msg, None), target)
-        add("AESGCM decrypt", label, lambda: oa.decrypt(nonce, ct, None), lambda: pa.decrypt(nonce, ct, None), target)
+        add(
+            "AESGCM encrypt",
+            label,
+            partial(oa.encrypt, nonce, msg, None),
+            partial(pa.encrypt, nonce, msg, None),
+            target,
+        )
+        add("AESGCM decrypt", label, partial(oa.decrypt, nonce, ct, None), partial(pa.decrypt, nonce, ct, None), target)
     big = os.urandom(MIB)
 
     # Hashes, HMAC, PBKDF2
@@ -193,6 +247,7 @@ def main() -> int:
             h = mod.Hash(mod.SHA256())
             h.update(data)
             return h.finalize()
+
         return f
 
     small = os.urandom(64)
@@ -204,13 +259,18 @@ def main() -> int:
             h = mod.HMAC(b"k" * 32, hmod.SHA256())
             h.update(data)
             return h.finalize()
+
         return f
 
     add("HMAC-SHA256", "64 B", hmac256(ohmac, ohashes, small), hmac256(phmac, phashes, small), 1.5)
-    add("PBKDF2-HMAC-SHA256 100k it.", "32 B",
+    add(
+        "PBKDF2-HMAC-SHA256 100k it.",
+        "32 B",
         lambda: opbkdf2.PBKDF2HMAC(ohashes.SHA256(), 32, b"salt" * 4, 100_000).derive(b"password"),
         lambda: ppbkdf2.PBKDF2HMAC(phashes.SHA256(), 32, b"salt" * 4, 100_000).derive(b"password"),
-        1.2, slow=True)
+        1.2,
+        slow=True,
+    )
 
     # RSA
     try:
@@ -222,12 +282,24 @@ def main() -> int:
         o1, o2 = thread_scaling(lambda: oa.encrypt(nonce, big, None), slow_rounds)
         p1, p2 = thread_scaling(lambda: pa.encrypt(nonce, big, None), slow_rounds)
         for who, one, two, target in (("ours", o1, o2, 1.7), ("pyca", p1, p2, None)):
-            rows.append({"layer": "python", "op": f"AESGCM encrypt 1 vs 2 threads ({who})", "size": "1 MiB",
-                         "ours_ns": round(two), "ref": "1 thread", "ref_ns": round(one),
-                         "ratio": round(one / two, 3), "target": target, "target_kind": "min"})
+            rows.append(
+                {
+                    "layer": "python",
+                    "op": f"AESGCM encrypt 1 vs 2 threads ({who})",
+                    "size": "1 MiB",
+                    "ours_ns": round(two),
+                    "ref": "1 thread",
+                    "ref_ns": round(one),
+                    "ratio": round(one / two, 3),
+                    "target": target,
+                    "target_kind": "min",
+                }
+            )
             mbs = lambda ns: MIB / ns * 1e9 / 1e6  # noqa: E731
-            print(f"AESGCM 1 MiB threads ({who}): 1 thread {mbs(one):8.0f} MB/s, 2 threads {mbs(two):8.0f} MB/s, "
-                  f"speedup {one / two:4.2f}" + (f" (target >= {target})" if target else ""))
+            print(
+                f"AESGCM 1 MiB threads ({who}): 1 thread {mbs(one):8.0f} MB/s, 2 threads {mbs(two):8.0f} MB/s, "
+                f"speedup {one / two:4.2f}" + (f" (target >= {target})" if target else "")
+            )
 
     # ChaCha20-Poly1305 last: pyca's (OpenSSL's AVX-512) ChaCha20 leaves the
     # upper vector state dirty, and every legacy-SSE instruction Go runs on
@@ -236,8 +308,20 @@ def main() -> int:
     # Measured last so that it does not distort the other rows; see the note.
     oc, pc = oaead.ChaCha20Poly1305(key), paead.ChaCha20Poly1305(key)
     cct = pc.encrypt(nonce, big, None)
-    add("ChaCha20Poly1305 encrypt", "1 MiB", lambda: oc.encrypt(nonce, big, None), lambda: pc.encrypt(nonce, big, None), 1.0)
-    add("ChaCha20Poly1305 decrypt", "1 MiB", lambda: oc.decrypt(nonce, cct, None), lambda: pc.decrypt(nonce, cct, None), 1.0)
+    add(
+        "ChaCha20Poly1305 encrypt",
+        "1 MiB",
+        lambda: oc.encrypt(nonce, big, None),
+        lambda: pc.encrypt(nonce, big, None),
+        1.0,
+    )
+    add(
+        "ChaCha20Poly1305 decrypt",
+        "1 MiB",
+        lambda: oc.decrypt(nonce, cct, None),
+        lambda: pc.decrypt(nonce, cct, None),
+        1.0,
+    )
 
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)

@@ -9,15 +9,15 @@ from __future__ import annotations
 import base64
 import binascii
 import ctypes
-import os
 import struct
 import sys
 import time
 import typing
 from collections.abc import Iterable
 
-from cryptogo import _native
-from cryptogo._native import NativeObject, lib
+from cryptogo import _buffers, _errors, _fast, _handles, _native
+from cryptogo._handles import NativeObject
+from cryptogo._native import lib
 
 __all__ = ["Fernet", "InvalidToken", "MultiFernet"]
 
@@ -26,19 +26,17 @@ class InvalidToken(Exception):
     pass
 
 
-_MAX_CLOCK_SKEW = 60
-_OVERHEAD = 57  # version 1 + timestamp 8 + IV 16 + HMAC 32
-_check = _native.check
-_ZERO = _native.ZERO
-_BIG = _native.BIG
-_alloc = _native.alloc
+_check = _errors.check
+_ZERO = _buffers.ZERO
+_BIG = _buffers.BIG
+_alloc = _buffers.alloc
 _size_t = ctypes.c_size_t
-_SINK = _native.SINK
+_SINK = _buffers.SINK
 _fns: dict[str, typing.Any] = lib.__dict__  # looked up per call: see aead.py
-_GIL_FREE = _native.GIL_FREE
+_GIL_FREE = _fast.GIL_FREE
 _ORDER = sys.byteorder
 
-# Hot-path state (see _native.fast), set by _bind when the library loads.
+# Hot-path state (see _fast.fast), set by _bind when the library loads.
 # Fernet and MultiFernet exports share their parameter layouts.
 _FAST = False
 _SMALL: typing.Any = None
@@ -61,10 +59,24 @@ def _bind(fast: typing.Any) -> None:
     _FAST = fast.enabled
 
 
+# Token and plaintext sizes come from the library (cryptogo_fernet_token_size,
+# cryptogo_fernet_max_plaintext_size). Its answers for lengths under _MEMO are
+# kept (0: not asked yet), so that small messages pay one list index rather
+# than a second C call.
+_MEMO = 1 << 13
+_token_sizes = [0] * _MEMO  # by message length
+_plaintext_caps = [-1] * _MEMO  # by token length
+
+
 def _token_size(n: int) -> int:
     """Exact length of the token for an n-byte message."""
-    raw = _OVERHEAD + (n // 16 + 1) * 16
-    return (raw + 2) // 3 * 4
+    if n < _MEMO:
+        t = _token_sizes[n]
+        if not t:
+            t = _token_sizes[n] = _fns["cryptogo_fernet_token_size"](n)
+        return t
+    big: int = _fns["cryptogo_fernet_token_size"](n)
+    return big
 
 
 def _token(token: typing.Any) -> bytes:
@@ -83,6 +95,10 @@ def _canonical(token: bytes) -> bytes | None:
     """pyca decodes tokens with the lenient urlsafe_b64decode (characters
     outside the alphabet are dropped). The library is strict; when it rejects a
     token, retry once with the canonical form pyca would have seen."""
+    # TODO(capi): format work the library should do; it needs
+    # int cryptogo_fernet_token_canonicalize(uint8_t *out, size_t out_cap,
+    #     size_t *out_len, const uint8_t *token, size_t token_len)
+    # (or a lenient-decoding flag on the decrypt exports).
     try:
         raw = base64.urlsafe_b64decode(token)
     except (TypeError, binascii.Error, ValueError):
@@ -92,7 +108,15 @@ def _canonical(token: bytes) -> bytes | None:
 
 
 def _decrypt_cap(token_len: int) -> int:
-    return max(token_len * 3 // 4 - _OVERHEAD, 0)
+    """The output size decrypting a token of token_len bytes needs (an upper
+    bound of the message length; 0 for a token too short to be valid)."""
+    if token_len < _MEMO:
+        c = _plaintext_caps[token_len]
+        if c < 0:
+            c = _plaintext_caps[token_len] = _fns["cryptogo_fernet_max_plaintext_size"](token_len)
+        return c
+    big: int = _fns["cryptogo_fernet_max_plaintext_size"](token_len)
+    return big
 
 
 def _check_time(value: typing.Any) -> int:
@@ -143,11 +167,15 @@ class _FernetBase(NativeObject):
             # *out_len lands in a fresh 8-byte bytes object (size_t).
             got = _ZERO * 8
             if ttl is None:
-                fid, args = self._ids[1], _PACK_DEC(
-                    id(out) + _OFF, cap, id(got) + _OFF, id(token) + _OFF, tn, 0, 0, self._h)
+                fid, args = (
+                    self._ids[1],
+                    _PACK_DEC(id(out) + _OFF, cap, id(got) + _OFF, id(token) + _OFF, tn, 0, 0, self._h),
+                )
             else:
-                fid, args = self._ids[2], _PACK_DEC(
-                    id(out) + _OFF, cap, id(got) + _OFF, id(token) + _OFF, tn, ttl, now, self._h)
+                fid, args = (
+                    self._ids[2],
+                    _PACK_DEC(id(out) + _OFF, cap, id(got) + _OFF, id(token) + _OFF, tn, ttl, now, self._h),
+                )
         except struct.error:  # no fast path, or a ttl/time beyond int64: ctypes decides
             g = _size_t()
             if ttl is None:
@@ -159,9 +187,9 @@ class _FernetBase(NativeObject):
             rc = (_SMALL if tn < _GIL_FREE else _BULK)(fid, args)
             n = int.from_bytes(got, _ORDER)
         if rc:
-            if rc == _native.const("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and n > cap:
+            if rc == _errors.code("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and n > cap:
                 return self._decrypt(token, ttl, now, n)
-            if rc == _native.const("CRYPTOGO_ERR_INVALID_TOKEN"):
+            if rc == _errors.code("CRYPTOGO_ERR_INVALID_TOKEN"):
                 canon = _canonical(token)
                 if canon is not None:
                     return self._decrypt(canon, ttl, now)
@@ -172,8 +200,8 @@ class _FernetBase(NativeObject):
         if type(token) is not bytes:
             token = _token(token)
         if ttl is None:
-            return self._decrypt(token, None, None)  # type: ignore[arg-type]
-        return self._decrypt(token, ttl, int(time.time()))  # type: ignore[arg-type]
+            return self._decrypt(token, None, None)
+        return self._decrypt(token, ttl, int(time.time()))
 
     def decrypt_at_time(self, token: bytes | str, ttl: int, current_time: int) -> bytes:
         if ttl is None:
@@ -183,10 +211,8 @@ class _FernetBase(NativeObject):
     def extract_timestamp(self, token: bytes | str) -> int:
         token = _token(token)
         ts = ctypes.c_int64()
-        rc = _fns[self._fns_prefix + "extract_timestamp"](
-            ctypes.byref(ts), token, len(token), self._h
-        )
-        if rc == _native.const("CRYPTOGO_ERR_INVALID_TOKEN"):
+        rc = _fns[self._fns_prefix + "extract_timestamp"](ctypes.byref(ts), token, len(token), self._h)
+        if rc == _errors.code("CRYPTOGO_ERR_INVALID_TOKEN"):
             canon = _canonical(token)
             if canon is not None:
                 return self.extract_timestamp(canon)
@@ -206,18 +232,27 @@ class Fernet(_FernetBase):
     def __init__(self, key: bytes | str, backend: typing.Any = None) -> None:
         # Decode as pyca does (lenient base64, same errors), then hand the
         # library the canonical encoding.
+        # TODO(capi): this is format work the library should do; it needs
+        # int cryptogo_fernet_key_canonicalize(uint8_t *out, size_t out_cap,
+        #     size_t *out_len, const uint8_t *key, size_t key_len)
+        # (pyca's lenient url-safe base64 in, the canonical 44-byte key out,
+        # CRYPTOGO_ERR_INVALID_ARGUMENT for anything but 32 decoded bytes).
         try:
             raw = base64.urlsafe_b64decode(key)
         except binascii.Error as exc:
             raise ValueError("Fernet key must be 32 url-safe base64-encoded bytes.") from exc
-        if len(raw) != 32:
+        if len(raw) != _native.size("fernet_rawkeybytes"):
             raise ValueError("Fernet key must be 32 url-safe base64-encoded bytes.")
         canon = base64.urlsafe_b64encode(raw)
-        self._adopt(_native.new_handle(lib.cryptogo_fernet_new, canon, len(canon)))
+        self._adopt(_handles.new_handle(lib.cryptogo_fernet_new, canon, len(canon)))
 
     @classmethod
     def generate_key(cls) -> bytes:
-        return base64.urlsafe_b64encode(os.urandom(32))
+        """A new key (32 random bytes as url-safe base64), from the library."""
+        n = _native.size("fernet_keybytes")
+        out = bytes(n)
+        _check(lib.cryptogo_fernet_generate_key(out, n, _SINK))
+        return out
 
     def _encrypt_from_parts(self, data: bytes, current_time: int, iv: bytes) -> bytes:
         """Deterministic encryption with a given IV (pyca's private helper;
@@ -251,7 +286,7 @@ class MultiFernet(_FernetBase):
                 raise TypeError("MultiFernet requires cryptogo.fernet.Fernet instances")
         handles = (ctypes.c_void_p * len(fernets))(*[f._h for f in fernets])
         self._fernets = fernets
-        self._adopt(_native.new_handle(lib.cryptogo_multifernet_new, handles, len(fernets)))
+        self._adopt(_handles.new_handle(lib.cryptogo_multifernet_new, handles, len(fernets)))
 
     def rotate(self, msg: bytes | str) -> bytes:
         token = _token(msg)
@@ -262,11 +297,11 @@ class MultiFernet(_FernetBase):
         for _ in range(2):
             out = _ZERO * cap if cap < _BIG else _alloc(cap)
             rc = lib.cryptogo_multifernet_rotate(out, cap, got, token, len(token), self._h)
-            if rc == _native.const("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and got.value > cap:
+            if rc == _errors.code("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and got.value > cap:
                 cap = got.value
                 continue
             break
-        if rc == _native.const("CRYPTOGO_ERR_INVALID_TOKEN"):
+        if rc == _errors.code("CRYPTOGO_ERR_INVALID_TOKEN"):
             canon = _canonical(token)
             if canon is not None:
                 return self.rotate(canon)
@@ -276,4 +311,4 @@ class MultiFernet(_FernetBase):
         return out if n == cap else out[:n]
 
 
-_native.bind(_bind)
+_fast.bind(_bind)

@@ -13,7 +13,7 @@ class CryptographyDeprecationWarning(UserWarning):
 
 # Anything with the buffer protocol; these three are what cryptogo accepts
 # wherever pyca accepts a bytes-like object.
-Buffer = typing.Union[bytes, bytearray, memoryview]
+Buffer = typing.Union[bytes, bytearray, memoryview]  # noqa: UP007 -- evaluated at import: X | Y needs 3.10, the package installs on 3.9
 
 
 def int_to_bytes(integer: int, length: int | None = None) -> bytes:

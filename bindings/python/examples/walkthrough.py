@@ -3,8 +3,8 @@ with only the top-level import changed from `cryptography` to `cryptogo`
 (and the guide's nonexistent `asyncioc` import dropped). Runs in the tests."""
 
 from cryptogo.fernet import Fernet
-from cryptogo.hazmat.primitives import serialization, hashes
-from cryptogo.hazmat.primitives.asymmetric import rsa, padding
+from cryptogo.hazmat.primitives import hashes, serialization
+from cryptogo.hazmat.primitives.asymmetric import padding, rsa
 
 # 1. Symmetric Encryption with Fernet
 
@@ -30,27 +30,24 @@ private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 pem_private = private_key.private_bytes(
     encoding=serialization.Encoding.PEM,
     format=serialization.PrivateFormat.PKCS8,
-    encryption_algorithm=serialization.NoEncryption()  # Use BestAvailableEncryption() for password protection
+    encryption_algorithm=serialization.NoEncryption(),  # Use BestAvailableEncryption() for password protection
 )
 
 # Get public key and serialize
 public_key = private_key.public_key()
 pem_public = public_key.public_bytes(
-    encoding=serialization.Encoding.PEM,
-    format=serialization.PublicFormat.SubjectPublicKeyInfo
+    encoding=serialization.Encoding.PEM, format=serialization.PublicFormat.SubjectPublicKeyInfo
 )
 
 # Encrypt with public key
 plaintext = b"Secret message"
 ciphertext = public_key.encrypt(
-    plaintext,
-    padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+    plaintext, padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
 )
 
 # Decrypt with private key
 decrypted = private_key.decrypt(
-    ciphertext,
-    padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
+    ciphertext, padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(), label=None)
 )
 print("Decrypted:", decrypted)
 
@@ -67,9 +64,7 @@ print("SHA256 Hash:", hash_result.hex())
 # Using the RSA keys from earlier
 message = b"Data to sign"
 signature = private_key.sign(
-    message,
-    padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.MAX_LENGTH),
-    hashes.SHA256()
+    message, padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.MAX_LENGTH), hashes.SHA256()
 )
 
 # Verify with public key
@@ -78,7 +73,7 @@ try:
         signature,
         message,
         padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.MAX_LENGTH),
-        hashes.SHA256()
+        hashes.SHA256(),
     )
     print("Signature valid")
 except Exception:

@@ -15,7 +15,6 @@ PKG_ROOT = Path(__file__).resolve().parent.parent  # bindings/python
 REPO_ROOT = PKG_ROOT.parent.parent
 sys.path.insert(0, str(PKG_ROOT))
 
-import cryptogo  # noqa: E402
 from cryptogo import _native  # noqa: E402
 
 STRICT = os.environ.get("CRYPTOGO_REQUIRE_VECTORS") == "1" or os.environ.get("CI") == "true"
@@ -127,9 +126,7 @@ def expect_valid(file: str, result: str, flags: list[str]) -> bool:
     for f in flags:
         if f in pol.get("flags", {}):
             return pol["flags"][f] == "valid"
-    raise AssertionError(
-        f"{file}: acceptable case with flags {flags} has no decision in tests/wycheproof_policy.json"
-    )
+    raise AssertionError(f"{file}: acceptable case with flags {flags} has no decision in tests/wycheproof_policy.json")
 
 
 def api_limit(file: str) -> dict:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from conftest import OURS, PYCA, require_exports
 
 CASES = [
-    ("AESGCM", 16, 12), ("AESGCM", 24, 12), ("AESGCM", 32, 12), ("AESGCM", 16, 8),
-    ("AESGCM", 32, 128), ("AESGCM", 16, 16), ("ChaCha20Poly1305", 32, 12),
+    ("AESGCM", 16, 12),
+    ("AESGCM", 24, 12),
+    ("AESGCM", 32, 12),
+    ("AESGCM", 16, 8),
+    ("AESGCM", 32, 128),
+    ("AESGCM", 16, 16),
+    ("ChaCha20Poly1305", 32, 12),
 ]
 
 

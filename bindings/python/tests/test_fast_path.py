@@ -1,4 +1,4 @@
-"""The packed-call hot path (cryptogo_invoke through _native.fast): same results
+"""The packed-call hot path (cryptogo_invoke through _fast.fast): same results
 as the named exports, errors mapped the same, the GIL released for bulk input,
 and the fork guard in front of it."""
 
@@ -12,29 +12,29 @@ from pathlib import Path
 
 import pytest
 
-from cryptogo import _native
+from cryptogo import _fast, _handles, _native
 from cryptogo.hazmat.primitives import hashes, hmac
 from cryptogo.hazmat.primitives.ciphers import aead
 
 PKG_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _fast() -> _native._Fast:
+def _fast_state() -> _fast.Fast:
     _native.abi()  # loads the library
     if not any(f["name"] == "cryptogo_invoke" for f in _native.abi()["functions"]):
         pytest.skip("library without cryptogo_invoke")
-    return _native.fast
+    return _fast.fast
 
 
 def test_fast_path_is_enabled_on_cpython():
-    fast = _fast()
+    fast = _fast_state()
     if sys.implementation.name == "cpython" and not os.environ.get("CRYPTOGO_NO_FAST"):
         assert fast.enabled
         assert aead._FAST and hashes._FAST and hmac._FAST
 
 
 def test_bytes_offset_is_the_data_address():
-    fast = _fast()
+    fast = _fast_state()
     if not fast.enabled:
         pytest.skip("fast path disabled")
     for b in (b"xy", os.urandom(33), bytes(4097)):
@@ -42,7 +42,7 @@ def test_bytes_offset_is_the_data_address():
 
 
 def test_invoke_ids_follow_the_abi_description():
-    fast = _fast()
+    fast = _fast_state()
     if not fast.enabled:
         pytest.skip("fast path disabled")
     fns = _native.abi()["functions"]
@@ -58,22 +58,24 @@ def test_invoke_ids_follow_the_abi_description():
         assert small_or_bulk(1, None) == bad
     # A call through it: cryptogo_debug_live_handles(size_t *out)
     n = ctypes.c_size_t(12345)
-    rc = fast.small(fast.ids["cryptogo_debug_live_handles"], fast.packs["cryptogo_debug_live_handles"](ctypes.addressof(n)))
-    assert rc == 0 and n.value == _native.live_handles()
+    rc = fast.small(
+        fast.ids["cryptogo_debug_live_handles"], fast.packs["cryptogo_debug_live_handles"](ctypes.addressof(n))
+    )
+    assert rc == 0 and n.value == _handles.live_handles()
 
 
 @pytest.mark.parametrize("cls", [aead.AESGCM, aead.ChaCha20Poly1305])
 def test_aead_fast_and_named_paths_agree(cls, monkeypatch):
-    _fast()
+    _fast_state()
     key = os.urandom(32)
     k = cls(key)
     nonce = os.urandom(12)
     cases = [(os.urandom(n), ad) for n in (0, 1, 16, 64, 4095, 4096, 70000) for ad in (None, b"", b"ad" * 9)]
     fast = [(k.encrypt(nonce, d, ad), ad) for d, ad in cases]
-    for (d, ad), (ct, _) in zip(cases, fast):
+    for (d, ad), (ct, _) in zip(cases, fast, strict=True):
         assert k.decrypt(nonce, ct, ad) == d
     monkeypatch.setattr(aead, "_FAST", False)
-    for (d, ad), (ct, _) in zip(cases, fast):
+    for (d, ad), (ct, _) in zip(cases, fast, strict=True):
         assert k.encrypt(nonce, d, ad) == ct
         assert k.decrypt(nonce, ct, ad) == d
     monkeypatch.undo()
@@ -93,9 +95,16 @@ def test_aead_fast_and_named_paths_agree(cls, monkeypatch):
 
 
 def test_hash_and_hmac_fast_and_named_paths_agree(monkeypatch):
-    _fast()
-    algs = [hashes.SHA1(), hashes.SHA256(), hashes.SHA512(), hashes.SHA3_256(), hashes.MD5(),
-            hashes.BLAKE2b(64), hashes.SHAKE128(20)]
+    _fast_state()
+    algs = [
+        hashes.SHA1(),
+        hashes.SHA256(),
+        hashes.SHA512(),
+        hashes.SHA3_256(),
+        hashes.MD5(),
+        hashes.BLAKE2b(64),
+        hashes.SHAKE128(20),
+    ]
 
     big = bytes(range(256)) * 20  # 5120 bytes: above GIL_FREE
 
@@ -142,7 +151,7 @@ def test_hash_and_hmac_fast_and_named_paths_agree(monkeypatch):
 
 
 def test_bulk_input_releases_the_gil(monkeypatch):
-    fast = _fast()
+    fast = _fast_state()
     if not fast.enabled:
         pytest.skip("fast path disabled")
     k = aead.AESGCM(bytes(16))
@@ -157,8 +166,8 @@ def test_bulk_input_releases_the_gil(monkeypatch):
 
     monkeypatch.setattr(aead, "_SMALL", spy("small", fast.small))
     monkeypatch.setattr(aead, "_BULK", spy("bulk", fast.bulk))
-    k.encrypt(bytes(12), bytes(_native.GIL_FREE - 1), None)
-    k.encrypt(bytes(12), bytes(_native.GIL_FREE), None)
+    k.encrypt(bytes(12), bytes(_fast.GIL_FREE - 1), None)
+    k.encrypt(bytes(12), bytes(_fast.GIL_FREE), None)
     assert seen == ["small", "bulk"]
 
 
@@ -199,7 +208,7 @@ def test_named_path_only_process_works():
     # CRYPTOGO_NO_FAST=1: every call through the named exports.
     code = (
         "import os\n"
-        "from cryptogo import _native\n"
+        "from cryptogo import _fast\n"
         "from cryptogo.hazmat.primitives.ciphers.aead import AESGCM\n"
         "from cryptogo.hazmat.primitives import hashes, hmac\n"
         "a = AESGCM(bytes(16)); ct = a.encrypt(bytes(12), b'hello', b'ad')\n"
@@ -207,7 +216,7 @@ def test_named_path_only_process_works():
         "h = hashes.Hash(hashes.SHA256()); h.update(b'abc')\n"
         "assert h.finalize().hex().startswith('ba7816bf')\n"
         "m = hmac.HMAC(b'k', hashes.SHA256()); m.update(b'abc'); m.finalize()\n"
-        "assert not _native.fast.enabled\n"
+        "assert not _fast.fast.enabled\n"
         "print(ct.hex())\n"
     )
     env = dict(os.environ, CRYPTOGO_NO_FAST="1")
@@ -239,7 +248,7 @@ def test_threads_mix_small_and_bulk_calls_on_shared_objects():
                 assert ct == ref.encrypt(nonce, data, b"ad")
                 assert k.decrypt(nonce, ct, b"ad") == data
                 h.update(b"x" * (10 if j % 2 else 8192))
-        except BaseException as e:  # noqa: BLE001
+        except BaseException as e:
             errors.append(e)
 
     ts = [threading.Thread(target=work, args=(i,)) for i in range(4)]

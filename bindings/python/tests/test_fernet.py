@@ -7,7 +7,6 @@ import os
 import time
 
 import pytest
-
 from conftest import OURS, PYCA, require_exports, vectors_dir
 
 

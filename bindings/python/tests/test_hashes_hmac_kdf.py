@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import functools
 import os
 
 import pytest
-
 from conftest import OURS, PYCA
 
 H = OURS.hashes
 P = PYCA.hashes
 
-FIXED = ["SHA1", "SHA224", "SHA256", "SHA384", "SHA512", "SHA512_224", "SHA512_256",
-         "SHA3_224", "SHA3_256", "SHA3_384", "SHA3_512", "MD5"]
+FIXED = [
+    "SHA1",
+    "SHA224",
+    "SHA256",
+    "SHA384",
+    "SHA512",
+    "SHA512_224",
+    "SHA512_256",
+    "SHA3_224",
+    "SHA3_256",
+    "SHA3_384",
+    "SHA3_512",
+    "MD5",
+]
 VARIABLE = [("SHAKE128", 1), ("SHAKE128", 64), ("SHAKE256", 100), ("BLAKE2b", 64), ("BLAKE2s", 32)]
 ALGS = [(n, None) for n in FIXED] + VARIABLE
 
@@ -31,8 +43,9 @@ def test_algorithm_attributes_match_pyca(name, size):
 
 
 @pytest.mark.parametrize("name,size", ALGS)
-@pytest.mark.parametrize("chunks", [[], [b""], [b"abc"], [b"a" * 200, bytearray(b"b" * 3), memoryview(b"xyz" * 50)],
-                                    [os.urandom(1000)] * 3])
+@pytest.mark.parametrize(
+    "chunks", [[], [b""], [b"abc"], [b"a" * 200, bytearray(b"b" * 3), memoryview(b"xyz" * 50)], [os.urandom(1000)] * 3]
+)
 def test_hash_identical(name, size, chunks):
     ours = H.Hash(alg(OURS, name, size))
     ref = P.Hash(alg(PYCA, name, size))
@@ -61,7 +74,7 @@ def test_hash_finalized_states():
         for c in first:
             h.update(c)
         h.finalize()
-        for op in (h.finalize, lambda: h.update(b""), h.copy):
+        for op in (h.finalize, functools.partial(h.update, b""), h.copy):
             with pytest.raises(AlreadyFinalized, match="Context was already finalized."):
                 op()
 
@@ -149,12 +162,15 @@ def test_constant_time():
 
 
 @pytest.mark.parametrize("name", ["SHA1", "SHA256", "SHA512", "SHA3_256", "MD5"])
-@pytest.mark.parametrize("length,salt,iterations,password", [
-    (32, b"salt", 1, b"password"),
-    (0, b"", 1, b""),
-    (1, b"s" * 100, 50, b"p" * 300),
-    (100, os.urandom(16), 1000, bytearray(b"pw")),
-])
+@pytest.mark.parametrize(
+    "length,salt,iterations,password",
+    [
+        (32, b"salt", 1, b"password"),
+        (0, b"", 1, b""),
+        (1, b"s" * 100, 50, b"p" * 300),
+        (100, os.urandom(16), 1000, bytearray(b"pw")),
+    ],
+)
 def test_pbkdf2_identical(name, length, salt, iterations, password):
     o = OURS.pbkdf2.PBKDF2HMAC(getattr(H, name)(), length, salt, iterations).derive(password)
     r = PYCA.pbkdf2.PBKDF2HMAC(getattr(P, name)(), length, salt, iterations).derive(password)

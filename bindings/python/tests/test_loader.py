@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import re
 import subprocess
 import sys
+import tokenize
 from pathlib import Path
 
 import pytest
-
 from conftest import PKG_ROOT, REPO_ROOT
 
-from cryptogo import _native, exceptions
 import cryptogo
+from cryptogo import _buffers, _errors, _native, exceptions
 
 ABI_JSON = REPO_ROOT / "include" / "cryptogo_abi.json"
 
@@ -23,9 +22,7 @@ ABI_JSON = REPO_ROOT / "include" / "cryptogo_abi.json"
 def _run(code: str, **env: str) -> subprocess.CompletedProcess:
     e = dict(os.environ)
     e.update(env)
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=PKG_ROOT, env=e, capture_output=True, text=True, timeout=60
-    )
+    return subprocess.run([sys.executable, "-c", code], cwd=PKG_ROOT, env=e, capture_output=True, text=True, timeout=60)
 
 
 def test_import_does_not_load_library():
@@ -90,10 +87,17 @@ def test_every_export_has_ctypes_signature():
             assert len(f.argtypes) == len(fn.get("params") or []), fn["name"]
 
 
+def _code_without_comments(path: Path) -> str:
+    """The source of `path` without its comments (TODO comments name exports
+    proposed for the C ABI that the binding does not call yet)."""
+    with path.open("rb") as fh:
+        return " ".join(t.string for t in tokenize.tokenize(fh.readline) if t.type != tokenize.COMMENT)
+
+
 def test_binding_uses_only_described_exports():
     names = set()
     for path in (PKG_ROOT / "cryptogo").rglob("*.py"):
-        names |= set(re.findall(r"\bcryptogo_[a-z0-9_]+", path.read_text()))
+        names |= set(re.findall(r"\bcryptogo_[a-z0-9_]+", _code_without_comments(path)))
     prefixes = {n for n in names if n.endswith("_")}  # "cryptogo_fernet_" + "decrypt"
     names -= prefixes
     names -= {"cryptogo_abi", "cryptogo_in", "cryptogo_cchar", "cryptogo_x", "cryptogo_name"}
@@ -147,14 +151,14 @@ def test_status_codes_map_to_pyca_exceptions():
     status = _native.abi()["status"]
     for name, code in status.items():
         if code == 0:
-            _native.check(0)
+            _errors.check(0)
             continue
-        assert name in _native.STATUS_EXCEPTIONS, f"no exception for {name}"
-        with pytest.raises(classes[_native.STATUS_EXCEPTIONS[name]]) as ei:
-            _native.check(code)
-        assert type(ei.value) is classes[_native.STATUS_EXCEPTIONS[name]]
+        assert name in _errors.STATUS_EXCEPTIONS, f"no exception for {name}"
+        with pytest.raises(classes[_errors.STATUS_EXCEPTIONS[name][0]]) as ei:
+            _errors.check(code)
+        assert type(ei.value) is classes[_errors.STATUS_EXCEPTIONS[name][0]]
     with pytest.raises(ValueError, match="Decryption failed"):
-        _native.check(status["CRYPTOGO_ERR_DECRYPTION_FAILED"])
+        _errors.check(status["CRYPTOGO_ERR_DECRYPTION_FAILED"])
 
 
 def test_strerror_known_and_unknown():
@@ -180,19 +184,19 @@ def test_enums_come_from_abi():
 
 
 def test_buffer_inputs():
-    p, n = _native.buf(bytearray(b"abc"))
+    p, n = _buffers.buf(bytearray(b"abc"))
     assert n == 3 and bytes(p) == b"abc"
-    p, n = _native.buf(memoryview(b"abcd")[1:])
+    p, n = _buffers.buf(memoryview(b"abcd")[1:])
     assert n == 3
     with pytest.raises(TypeError, match="Did you mean to pass a bytestring"):
-        _native.buf("abc")
+        _buffers.buf("abc")
     with pytest.raises(TypeError):
-        _native.buf(None)
+        _buffers.buf(None)
     with pytest.raises(TypeError):
-        _native.buf(3)
+        _buffers.buf(3)
 
 
 def test_alloc_never_returns_shared_objects():
-    assert _native.alloc(1) is not b"\x00"
-    big = _native.alloc(_native.BIG)
-    assert len(big) == _native.BIG
+    assert _buffers.alloc(1) is not _buffers.ZERO  # a fresh object, not the shared 1-byte one
+    big = _buffers.alloc(_buffers.BIG)
+    assert len(big) == _buffers.BIG

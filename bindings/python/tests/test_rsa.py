@@ -6,16 +6,20 @@ import copy
 import os
 
 import pytest
-
 from conftest import OURS, PYCA, require_exports
 
 S, PS = OURS.serialization, PYCA.serialization
 H, PH = OURS.hashes, PYCA.hashes
 pad, ppad = OURS.padding, PYCA.padding
 
-EXPORTS = ("cryptogo_rsa_generate", "cryptogo_rsa_private_key_load", "cryptogo_rsa_sign_pss",
-           "cryptogo_rsa_encrypt_oaep", "cryptogo_rsa_private_key_number",
-           "cryptogo_rsa_private_key_from_numbers")
+EXPORTS = (
+    "cryptogo_rsa_generate",
+    "cryptogo_rsa_private_key_load",
+    "cryptogo_rsa_sign_pss",
+    "cryptogo_rsa_encrypt_oaep",
+    "cryptogo_rsa_private_key_number",
+    "cryptogo_rsa_private_key_from_numbers",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -56,8 +60,14 @@ def test_generate(our_generated):
     # pyca accepts our key as a valid key
     pk = to_pyca(k)
     assert pk.private_numbers() == PYCA.rsa.RSAPrivateNumbers(
-        nums.p, nums.q, nums.d, nums.dmp1, nums.dmq1, nums.iqmp,
-        PYCA.rsa.RSAPublicNumbers(nums.public_numbers.e, nums.public_numbers.n))
+        nums.p,
+        nums.q,
+        nums.d,
+        nums.dmp1,
+        nums.dmq1,
+        nums.iqmp,
+        PYCA.rsa.RSAPublicNumbers(nums.public_numbers.e, nums.public_numbers.n),
+    )
     k3 = OURS.rsa.generate_private_key(3, 1024)
     assert k3.public_key().public_numbers().e == 3 and k3.key_size == 1024
 
@@ -118,8 +128,10 @@ def test_bad_signatures(keys):
             pub.verify(bad_sig, msg, pad.PSS(pad.MGF1(H.SHA256()), pad.PSS.AUTO), H.SHA256())
 
 
-@pytest.mark.parametrize("hname,mgfname", [("SHA1", "SHA1"), ("SHA256", "SHA256"), ("SHA256", "SHA1"),
-                                           ("SHA512", "SHA512"), ("SHA224", "SHA224")])
+@pytest.mark.parametrize(
+    "hname,mgfname",
+    [("SHA1", "SHA1"), ("SHA256", "SHA256"), ("SHA256", "SHA1"), ("SHA512", "SHA512"), ("SHA224", "SHA224")],
+)
 @pytest.mark.parametrize("label", [None, b"", b"label"])
 def test_oaep_cross(keys, hname, mgfname, label):
     o, r = keys
@@ -235,4 +247,5 @@ def test_copy_and_pickle(keys):
 
 def test_max_pss_salt_length(keys):
     assert pad.calculate_max_pss_salt_length(keys[0], H.SHA256()) == ppad.calculate_max_pss_salt_length(
-        keys[1], PH.SHA256())
+        keys[1], PH.SHA256()
+    )

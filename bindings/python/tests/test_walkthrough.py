@@ -14,8 +14,9 @@ EXAMPLE = PKG_ROOT / "examples" / "walkthrough.py"
 
 
 def _run(src: str) -> str:
-    r = subprocess.run([sys.executable, "-c", src], cwd=PKG_ROOT, env=dict(os.environ),
-                       capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-c", src], cwd=PKG_ROOT, env=dict(os.environ), capture_output=True, text=True, timeout=120
+    )
     assert r.returncode == 0, r.stderr
     return r.stdout
 

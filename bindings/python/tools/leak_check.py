@@ -19,11 +19,11 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from cryptogo import _native  # noqa: E402
-from cryptogo.fernet import Fernet, MultiFernet  # noqa: E402
-from cryptogo.hazmat.primitives import hashes, hmac, serialization  # noqa: E402
-from cryptogo.hazmat.primitives.asymmetric import padding  # noqa: E402
-from cryptogo.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305  # noqa: E402
+from cryptogo import _handles
+from cryptogo.fernet import Fernet, MultiFernet
+from cryptogo.hazmat.primitives import hashes, hmac, serialization
+from cryptogo.hazmat.primitives.asymmetric import padding
+from cryptogo.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 
@@ -45,8 +45,9 @@ def main() -> int:
 
     def rsa_cycle():
         key = serialization.load_pem_private_key(pem, password=None)
-        key.public_key().verify(key.sign(b"m", padding.PKCS1v15(), hashes.SHA256()),
-                                b"m", padding.PKCS1v15(), hashes.SHA256())
+        key.public_key().verify(
+            key.sign(b"m", padding.PKCS1v15(), hashes.SHA256()), b"m", padding.PKCS1v15(), hashes.SHA256()
+        )
 
     kinds = {
         "fernet": (lambda: Fernet(fkey).decrypt(token), 1),
@@ -62,7 +63,7 @@ def main() -> int:
     for name, (cycle, div) in kinds.items():
         n = max(args.cycles // div, 100)
         gc.collect()
-        start_live = _native.live_handles()
+        start_live = _handles.live_handles()
         warm = max(n // 10, 1)
         t0 = time.perf_counter()
         for _ in range(warm):
@@ -73,11 +74,10 @@ def main() -> int:
             cycle()
         gc.collect()
         growth = rss_mb() - base
-        live = _native.live_handles() - start_live
+        live = _handles.live_handles() - start_live
         ok = live == 0 and growth <= args.rss_bound_mb
         failed |= not ok
-        print(f"{name:18s} {n:9d} {time.perf_counter() - t0:6.1f}s {live:5d} {growth:+10.1f}M"
-              f"{'' if ok else '  FAIL'}")
+        print(f"{name:18s} {n:9d} {time.perf_counter() - t0:6.1f}s {live:5d} {growth:+10.1f}M{'' if ok else '  FAIL'}")
     print(f"python leak check: {'FAILED' if failed else 'ok'} (RSS bound {args.rss_bound_mb} MiB)")
     return 1 if failed else 0
 

@@ -52,7 +52,7 @@ def read(name):
 def openssl(*args, data=None):
     r = subprocess.run(["openssl", *args], input=data, capture_output=True)
     if r.returncode != 0:
-        raise RuntimeError("openssl %s: %s" % (" ".join(args), r.stderr.decode()))
+        raise RuntimeError(f"openssl {' '.join(args)}: {r.stderr.decode()}")
     return r.stdout
 
 
@@ -77,7 +77,7 @@ def verdict(fn, *args):
 
 
 def pem_body(pem):
-    lines = [l for l in pem.split(b"\n") if l and not l.startswith(b"-----") and b":" not in l]
+    lines = [line for line in pem.split(b"\n") if line and not line.startswith(b"-----") and b":" not in line]
     return base64.b64decode(b"".join(lines))
 
 
@@ -125,14 +125,19 @@ def main():
     for fname, opts in variants.items():
         write(fname, openssl("pkcs8", "-topk8", "-passout", pw, *opts, data=plain))
         files[fname] = "pem"
-    write("enc_ossl_aes256.der", openssl("pkcs8", "-topk8", "-outform", "DER", "-passout", pw,
-                                          "-v2", "aes-256-cbc", data=plain))
+    write(
+        "enc_ossl_aes256.der",
+        openssl("pkcs8", "-topk8", "-outform", "DER", "-passout", pw, "-v2", "aes-256-cbc", data=plain),
+    )
     files["enc_ossl_aes256.der"] = "der"
     utf8pw = "pass:" + UTF8_PASSWORD.decode()
-    write("enc_ossl_utf8pw_pbes1_sha1_3des.pem", openssl("pkcs8", "-topk8", "-passout", utf8pw,
-                                                         "-v1", "PBE-SHA1-3DES", data=plain))
-    write("enc_ossl_utf8pw_aes256.pem", openssl("pkcs8", "-topk8", "-passout", utf8pw,
-                                                "-v2", "aes-256-cbc", data=plain))
+    write(
+        "enc_ossl_utf8pw_pbes1_sha1_3des.pem",
+        openssl("pkcs8", "-topk8", "-passout", utf8pw, "-v1", "PBE-SHA1-3DES", data=plain),
+    )
+    write(
+        "enc_ossl_utf8pw_aes256.pem", openssl("pkcs8", "-topk8", "-passout", utf8pw, "-v2", "aes-256-cbc", data=plain)
+    )
     files["enc_ossl_utf8pw_pbes1_sha1_3des.pem"] = "pem"
     files["enc_ossl_utf8pw_aes256.pem"] = "pem"
     for c in ("aes128", "aes192", "aes256", "des3", "camellia128"):
@@ -153,26 +158,33 @@ def main():
     write("other_ed25519_enc.pem", openssl("pkcs8", "-topk8", "-passout", pw, "-v2", "aes-256-cbc", data=ed))
     dsa_key = dsa.generate_private_key(1024)
     for enc, ext in ((s.Encoding.PEM, "pem"), (s.Encoding.DER, "der")):
-        write(f"other_dsa_trad.{ext}", dsa_key.private_bytes(enc, s.PrivateFormat.TraditionalOpenSSL,
-                                                             s.NoEncryption()))
+        write(f"other_dsa_trad.{ext}", dsa_key.private_bytes(enc, s.PrivateFormat.TraditionalOpenSSL, s.NoEncryption()))
     pss = openssl("genpkey", "-algorithm", "RSA-PSS", "-pkeyopt", "rsa_keygen_bits:1024")
     write("other_rsapss.pem", pss)
     write("other_rsapss_spki.pem", openssl("pkey", "-pubout", data=pss))
-    for fname in ("other_ec_sec1.pem", "other_ec_pkcs8.pem", "other_ed25519.pem", "other_ed25519_enc.pem",
-                  "other_dsa_trad.pem", "other_rsapss.pem"):
+    for fname in (
+        "other_ec_sec1.pem",
+        "other_ec_pkcs8.pem",
+        "other_ed25519.pem",
+        "other_ed25519_enc.pem",
+        "other_dsa_trad.pem",
+        "other_rsapss.pem",
+    ):
         files[fname] = "pem"
     for fname in ("other_ec_pkcs8.der", "other_ec_sec1.der", "other_dsa_trad.der"):
         files[fname] = "der"
 
     # ---- verdicts ---------------------------------------------------------
-    passwords = {"none": None, "empty": b"", "correct": PASSWORD, "wrong": b"wrong password",
-                 "utf8": UTF8_PASSWORD}
+    passwords = {"none": None, "empty": b"", "correct": PASSWORD, "wrong": b"wrong password", "utf8": UTF8_PASSWORD}
     private = []
 
     def add_private(name, data, enc, inline=False):
         fn = s.load_pem_private_key if enc == "pem" else s.load_der_private_key
-        case = {"name": name, "encoding": enc,
-                "expect": {pname: verdict(fn, data, p) for pname, p in passwords.items()}}
+        case = {
+            "name": name,
+            "encoding": enc,
+            "expect": {pname: verdict(fn, data, p) for pname, p in passwords.items()},
+        }
         if inline:
             case["data"] = base64.b64encode(data).decode()
         else:
@@ -237,8 +249,10 @@ def main():
         "legacy_bad_proctype": (leg.replace(b"4,ENCRYPTED", b"4,FOO"), "pem"),
         "legacy_unknown_cipher": (leg.replace(b"AES-256-CBC", b"FOO-CBC"), "pem"),
         "legacy_as_pkcs8_label": (leg.replace(b"RSA PRIVATE KEY", b"PRIVATE KEY"), "pem"),
-        "proctype_on_pkcs8": (p8.replace(b"-----\n", b"-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,"
-                                         + iv_hex + b"\n\n", 1), "pem"),
+        "proctype_on_pkcs8": (
+            p8.replace(b"-----\n", b"-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC," + iv_hex + b"\n\n", 1),
+            "pem",
+        ),
     }
     for name, (data, enc) in mutations.items():
         add_private("mut_" + name, data, enc, inline=True)
@@ -282,8 +296,10 @@ def main():
         add_public("mut_" + name, data, enc, inline=True)
 
     out = {
-        "comment": "Generated by make_fixtures.py with pyca cryptography %s and %s. Verdicts are pyca's."
-        % (cryptography.__version__, openssl("version").decode().strip()),
+        "comment": (
+            f"Generated by make_fixtures.py with pyca cryptography {cryptography.__version__} "
+            f"and {openssl('version').decode().strip()}. Verdicts are pyca's."
+        ),
         "passwords": {k: None if v is None else v.hex() for k, v in passwords.items()},
         "private": private,
         "public": public,
@@ -291,7 +307,7 @@ def main():
     with open(os.path.join(HERE, "cases.json"), "w") as f:
         json.dump(out, f, indent=1)
         f.write("\n")
-    print("wrote %d private and %d public cases" % (len(private), len(public)), file=sys.stderr)
+    print(f"wrote {len(private)} private and {len(public)} public cases", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -69,9 +69,9 @@ def der_read(data, pos=0):
     pos += 2
     if ln & 0x80:
         k = ln & 0x7F
-        ln = int.from_bytes(data[pos:pos + k], "big")
+        ln = int.from_bytes(data[pos : pos + k], "big")
         pos += k
-    return tag, data[pos:pos + ln], pos + ln
+    return tag, data[pos : pos + ln], pos + ln
 
 
 def der_ints(seq):
@@ -107,19 +107,41 @@ def pub_file(r):
     k = ("pub", r["n"], r["e"])
     if k not in _keyfiles:
         pkcs1 = tmpfile(der_seq(der_int(int(r["n"], 16)), der_int(int(r["e"], 16))), ".der")
-        spki = run(["rsa", "-RSAPublicKey_in", "-inform", "DER", "-in", pkcs1, "-pubout",
-                    "-outform", "DER"]).stdout
+        spki = run(["rsa", "-RSAPublicKey_in", "-inform", "DER", "-in", pkcs1, "-pubout", "-outform", "DER"]).stdout
         _keyfiles[k] = tmpfile(spki, ".der")
     return _keyfiles[k]
 
 
-HASHES = {"sha1": "sha1", "sha224": "sha224", "sha256": "sha256", "sha384": "sha384",
-          "sha512": "sha512", "sha512-224": "sha512-224", "sha512-256": "sha512-256",
-          "sha3-224": "sha3-224", "sha3-256": "sha3-256", "sha3-384": "sha3-384",
-          "sha3-512": "sha3-512", "blake2b": "blake2b512", "blake2s": "blake2s256", "md5": "md5"}
-DIGEST_SIZE = {"sha1": 20, "sha224": 28, "sha256": 32, "sha384": 48, "sha512": 64,
-               "sha512-224": 28, "sha512-256": 32, "sha3-224": 28, "sha3-256": 32,
-               "sha3-384": 48, "sha3-512": 64, "md5": 16}
+HASHES = {
+    "sha1": "sha1",
+    "sha224": "sha224",
+    "sha256": "sha256",
+    "sha384": "sha384",
+    "sha512": "sha512",
+    "sha512-224": "sha512-224",
+    "sha512-256": "sha512-256",
+    "sha3-224": "sha3-224",
+    "sha3-256": "sha3-256",
+    "sha3-384": "sha3-384",
+    "sha3-512": "sha3-512",
+    "blake2b": "blake2b512",
+    "blake2s": "blake2s256",
+    "md5": "md5",
+}
+DIGEST_SIZE = {
+    "sha1": 20,
+    "sha224": 28,
+    "sha256": 32,
+    "sha384": 48,
+    "sha512": 64,
+    "sha512-224": 28,
+    "sha512-256": 32,
+    "sha3-224": 28,
+    "sha3-256": 32,
+    "sha3-384": 48,
+    "sha3-512": 64,
+    "md5": 16,
+}
 
 
 def hname(n):
@@ -140,8 +162,7 @@ def op_hmac(r):
     key = r["key"]
     if not key:
         raise Unsupported("openssl mac cannot take an empty HMAC key")
-    out = run(["mac", "-digest", hname(r["alg"]), "-macopt", "hexkey:" + key, "-in", f,
-               "HMAC"]).stdout
+    out = run(["mac", "-digest", hname(r["alg"]), "-macopt", "hexkey:" + key, "-in", f, "HMAC"]).stdout
     return {"mac": out.decode().strip().lower()}
 
 
@@ -153,9 +174,20 @@ def op_hmac_verify(r):
 
 
 def op_pbkdf2(r):
-    args = ["kdf", "-keylen", str(r["length"]), "-kdfopt", "digest:" + hname(r["alg"]).upper(),
-            "-kdfopt", "hexpass:" + r["password"], "-kdfopt", "hexsalt:" + r["salt"],
-            "-kdfopt", "iter:" + str(r["iterations"]), "PBKDF2"]
+    args = [
+        "kdf",
+        "-keylen",
+        str(r["length"]),
+        "-kdfopt",
+        "digest:" + hname(r["alg"]).upper(),
+        "-kdfopt",
+        "hexpass:" + r["password"],
+        "-kdfopt",
+        "hexsalt:" + r["salt"],
+        "-kdfopt",
+        "iter:" + str(r["iterations"]),
+        "PBKDF2",
+    ]
     if not r["password"] or not r["salt"]:
         raise Unsupported("openssl kdf cannot take an empty hex password or salt")
     out = run(args).stdout.decode().strip().replace(":", "").lower()
@@ -163,36 +195,57 @@ def op_pbkdf2(r):
 
 
 def oaep_opts(r):
-    opts = ["-pkeyopt", "rsa_padding_mode:oaep", "-pkeyopt", "rsa_oaep_md:" + hname(r["hash"]),
-            "-pkeyopt", "rsa_mgf1_md:" + hname(r["mgf1_hash"])]
+    opts = [
+        "-pkeyopt",
+        "rsa_padding_mode:oaep",
+        "-pkeyopt",
+        "rsa_oaep_md:" + hname(r["hash"]),
+        "-pkeyopt",
+        "rsa_mgf1_md:" + hname(r["mgf1_hash"]),
+    ]
     if r.get("label"):
         opts += ["-pkeyopt", "rsa_oaep_label:" + r["label"]]
     return opts
 
 
 def op_oaep_encrypt(r):
-    out = run(["pkeyutl", "-encrypt", "-pubin", "-keyform", "DER", "-inkey", pub_file(r)]
-              + oaep_opts(r), ub(r["pt"])).stdout
+    out = run(
+        ["pkeyutl", "-encrypt", "-pubin", "-keyform", "DER", "-inkey", pub_file(r)] + oaep_opts(r), ub(r["pt"])
+    ).stdout
     return {"ct": out.hex()}
 
 
 def op_oaep_decrypt(r):
-    p = run(["pkeyutl", "-decrypt", "-keyform", "DER", "-inkey", priv_file(r)] + oaep_opts(r),
-            ub(r["ct"]), check=False)
+    p = run(["pkeyutl", "-decrypt", "-keyform", "DER", "-inkey", priv_file(r)] + oaep_opts(r), ub(r["ct"]), check=False)
     if p.returncode != 0:
         raise Kind("ValueError", "Decryption failed")
     return {"pt": p.stdout.hex()}
 
 
 def op_pkcs1_encrypt(r):
-    out = run(["pkeyutl", "-encrypt", "-pubin", "-keyform", "DER", "-inkey", pub_file(r),
-               "-pkeyopt", "rsa_padding_mode:pkcs1"], ub(r["pt"])).stdout
+    out = run(
+        [
+            "pkeyutl",
+            "-encrypt",
+            "-pubin",
+            "-keyform",
+            "DER",
+            "-inkey",
+            pub_file(r),
+            "-pkeyopt",
+            "rsa_padding_mode:pkcs1",
+        ],
+        ub(r["pt"]),
+    ).stdout
     return {"ct": out.hex()}
 
 
 def op_pkcs1_decrypt(r):
-    p = run(["pkeyutl", "-decrypt", "-keyform", "DER", "-inkey", priv_file(r), "-pkeyopt",
-             "rsa_padding_mode:pkcs1"], ub(r["ct"]), check=False)
+    p = run(
+        ["pkeyutl", "-decrypt", "-keyform", "DER", "-inkey", priv_file(r), "-pkeyopt", "rsa_padding_mode:pkcs1"],
+        ub(r["ct"]),
+        check=False,
+    )
     if p.returncode != 0:
         raise Kind("ValueError", "Decryption failed")
     return {"pt": p.stdout.hex()}
@@ -210,20 +263,30 @@ def pss_opts(r, verify):
         salt = "auto"
     else:
         salt = str(int(s))
-    return ["-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:" + salt,
-            "-sigopt", "rsa_mgf1_md:" + hname(r["mgf1_hash"])]
+    return [
+        "-sigopt",
+        "rsa_padding_mode:pss",
+        "-sigopt",
+        "rsa_pss_saltlen:" + salt,
+        "-sigopt",
+        "rsa_mgf1_md:" + hname(r["mgf1_hash"]),
+    ]
 
 
 def sign(r, opts):
-    out = run(["dgst", "-" + hname(r["hash"]), "-binary", "-keyform", "DER", "-sign",
-               priv_file(r)] + opts, ub(r["msg"])).stdout
+    out = run(
+        ["dgst", "-" + hname(r["hash"]), "-binary", "-keyform", "DER", "-sign", priv_file(r)] + opts, ub(r["msg"])
+    ).stdout
     return {"sig": out.hex()}
 
 
 def verify(r, opts):
     sig = tmpfile(ub(r["sig"]))
-    p = run(["dgst", "-" + hname(r["hash"]), "-keyform", "DER", "-verify", pub_file(r),
-             "-signature", sig] + opts, ub(r["msg"]), check=False)
+    p = run(
+        ["dgst", "-" + hname(r["hash"]), "-keyform", "DER", "-verify", pub_file(r), "-signature", sig] + opts,
+        ub(r["msg"]),
+        check=False,
+    )
     if p.returncode != 0:
         raise Kind("InvalidSignature")
     return {}
@@ -245,8 +308,10 @@ def op_key_load(r):
     f = tmpfile(data)
     if r["kind"] == "public":
         for extra in ([], ["-RSAPublicKey_in"]):
-            p = run(["rsa", "-pubin"] + extra + ["-inform", enc, "-in", f, "-RSAPublicKey_out",
-                                                 "-outform", "DER"], check=False)
+            p = run(
+                ["rsa", "-pubin"] + extra + ["-inform", enc, "-in", f, "-RSAPublicKey_out", "-outform", "DER"],
+                check=False,
+            )
             if p.returncode == 0:
                 n, e = der_ints(p.stdout)
                 return {"n": h(n), "e": h(e)}
@@ -263,8 +328,7 @@ def op_key_load(r):
     passin = ["-passin", "file:" + tmpfile(pw)] if pw else ["-passin", "pass:"]
     # One call: decrypt, check consistency (pyca checks the key as RSA_check_key
     # does) and write the PKCS#1 DER; -check writes "RSA key ok\n" before it.
-    p = run(["rsa", "-inform", enc, "-in", f] + passin + ["-check", "-traditional", "-outform",
-                                                          "DER"], check=False)
+    p = run(["rsa", "-inform", enc, "-in", f] + passin + ["-check", "-traditional", "-outform", "DER"], check=False)
     ok_line = b"RSA key ok\n"
     if p.returncode != 0 or not p.stdout.startswith(ok_line):
         err = p.stderr.decode(errors="replace") + p.stdout.decode(errors="replace")
@@ -276,12 +340,12 @@ def op_key_load(r):
         if "unsupported" in err.lower() and "bad decrypt" not in err.lower():
             raise Kind("UnsupportedAlgorithm", err[:200])
         raise Kind("ValueError", err[:200])
-    der = p.stdout[len(ok_line):]
+    der = p.stdout[len(ok_line) :]
     ints = der_ints(der)
     if len(ints) != 9:
         raise Kind("ValueError", "multi-prime key")
     names = ("n", "e", "d", "p", "q", "dmp1", "dmq1", "iqmp")
-    return {k: h(v) for k, v in zip(names, ints[1:])}
+    return {k: h(v) for k, v in zip(names, ints[1:], strict=True)}
 
 
 def op_key_dump(r):
@@ -298,8 +362,16 @@ def op_key_dump(r):
         else:
             if not pw:
                 raise Kind("ValueError", "password must be 1 or more bytes")
-            args = ["pkcs8", "-topk8", "-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA256",
-                    "-passout", "file:" + tmpfile(pw)]
+            args = [
+                "pkcs8",
+                "-topk8",
+                "-v2",
+                "aes-256-cbc",
+                "-v2prf",
+                "hmacWithSHA256",
+                "-passout",
+                "file:" + tmpfile(pw),
+            ]
         out = run(args + ["-inform", "DER", "-in", key, "-outform", enc]).stdout
         return {"data": out.hex()}
     args = ["rsa", "-traditional", "-inform", "DER", "-in", key, "-outform", enc]
@@ -315,22 +387,29 @@ def op_key_dump(r):
 def unsupported(why):
     def f(r):
         raise Unsupported(why)
+
     return f
 
 
 OPS = {
-    "hash": op_hash, "hmac": op_hmac, "hmac.verify": op_hmac_verify, "pbkdf2": op_pbkdf2,
+    "hash": op_hash,
+    "hmac": op_hmac,
+    "hmac.verify": op_hmac_verify,
+    "pbkdf2": op_pbkdf2,
     "aesgcm.encrypt": unsupported("openssl enc has no AEAD modes"),
     "aesgcm.decrypt": unsupported("openssl enc has no AEAD modes"),
     "chacha20poly1305.encrypt": unsupported("openssl enc has no AEAD modes"),
     "chacha20poly1305.decrypt": unsupported("openssl enc has no AEAD modes"),
-    "rsa.oaep.encrypt": op_oaep_encrypt, "rsa.oaep.decrypt": op_oaep_decrypt,
-    "rsa.pkcs1v15.encrypt": op_pkcs1_encrypt, "rsa.pkcs1v15.decrypt": op_pkcs1_decrypt,
+    "rsa.oaep.encrypt": op_oaep_encrypt,
+    "rsa.oaep.decrypt": op_oaep_decrypt,
+    "rsa.pkcs1v15.encrypt": op_pkcs1_encrypt,
+    "rsa.pkcs1v15.decrypt": op_pkcs1_decrypt,
     "rsa.pss.sign": lambda r: sign(r, pss_opts(r, False)),
     "rsa.pss.verify": lambda r: verify(r, pss_opts(r, True)),
     "rsa.pkcs1v15.sign": lambda r: sign(r, ["-sigopt", "rsa_padding_mode:pkcs1"]),
     "rsa.pkcs1v15.verify": lambda r: verify(r, ["-sigopt", "rsa_padding_mode:pkcs1"]),
-    "key.load": op_key_load, "key.dump": op_key_dump,
+    "key.load": op_key_load,
+    "key.dump": op_key_dump,
 }
 REAL_OPS = sorted(k for k in OPS if "aesgcm" not in k and "chacha" not in k)
 
@@ -346,8 +425,14 @@ def main():
     def answer(r):
         rid = r.get("id")
         if r.get("op") == "hello":
-            resp = {"id": rid, "ok": ver is not None, "name": "openssl", "version": ver,
-                    "errors": "coarse", "ops": REAL_OPS}
+            resp = {
+                "id": rid,
+                "ok": ver is not None,
+                "name": "openssl",
+                "version": ver,
+                "errors": "coarse",
+                "ops": REAL_OPS,
+            }
             if ver is None:
                 resp["error"] = "openssl command not found"
         elif r.get("op") not in OPS:
@@ -360,7 +445,7 @@ def main():
                 resp = {"id": rid, "unsupported": True, "message": str(e)}
             except Kind as e:
                 resp = {"id": rid, "ok": False, "error": e.kind, "message": str(e)[:200]}
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:
                 resp = {"id": rid, "ok": False, "error": type(e).__name__, "message": str(e)[:200]}
         with lock:
             sys.stdout.write(json.dumps(resp) + "\n")
@@ -381,4 +466,5 @@ if __name__ == "__main__":
         main()
     finally:
         import shutil
+
         shutil.rmtree(TMP, ignore_errors=True)

@@ -12,7 +12,6 @@ module or name the package does not have (yet) makes the op answer
 """
 
 import argparse
-import base64
 import importlib
 import json
 import os
@@ -20,8 +19,15 @@ import sys
 import traceback
 
 ERROR_KINDS = (
-    "InvalidToken", "InvalidTag", "InvalidSignature", "InvalidKey", "AlreadyFinalized",
-    "UnsupportedAlgorithm", "OverflowError", "TypeError", "ValueError",
+    "InvalidToken",
+    "InvalidTag",
+    "InvalidSignature",
+    "InvalidKey",
+    "AlreadyFinalized",
+    "UnsupportedAlgorithm",
+    "OverflowError",
+    "TypeError",
+    "ValueError",
 )
 
 
@@ -41,7 +47,7 @@ def need(modpath, *names):
         try:
             mod = importlib.import_module(full)
         except ImportError as e:
-            raise Unsupported(f"{full}: {e}")
+            raise Unsupported(f"{full}: {e}") from e
         _mods[full] = mod
     if not names:
         return mod
@@ -74,16 +80,27 @@ def i2h(i):
 
 
 HASHES = {
-    "sha1": "SHA1", "sha224": "SHA224", "sha256": "SHA256", "sha384": "SHA384", "sha512": "SHA512",
-    "sha512-224": "SHA512_224", "sha512-256": "SHA512_256", "sha3-224": "SHA3_224",
-    "sha3-256": "SHA3_256", "sha3-384": "SHA3_384", "sha3-512": "SHA3_512",
-    "shake128": "SHAKE128", "shake256": "SHAKE256", "blake2b": "BLAKE2b", "blake2s": "BLAKE2s",
+    "sha1": "SHA1",
+    "sha224": "SHA224",
+    "sha256": "SHA256",
+    "sha384": "SHA384",
+    "sha512": "SHA512",
+    "sha512-224": "SHA512_224",
+    "sha512-256": "SHA512_256",
+    "sha3-224": "SHA3_224",
+    "sha3-256": "SHA3_256",
+    "sha3-384": "SHA3_384",
+    "sha3-512": "SHA3_512",
+    "shake128": "SHAKE128",
+    "shake256": "SHAKE256",
+    "blake2b": "BLAKE2b",
+    "blake2s": "BLAKE2s",
     "md5": "MD5",
 }
 
 
 def hash_alg(name, length=None):
-    hashes = need("hazmat.primitives.hashes")
+    need("hazmat.primitives.hashes")  # Unsupported when the module is missing
     if name not in HASHES:
         raise Unsupported(f"hash {name}")
     cls = need("hazmat.primitives.hashes", HASHES[name])
@@ -133,16 +150,25 @@ def pss(r, verify=False):
 
 def oaep(r):
     padding = need("hazmat.primitives.asymmetric.padding")
-    return padding.OAEP(mgf=padding.MGF1(hash_alg(r["mgf1_hash"])), algorithm=hash_alg(r["hash"]),
-                        label=ub(r.get("label")))
+    return padding.OAEP(
+        mgf=padding.MGF1(hash_alg(r["mgf1_hash"])), algorithm=hash_alg(r["hash"]), label=ub(r.get("label"))
+    )
 
 
 def numbers_out(key, private):
     if private:
         pn = key.private_numbers()
         u = pn.public_numbers
-        return {"n": i2h(u.n), "e": i2h(u.e), "d": i2h(pn.d), "p": i2h(pn.p), "q": i2h(pn.q),
-                "dmp1": i2h(pn.dmp1), "dmq1": i2h(pn.dmq1), "iqmp": i2h(pn.iqmp)}
+        return {
+            "n": i2h(u.n),
+            "e": i2h(u.e),
+            "d": i2h(pn.d),
+            "p": i2h(pn.p),
+            "q": i2h(pn.q),
+            "dmp1": i2h(pn.dmp1),
+            "dmq1": i2h(pn.dmq1),
+            "iqmp": i2h(pn.iqmp),
+        }
     u = key.public_numbers()
     return {"n": i2h(u.n), "e": i2h(u.e)}
 
@@ -168,8 +194,7 @@ def op_hmac_verify(r):
 
 def op_pbkdf2(r):
     K = need("hazmat.primitives.kdf.pbkdf2", "PBKDF2HMAC")
-    k = K(algorithm=hash_alg(r["alg"]), length=r["length"], salt=ub(r["salt"]),
-          iterations=r["iterations"])
+    k = K(algorithm=hash_alg(r["alg"]), length=r["length"], salt=ub(r["salt"]), iterations=r["iterations"])
     return {"key": hx(k.derive(ub(r["password"])))}
 
 
@@ -181,6 +206,7 @@ def aead(name):
     def dec(r):
         cls = need("hazmat.primitives.ciphers.aead", name)
         return {"pt": hx(cls(ub(r["key"])).decrypt(ub(r["nonce"]), ub(r["ct"]), ub(r.get("aad"))))}
+
     return enc, dec
 
 
@@ -270,14 +296,12 @@ def op_key_dump(r):
     ser = need("hazmat.primitives.serialization")
     enc = {"pem": ser.Encoding.PEM, "der": ser.Encoding.DER}[r["encoding"]]
     if r["kind"] == "private":
-        fmt = {"pkcs8": ser.PrivateFormat.PKCS8,
-               "traditional": ser.PrivateFormat.TraditionalOpenSSL}[r["format"]]
+        fmt = {"pkcs8": ser.PrivateFormat.PKCS8, "traditional": ser.PrivateFormat.TraditionalOpenSSL}[r["format"]]
         pw = ub(r.get("password"))
         ea = ser.BestAvailableEncryption(pw) if pw is not None else ser.NoEncryption()
         data = private_key(r).private_bytes(enc, fmt, ea)
     else:
-        fmt = {"spki": ser.PublicFormat.SubjectPublicKeyInfo,
-               "pkcs1": ser.PublicFormat.PKCS1}[r["format"]]
+        fmt = {"spki": ser.PublicFormat.SubjectPublicKeyInfo, "pkcs1": ser.PublicFormat.PKCS1}[r["format"]]
         data = public_key(r).public_bytes(enc, fmt)
     return {"data": hx(data)}
 
@@ -286,15 +310,26 @@ def build_ops():
     ge, gd = aead("AESGCM")
     ce, cd = aead("ChaCha20Poly1305")
     return {
-        "hash": op_hash, "hmac": op_hmac, "hmac.verify": op_hmac_verify, "pbkdf2": op_pbkdf2,
-        "aesgcm.encrypt": ge, "aesgcm.decrypt": gd,
-        "chacha20poly1305.encrypt": ce, "chacha20poly1305.decrypt": cd,
-        "fernet.encrypt": op_fernet_encrypt, "fernet.decrypt": op_fernet_decrypt,
-        "rsa.oaep.encrypt": op_oaep_encrypt, "rsa.oaep.decrypt": op_oaep_decrypt,
-        "rsa.pkcs1v15.encrypt": op_pkcs1_encrypt, "rsa.pkcs1v15.decrypt": op_pkcs1_decrypt,
-        "rsa.pss.sign": op_pss_sign, "rsa.pss.verify": op_pss_verify,
-        "rsa.pkcs1v15.sign": op_pkcs1_sign, "rsa.pkcs1v15.verify": op_pkcs1_verify,
-        "key.load": op_key_load, "key.dump": op_key_dump,
+        "hash": op_hash,
+        "hmac": op_hmac,
+        "hmac.verify": op_hmac_verify,
+        "pbkdf2": op_pbkdf2,
+        "aesgcm.encrypt": ge,
+        "aesgcm.decrypt": gd,
+        "chacha20poly1305.encrypt": ce,
+        "chacha20poly1305.decrypt": cd,
+        "fernet.encrypt": op_fernet_encrypt,
+        "fernet.decrypt": op_fernet_decrypt,
+        "rsa.oaep.encrypt": op_oaep_encrypt,
+        "rsa.oaep.decrypt": op_oaep_decrypt,
+        "rsa.pkcs1v15.encrypt": op_pkcs1_encrypt,
+        "rsa.pkcs1v15.decrypt": op_pkcs1_decrypt,
+        "rsa.pss.sign": op_pss_sign,
+        "rsa.pss.verify": op_pss_verify,
+        "rsa.pkcs1v15.sign": op_pkcs1_sign,
+        "rsa.pkcs1v15.verify": op_pkcs1_verify,
+        "key.load": op_key_load,
+        "key.dump": op_key_dump,
     }
 
 
@@ -321,8 +356,7 @@ def main():
                 ver = need("", "__version__")
             except Unsupported:
                 ver = "?"
-            resp = {"id": rid, "ok": True, "name": PKG, "version": ver, "errors": "pyca",
-                    "ops": sorted(ops)}
+            resp = {"id": rid, "ok": True, "name": PKG, "version": ver, "errors": "pyca", "ops": sorted(ops)}
         elif op not in ops:
             resp = {"id": rid, "unsupported": True, "message": f"unknown op {op}"}
         else:
@@ -338,7 +372,7 @@ def main():
                     resp = {"id": rid, "unsupported": True, "message": str(e)[:200]}
                 else:
                     resp = {"id": rid, "ok": False, "error": "AttributeError", "message": str(e)[:200]}
-            except Exception as e:  # noqa: BLE001 - every failure is an answer
+            except Exception as e:
                 kind = error_kind(e)
                 resp = {"id": rid, "ok": False, "error": kind, "message": str(e)[:200]}
                 if kind not in ERROR_KINDS and os.environ.get("CONFORMANCE_DEBUG"):

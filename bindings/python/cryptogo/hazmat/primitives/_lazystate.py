@@ -6,28 +6,29 @@ result with one C call at ``finalize()``; the native handle is only created
 
 :func:`lazy_context` builds the shared base class for one family of C
 functions (``cryptogo_<prefix>_new/_update/_finalize/_copy/_free`` plus a
-one-shot call). The hot-path values (``_native.fast``) live in closure cells
+one-shot call). The hot-path values (``_fast.fast``) live in closure cells
 of the methods, set by the returned binder: a lookup as cheap as a module
-global, per family, and rebound in a forked child like any ``_native.bind``
+global, per family, and rebound in a forked child like any ``_fast.bind``
 binder (the owning module calls it from its own binder).
 """
 
 from __future__ import annotations
 
 import typing
+import weakref
 
-from cryptogo import _native
+from cryptogo import _buffers, _errors, _fast, _handles
 from cryptogo._native import lib
 from cryptogo.exceptions import AlreadyFinalized
 from cryptogo.utils import Buffer
 
-_buf = _native.buf
-_check = _native.check
-_SINK = _native.SINK
-_ZERO = _native.ZERO
-_BIG = _native.BIG
-_alloc = _native.alloc
-_GIL_FREE = _native.GIL_FREE
+_buf = _buffers.buf
+_check = _errors.check
+_SINK = _buffers.SINK
+_ZERO = _buffers.ZERO
+_BIG = _buffers.BIG
+_alloc = _buffers.alloc
+_GIL_FREE = _fast.GIL_FREE
 
 _T = typing.TypeVar("_T", bound="LazyContext")
 
@@ -42,6 +43,7 @@ class LazyContext:
     _h: int | None
     _fin: typing.Any
     _done: bool
+    _key: bytes | None  # keyed contexts only: the key, until the handle exists
 
     def _new_handle(self) -> int:
         """Create the native handle (the subclass knows the constructor)."""
@@ -69,14 +71,14 @@ def lazy_context(
     exists. With `keyed` False it is called ``(out, size, sink, data, n, alg,
     size)`` (``cryptogo_hash_digest``); with `keyed` True ``(out, size, sink,
     data, n, key, key_len, alg)`` (``cryptogo_hmac_compute``) and the
-    instance has a ``_key`` slot: the key, until the handle exists.
+    instance uses its ``_key`` slot: the key, until the handle exists.
     """
     update_name = f"cryptogo_{prefix}_update"
     finalize_name = f"cryptogo_{prefix}_finalize"
     copy_name = f"cryptogo_{prefix}_copy"
     free_name = f"cryptogo_{prefix}_free"
 
-    # Hot-path state (see _native.fast), set by bind() when the library loads.
+    # Hot-path state (see _fast.fast), set by bind() when the library loads.
     fast_on = False
     small: typing.Any = None
     bulk: typing.Any = None
@@ -95,12 +97,13 @@ def lazy_context(
         fast_on = fast.enabled
 
     class _Lazy(LazyContext):
-        __slots__ = ("_alg", "_size", "_pending", "_h", "_fin", "_done")
+        # _key is only used by keyed contexts (one unused slot in the others).
+        __slots__ = ("_alg", "_done", "_fin", "_h", "_key", "_pending", "_size")
 
         def _materialize(self) -> None:
             h = self._new_handle()
             self._h = h
-            self._fin = _native.weakref.finalize(self, _native.free_handle, free_name, h)
+            self._fin = weakref.finalize(self, _handles.free_handle, free_name, h)
             p = self._pending
             if p is not None:
                 self._pending = None
@@ -143,17 +146,22 @@ def lazy_context(
                     p = b""
                 n = len(p)
                 if keyed:
-                    key = self._key  # type: ignore[attr-defined]
+                    key = self._key
                     assert key is not None
-                    self._key = None  # type: ignore[attr-defined]
+                    self._key = None
                     if fast_on:
-                        rc = (small if n < _GIL_FREE else bulk)(oneshot_id, pack_oneshot(
-                            id(out) + off, size, sinka, id(p) + off, n, id(key) + off, len(key), self._alg))
+                        rc = (small if n < _GIL_FREE else bulk)(
+                            oneshot_id,
+                            pack_oneshot(
+                                id(out) + off, size, sinka, id(p) + off, n, id(key) + off, len(key), self._alg
+                            ),
+                        )
                     else:
                         rc = getattr(lib, oneshot)(out, size, _SINK, p, n, key, len(key), self._alg)
                 elif fast_on:
-                    rc = (small if n < _GIL_FREE else bulk)(oneshot_id, pack_oneshot(
-                        id(out) + off, size, sinka, id(p) + off, n, self._alg, size))
+                    rc = (small if n < _GIL_FREE else bulk)(
+                        oneshot_id, pack_oneshot(id(out) + off, size, sinka, id(p) + off, n, self._alg, size)
+                    )
                 else:
                     rc = getattr(lib, oneshot)(out, size, _SINK, p, n, self._alg, size)
             else:
@@ -172,14 +180,14 @@ def lazy_context(
             c._size = self._size
             c._done = False
             if keyed:
-                c._key = self._key  # type: ignore[attr-defined]
+                c._key = self._key
             c._pending = self._pending
             c._h = None
             c._fin = None
             if self._h is not None:
-                h = _native.new_handle(getattr(lib, copy_name), self._h)
+                h = _handles.new_handle(getattr(lib, copy_name), self._h)
                 c._h = h
-                c._fin = _native.weakref.finalize(c, _native.free_handle, free_name, h)
+                c._fin = weakref.finalize(c, _handles.free_handle, free_name, h)
             return c
 
     _Lazy.__name__ = _Lazy.__qualname__ = f"_Lazy_{prefix}"

@@ -34,10 +34,7 @@ class PrivateFormat(_Enum):
 
     def encryption_builder(self) -> KeySerializationEncryptionBuilder:
         if self not in (PrivateFormat.OpenSSH, PrivateFormat.PKCS12):
-            raise ValueError(
-                "encryption_builder only supported with PrivateFormat.OpenSSH"
-                " and PrivateFormat.PKCS12"
-            )
+            raise ValueError("encryption_builder only supported with PrivateFormat.OpenSSH and PrivateFormat.PKCS12")
         return KeySerializationEncryptionBuilder(self)
 
 
@@ -54,7 +51,7 @@ class ParameterFormat(_Enum):
     PKCS3 = "PKCS3"
 
 
-class KeySerializationEncryption(metaclass=abc.ABCMeta):
+class KeySerializationEncryption(metaclass=abc.ABCMeta):  # noqa: B024 -- abstract without methods, as pyca declares it
     pass
 
 
@@ -93,9 +90,7 @@ class KeySerializationEncryptionBuilder:
             raise TypeError("kdf_rounds must be an integer")
         if rounds < 1:
             raise ValueError("kdf_rounds must be a positive integer")
-        return KeySerializationEncryptionBuilder(
-            self._format, _kdf_rounds=rounds, _hmac_hash=self._hmac_hash
-        )
+        return KeySerializationEncryptionBuilder(self._format, _kdf_rounds=rounds, _hmac_hash=self._hmac_hash)
 
     def build(self, password: bytes) -> KeySerializationEncryption:
         if not isinstance(password, bytes) or len(password) == 0:

@@ -11,10 +11,10 @@ import abc
 import sys
 import typing
 
-from cryptogo import _native
+from cryptogo import _fast, _handles, _native
 from cryptogo._native import lib
 from cryptogo.exceptions import AlreadyFinalized, UnsupportedAlgorithm, _Reasons
-from cryptogo.hazmat.primitives._lazystate import lazy_context
+from cryptogo.hazmat.primitives._lazystate import LazyContext, lazy_context
 from cryptogo.utils import Buffer
 
 __all__ = [
@@ -79,7 +79,7 @@ class HashContext(metaclass=abc.ABCMeta):
         """Return a HashContext that is a copy of the current context."""
 
 
-class ExtendableOutputFunction(metaclass=abc.ABCMeta):
+class ExtendableOutputFunction(metaclass=abc.ABCMeta):  # noqa: B024 -- a marker ABC, as pyca declares it
     """An interface for extendable output functions."""
 
 
@@ -99,13 +99,13 @@ class SHA1(_FixedHash):
     block_size = 64
 
 
-class SHA512_224(_FixedHash):  # noqa: N801
+class SHA512_224(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha512-224"
     digest_size = 28
     block_size = 128
 
 
-class SHA512_256(_FixedHash):  # noqa: N801
+class SHA512_256(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha512-256"
     digest_size = 32
     block_size = 128
@@ -135,25 +135,25 @@ class SHA512(_FixedHash):
     block_size = 128
 
 
-class SHA3_224(_FixedHash):  # noqa: N801
+class SHA3_224(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha3-224"
     digest_size = 28
     block_size = None
 
 
-class SHA3_256(_FixedHash):  # noqa: N801
+class SHA3_256(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha3-256"
     digest_size = 32
     block_size = None
 
 
-class SHA3_384(_FixedHash):  # noqa: N801
+class SHA3_384(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha3-384"
     digest_size = 48
     block_size = None
 
 
-class SHA3_512(_FixedHash):  # noqa: N801
+class SHA3_512(_FixedHash):  # noqa: N801 -- pyca\'s class name
     name = "sha3-512"
     digest_size = 64
     block_size = None
@@ -262,7 +262,7 @@ _IDS: dict[str, int] = {}
 def _load_ids() -> None:
     enum = _native.abi()["enums"]["cryptogo_hash_alg"]
     for cname, value in enum.items():
-        _IDS[cname[len("CRYPTOGO_HASH_"):].lower()] = int(value)
+        _IDS[cname[len("CRYPTOGO_HASH_") :].lower()] = int(value)
 
 
 def _unsupported(algorithm: typing.Any) -> UnsupportedAlgorithm:
@@ -278,19 +278,34 @@ def _hash_id(algorithm: HashAlgorithm) -> int:
     if not _IDS:
         _load_ids()
     name = getattr(algorithm, "name", None)
-    try:
-        alg = _IDS[name.replace("-", "_")]  # type: ignore[union-attr]
-    except (KeyError, AttributeError):
-        raise _unsupported(algorithm) from None
+    alg = _IDS.get(name.replace("-", "_")) if isinstance(name, str) else None
+    if alg is None:
+        raise _unsupported(algorithm)
     # A user-defined class that borrows a known name is not that algorithm.
     if type(algorithm) not in _KNOWN:
         raise _unsupported(algorithm)
     return alg
 
 
-_KNOWN = frozenset(
-    {SHA1, SHA224, SHA256, SHA384, SHA512, SHA512_224, SHA512_256, SHA3_224,
-     SHA3_256, SHA3_384, SHA3_512, SHAKE128, SHAKE256, BLAKE2b, BLAKE2s, MD5}
+_KNOWN: frozenset[type[HashAlgorithm]] = frozenset(
+    {
+        SHA1,
+        SHA224,
+        SHA256,
+        SHA384,
+        SHA512,
+        SHA512_224,
+        SHA512_256,
+        SHA3_224,
+        SHA3_256,
+        SHA3_384,
+        SHA3_512,
+        SHAKE128,
+        SHAKE256,
+        BLAKE2b,
+        BLAKE2s,
+        MD5,
+    }
 )
 
 
@@ -299,25 +314,33 @@ def _check_algorithm(algorithm: object) -> None:
         raise TypeError("Expected instance of hashes.HashAlgorithm.")
 
 
-_NativeObject = _native.NativeObject
+_NativeObject = _handles.NativeObject
 
-# Hot-path state (see _native.fast): the fast-path values Hash uses live in
+# Hot-path state (see _fast.fast): the fast-path values Hash uses live in
 # _lazystate (rebound by _bind_lazy); _FAST mirrors whether they are enabled.
 _FAST = False
 # Algorithm class -> C enum value, for the classes libcrypto-go implements
 # (a lookup by exact type replaces isinstance + _hash_id on the hot path).
 _BY_TYPE: dict[type, int] = {}
 
-_LazyHash, _bind_lazy = lazy_context("hash", "cryptogo_hash_digest", keyed=False)
+_lazy_base, _bind_lazy = lazy_context("hash", "cryptogo_hash_digest", keyed=False)
+if typing.TYPE_CHECKING:
+    # The base class is made at run time; to the type checker it is the
+    # interface every such class implements.
+    _LazyHash = LazyContext
+else:
+    _LazyHash = _lazy_base
 
 
 def _bind(fast: typing.Any) -> None:
     global _FAST
     enum = (fast.abi.get("enums") or {}).get("cryptogo_hash_alg") or {}
-    ids = {c[len("CRYPTOGO_HASH_"):].lower(): int(v) for c, v in enum.items()}
+    ids = {c[len("CRYPTOGO_HASH_") :].lower(): int(v) for c, v in enum.items()}
     _BY_TYPE.clear()
     for cls in _KNOWN:
-        i = ids.get(cls.name.replace("-", "_"))
+        # Each concrete class sets `name` as a str class attribute (the
+        # abstract property only describes instances).
+        i = ids.get(typing.cast(str, cls.name).replace("-", "_"))
         if i is not None:
             _BY_TYPE[cls] = i
     _bind_lazy(fast)
@@ -348,7 +371,7 @@ class Hash(_LazyHash, HashContext):
         return self._algorithm
 
     def _new_handle(self) -> int:
-        return _native.new_handle(lib.cryptogo_hash_new, self._alg, self._size)
+        return _handles.new_handle(lib.cryptogo_hash_new, self._alg, self._size)
 
     def copy(self) -> Hash:
         if self._done:
@@ -368,4 +391,4 @@ class Hash(_LazyHash, HashContext):
         raise TypeError("cannot pickle 'Hash' object")
 
 
-_native.bind(_bind)
+_fast.bind(_bind)

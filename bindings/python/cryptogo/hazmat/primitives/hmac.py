@@ -9,7 +9,7 @@ from __future__ import annotations
 import hmac as _pyhmac
 import typing
 
-from cryptogo import _native
+from cryptogo import _buffers, _errors, _fast, _handles
 from cryptogo._native import lib
 from cryptogo.exceptions import (
     AlreadyFinalized,
@@ -18,29 +18,34 @@ from cryptogo.exceptions import (
     _Reasons,
 )
 from cryptogo.hazmat.primitives import hashes
-from cryptogo.hazmat.primitives._lazystate import lazy_context
+from cryptogo.hazmat.primitives._lazystate import LazyContext, lazy_context
 from cryptogo.utils import Buffer
 
 __all__ = ["HMAC"]
 
-_buf = _native.buf
-_check = _native.check
+_buf = _buffers.buf
+_check = _errors.check
 
-# Hot-path state (see _native.fast): the fast-path values HMAC uses live in
+# Hot-path state (see _fast.fast): the fast-path values HMAC uses live in
 # _lazystate (rebound by _bind_lazy); _FAST mirrors whether they are enabled.
 _FAST = False
 # Algorithm class -> C enum value for the hashes HMAC takes (no XOF).
 _BY_TYPE: dict[type, int] = {}
 
-_LazyHMAC, _bind_lazy = lazy_context("hmac", "cryptogo_hmac_compute", keyed=True)
+_lazy_base, _bind_lazy = lazy_context("hmac", "cryptogo_hmac_compute", keyed=True)
+if typing.TYPE_CHECKING:
+    # The base class is made at run time; to the type checker it is the
+    # interface every such class implements.
+    _LazyHMAC = LazyContext
+else:
+    _LazyHMAC = _lazy_base
 
 
 def _bind(fast: typing.Any) -> None:
     global _FAST
     _BY_TYPE.clear()
     _BY_TYPE.update(
-        (cls, i) for cls, i in hashes._BY_TYPE.items()
-        if not issubclass(cls, hashes.ExtendableOutputFunction)
+        (cls, i) for cls, i in hashes._BY_TYPE.items() if not issubclass(cls, hashes.ExtendableOutputFunction)
     )
     _bind_lazy(fast)
     _FAST = fast.enabled
@@ -56,7 +61,7 @@ def _key_bytes(key: typing.Any) -> bytes:
 class HMAC(_LazyHMAC, hashes.HashContext):
     """HMAC (RFC 2104) keyed with `key` over `algorithm`."""
 
-    __slots__ = ("_algorithm", "_key")
+    __slots__ = ("_algorithm",)
 
     def __init__(
         self,
@@ -70,14 +75,12 @@ class HMAC(_LazyHMAC, hashes.HashContext):
                 raise TypeError("Expected instance of hashes.HashAlgorithm.")
             key = _key_bytes(key)
             if isinstance(algorithm, hashes.ExtendableOutputFunction):
-                raise UnsupportedAlgorithm(
-                    "Digest is not supported for HMAC", _Reasons.UNSUPPORTED_HASH
-                )
+                raise UnsupportedAlgorithm("Digest is not supported for HMAC", _Reasons.UNSUPPORTED_HASH)
             alg = hashes._hash_id(algorithm)  # loads the library (then _BY_TYPE is set)
         self._alg = alg
         self._size = algorithm.digest_size
         self._algorithm = algorithm
-        self._key: bytes | None = key  # until the native context exists
+        self._key = key  # until the native context exists
         self._pending = None
         self._h = None
         self._fin = None
@@ -90,7 +93,7 @@ class HMAC(_LazyHMAC, hashes.HashContext):
     def _new_handle(self) -> int:
         key = self._key
         assert key is not None
-        h = _native.new_handle(lib.cryptogo_hmac_new, key, len(key), self._alg)
+        h = _handles.new_handle(lib.cryptogo_hmac_new, key, len(key), self._alg)
         self._key = None
         return h
 
@@ -122,4 +125,4 @@ class HMAC(_LazyHMAC, hashes.HashContext):
         raise TypeError("cannot pickle 'HMAC' object")
 
 
-_native.bind(_bind)
+_fast.bind(_bind)

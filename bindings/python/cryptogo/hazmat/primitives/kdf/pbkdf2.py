@@ -5,7 +5,7 @@ from __future__ import annotations
 import ctypes
 import typing
 
-from cryptogo import _native
+from cryptogo import _buffers, _errors
 from cryptogo._native import lib
 from cryptogo.exceptions import AlreadyFinalized, InvalidKey
 from cryptogo.hazmat.primitives import hashes
@@ -14,8 +14,8 @@ from cryptogo.utils import Buffer
 
 __all__ = ["PBKDF2HMAC"]
 
-_buf = _native.buf
-_check = _native.check
+_buf = _buffers.buf
+_check = _errors.check
 
 
 def _not_instance(value: object, what: str) -> TypeError:
@@ -25,9 +25,9 @@ def _not_instance(value: object, what: str) -> TypeError:
 def _uint(value: object) -> int:
     if not isinstance(value, int):
         raise TypeError(f"'{type(value).__name__}' object cannot be interpreted as an integer")
-    if value < 0:  # type: ignore[operator]
+    if value < 0:
         raise OverflowError("can't convert negative int to unsigned")
-    return int(value)  # type: ignore[call-overload]
+    return int(value)
 
 
 class PBKDF2HMAC(KeyDerivationFunction):
@@ -79,7 +79,7 @@ class PBKDF2HMAC(KeyDerivationFunction):
         try:
             mv = memoryview(buffer)
         except TypeError:
-            raise _native._type_error(buffer) from None
+            raise _buffers.type_error(buffer) from None
         if mv.readonly:
             raise TypeError("Buffer is not writable.")
         if mv.nbytes != self._length:
@@ -87,9 +87,7 @@ class PBKDF2HMAC(KeyDerivationFunction):
         alg = self._start()
         dst = (ctypes.c_char * mv.nbytes).from_buffer(mv.cast("B")) if mv.nbytes else None
         salt = self._salt
-        rc = lib.cryptogo_pbkdf2_hmac_derive(
-            dst, self._length, p, n, salt, len(salt), self._iterations, alg
-        )
+        rc = lib.cryptogo_pbkdf2_hmac_derive(dst, self._length, p, n, salt, len(salt), self._iterations, alg)
         if rc:
             _check(rc)
         return self._length

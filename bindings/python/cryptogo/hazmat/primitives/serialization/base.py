@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import typing
 
-from cryptogo import _native
-from cryptogo._native import lib
 from cryptogo.utils import Buffer
 
 if typing.TYPE_CHECKING:
@@ -25,27 +23,15 @@ __all__ = [
 
 
 def _load_private(data: Buffer, password: bytes | None, encoding: str) -> RSAPrivateKey:
-    from cryptogo.hazmat.primitives.asymmetric import rsa
+    from cryptogo.hazmat.primitives.asymmetric import _rsa_impl
 
-    p, n = _native.buf(data)
-    if password is None:
-        pw, pwn = None, 0
-    else:
-        pw, pwn = _native.buf(password)
-        if pw is None:
-            pw = b""  # b"" is an empty password, not None
-    h = _native.new_handle(
-        lib.cryptogo_rsa_private_key_load, p, n, pw, pwn, _native.const(encoding)
-    )
-    return rsa._RSAPrivateKeyImpl._wrap(h)
+    return _rsa_impl.load_private(data, password, encoding)
 
 
 def _load_public(data: Buffer, encoding: str) -> RSAPublicKey:
-    from cryptogo.hazmat.primitives.asymmetric import rsa
+    from cryptogo.hazmat.primitives.asymmetric import _rsa_impl
 
-    p, n = _native.buf(data)
-    h = _native.new_handle(lib.cryptogo_rsa_public_key_load, p, n, _native.const(encoding))
-    return rsa._RSAPublicKeyImpl._wrap(h)
+    return _rsa_impl.load_public(data, encoding)
 
 
 def load_pem_private_key(
