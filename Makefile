@@ -75,16 +75,13 @@ help: ## list the targets
 # ---------------------------------------------------------------------------
 # Lint: part of make test (and so of CI). Deliberate staticcheck exceptions are
 # //lint:ignore comments beside the code.
-PY_LINT_PATHS := bindings/python tests core
 lint: venv lint-go lint-python lint-node lint-tracked ## gofmt, go vet, staticcheck, ruff, mypy, tsc, tracked-file hygiene
 lint-go:
 	@out=$$(gofmt -l core capi tests); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
-lint-python: venv
-	$(VENV)/bin/ruff check $(PY_LINT_PATHS)
-	$(VENV)/bin/ruff format --check $(PY_LINT_PATHS)
-	cd bindings/python && $(ROOT)/$(VENV)/bin/mypy
+lint-python: venv # ruff check, ruff format --check, mypy (pinned in requirements-lint.txt)
+	VENV=$(ROOT)/$(VENV) bindings/python/tools/lint.sh
 lint-node:
 	cd bindings/node && npm install --no-audit --no-fund --ignore-scripts && npm run typecheck
 lint-tracked:

@@ -10,6 +10,6 @@ cd "$ROOT"
 if ! "$VENV/bin/ruff" --version >/dev/null 2>&1 || ! "$VENV/bin/mypy" --version >/dev/null 2>&1; then
   "$VENV/bin/python" -m pip install -q -r bindings/python/requirements-lint.txt
 fi
-"$VENV/bin/ruff" check --config "$CONF" bindings/python tests core/testdata
-"$VENV/bin/ruff" format --check --config "$CONF" bindings/python tests core/testdata
+"$VENV/bin/ruff" check --config "$CONF" bindings/python tests core
+"$VENV/bin/ruff" format --check --config "$CONF" bindings/python tests core
 "$VENV/bin/mypy" --config-file "$CONF"
