@@ -69,7 +69,7 @@ test-go:
 	$(GO) test -count=1 ./core/... ./capi/...
 	$(GO) test -count=1 -race -short ./core/... ./capi/...
 	# the portable (non-assembly) RSA public-key arithmetic, as other architectures build it
-	$(GO) test -count=1 -tags purego -run 'RSAPublicExp|AddMulVVW|RSAVerifyAgrees|RSAEncryptInterop' ./core
+	$(GO) test -count=1 -tags purego -run 'RSAPublicExp|AddMulVVW|RSAVerifyAgrees|RSAEncryptInterop' ./core/rsa
 
 test-c: lib
 	cmake -S . -B $(BUILD)/cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRYPTOGO_PREBUILT_LIB=ON >/dev/null
@@ -154,7 +154,7 @@ demo: deps lib
 FUZZTIME  ?= 60s
 FUZZFLAGS ?=
 fuzz:
-	@failed=""; for p in ./capi ./core; do for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
+	@failed=""; for p in ./capi ./core/keys ./core/rsa; do for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
 	  echo "== $$p $$t ($(FUZZTIME))"; \
 	  $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$p || failed="$$failed $$t"; \
 	done; done; \
