@@ -100,7 +100,7 @@ test-go: ## Go unit and vector tests, the race detector (-short), the purego RSA
 	$(GO) test -count=1 ./core/... ./capi/...
 	$(GO) test -count=1 -race -short ./core/... ./capi/...
 	# the portable (non-assembly) RSA public-key arithmetic, as other architectures build it
-	$(GO) test -count=1 -tags purego -run 'RSAPublicExp|AddMulVVW|RSAVerifyAgrees|RSAEncryptInterop' ./core
+	$(GO) test -count=1 -tags purego -run 'RSAPublicExp|AddMulVVW|RSAVerifyAgrees|RSAEncryptInterop' ./core/rsa
 
 test-c: lib ## C tests through CMake/CTest (KATs, quick start, demo, consumers)
 	cmake -S . -B $(BUILD)/cmake -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCRYPTOGO_PREBUILT_LIB=ON >/dev/null
@@ -190,7 +190,7 @@ demo: deps lib ## build the library and run the C walkthrough of the seed guide
 FUZZTIME  ?= 60s
 FUZZFLAGS ?=
 fuzz: ## run every Go fuzz target for FUZZTIME (default 60s each)
-	@failed=""; for p in ./capi ./core; do for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
+	@failed=""; for p in ./capi ./core/keys ./core/rsa; do for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
 	  echo "== $$p $$t ($(FUZZTIME))"; \
 	  $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$p || failed="$$failed $$t"; \
 	done; done; \

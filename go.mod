@@ -1,6 +1,6 @@
 module github.com/cryptogo/libcrypto-go
 
-go 1.26.0
+go 1.27
 
 require (
 	github.com/mattn/go-pointer v0.0.1

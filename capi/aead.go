@@ -9,7 +9,7 @@ import (
 	"errors"
 	"unsafe"
 
-	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/aead"
 )
 
 var errEscaped = errors.New("capi: output did not stay in the caller's buffer") // -> INTERNAL
@@ -36,7 +36,7 @@ func fill(buf []byte, outLen *C.size_t, op func(dst []byte) ([]byte, error)) err
 
 // newAEAD creates an AEAD handle of kind k in *dst from a key copied out of C
 // memory (the core constructors copy the key before any use).
-func newAEAD(dst *unsafe.Pointer, k kind, key *C.cryptogo_in, keyLen C.size_t, mk func([]byte) (core.AEAD, error)) error {
+func newAEAD(dst *unsafe.Pointer, k kind, key *C.cryptogo_in, keyLen C.size_t, mk func([]byte) (aead.AEAD, error)) error {
 	if dst == nil {
 		return errNullArgument
 	}
@@ -68,7 +68,7 @@ func aeadSeal(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, outLen 
 	if err != nil {
 		return err
 	}
-	return use(h, k, func(key core.AEAD) error {
+	return use(h, k, func(key aead.AEAD) error {
 		need, err := key.SealSize(len(p), len(a)) // OverflowError before anything else, as pyca
 		if err != nil {
 			return err
@@ -95,7 +95,7 @@ func aeadOpen(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, outLen 
 	if err != nil {
 		return err
 	}
-	return use(h, k, func(key core.AEAD) error {
+	return use(h, k, func(key aead.AEAD) error {
 		buf, err := outBuffer(out, outCap, outLen, key.OpenSize(len(c)))
 		if err != nil {
 			return err
@@ -123,7 +123,7 @@ func aeadOpen(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, outLen 
 func cryptogo_aesgcm_new(out **C.cryptogo_aesgcm, key *C.cryptogo_in, keyLen C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
 	return status(newAEAD((*unsafe.Pointer)(unsafe.Pointer(out)), kindAESGCM, key, keyLen,
-		func(k []byte) (core.AEAD, error) { return core.NewAESGCM(k) }))
+		func(k []byte) (aead.AEAD, error) { return aead.NewAESGCM(k) }))
 }
 
 // cryptogo_aesgcm_encrypt encrypts pt_len bytes of pt with AES-GCM under k,
@@ -196,7 +196,7 @@ func cryptogo_aesgcm_free(k *C.cryptogo_aesgcm) (rc C.int) {
 //   - 16
 //
 //export cryptogo_aesgcm_tagbytes
-func cryptogo_aesgcm_tagbytes() C.size_t { return C.size_t(core.AEADTagSize) }
+func cryptogo_aesgcm_tagbytes() C.size_t { return C.size_t(aead.TagSize) }
 
 // cryptogo_aesgcm_noncebytes returns CRYPTOGO_AESGCM_NONCEBYTES, the
 // recommended AES-GCM nonce size.
@@ -205,7 +205,7 @@ func cryptogo_aesgcm_tagbytes() C.size_t { return C.size_t(core.AEADTagSize) }
 //   - 12
 //
 //export cryptogo_aesgcm_noncebytes
-func cryptogo_aesgcm_noncebytes() C.size_t { return C.size_t(core.AESGCMNonceSize) }
+func cryptogo_aesgcm_noncebytes() C.size_t { return C.size_t(aead.AESGCMNonceSize) }
 
 // cryptogo_aesgcm_noncebytes_min returns CRYPTOGO_AESGCM_NONCEBYTES_MIN, the
 // smallest nonce AES-GCM accepts (as pyca).
@@ -214,7 +214,7 @@ func cryptogo_aesgcm_noncebytes() C.size_t { return C.size_t(core.AESGCMNonceSiz
 //   - 8
 //
 //export cryptogo_aesgcm_noncebytes_min
-func cryptogo_aesgcm_noncebytes_min() C.size_t { return C.size_t(core.AESGCMMinNonceSize) }
+func cryptogo_aesgcm_noncebytes_min() C.size_t { return C.size_t(aead.AESGCMMinNonceSize) }
 
 // cryptogo_aesgcm_noncebytes_max returns CRYPTOGO_AESGCM_NONCEBYTES_MAX, the
 // largest nonce AES-GCM accepts (as pyca).
@@ -223,7 +223,7 @@ func cryptogo_aesgcm_noncebytes_min() C.size_t { return C.size_t(core.AESGCMMinN
 //   - 128
 //
 //export cryptogo_aesgcm_noncebytes_max
-func cryptogo_aesgcm_noncebytes_max() C.size_t { return C.size_t(core.AESGCMMaxNonceSize) }
+func cryptogo_aesgcm_noncebytes_max() C.size_t { return C.size_t(aead.AESGCMMaxNonceSize) }
 
 // ---- ChaCha20-Poly1305 ----
 
@@ -243,7 +243,7 @@ func cryptogo_aesgcm_noncebytes_max() C.size_t { return C.size_t(core.AESGCMMaxN
 func cryptogo_chacha20poly1305_new(out **C.cryptogo_chacha20poly1305, key *C.cryptogo_in, keyLen C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
 	return status(newAEAD((*unsafe.Pointer)(unsafe.Pointer(out)), kindChaCha20Poly1305, key, keyLen,
-		func(k []byte) (core.AEAD, error) { return core.NewChaCha20Poly1305(k) }))
+		func(k []byte) (aead.AEAD, error) { return aead.NewChaCha20Poly1305(k) }))
 }
 
 // cryptogo_chacha20poly1305_encrypt encrypts pt_len bytes of pt under k with
@@ -315,7 +315,7 @@ func cryptogo_chacha20poly1305_free(k *C.cryptogo_chacha20poly1305) (rc C.int) {
 //   - 32
 //
 //export cryptogo_chacha20poly1305_keybytes
-func cryptogo_chacha20poly1305_keybytes() C.size_t { return C.size_t(core.ChaCha20Poly1305KeySize) }
+func cryptogo_chacha20poly1305_keybytes() C.size_t { return C.size_t(aead.ChaCha20Poly1305KeySize) }
 
 // cryptogo_chacha20poly1305_noncebytes returns
 // CRYPTOGO_CHACHA20POLY1305_NONCEBYTES, the nonce size.
@@ -325,7 +325,7 @@ func cryptogo_chacha20poly1305_keybytes() C.size_t { return C.size_t(core.ChaCha
 //
 //export cryptogo_chacha20poly1305_noncebytes
 func cryptogo_chacha20poly1305_noncebytes() C.size_t {
-	return C.size_t(core.ChaCha20Poly1305NonceSize)
+	return C.size_t(aead.ChaCha20Poly1305NonceSize)
 }
 
 // cryptogo_chacha20poly1305_tagbytes returns
@@ -335,4 +335,4 @@ func cryptogo_chacha20poly1305_noncebytes() C.size_t {
 //   - 16
 //
 //export cryptogo_chacha20poly1305_tagbytes
-func cryptogo_chacha20poly1305_tagbytes() C.size_t { return C.size_t(core.AEADTagSize) }
+func cryptogo_chacha20poly1305_tagbytes() C.size_t { return C.size_t(aead.TagSize) }

@@ -11,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/fernet"
 )
 
 // fernetLike is what Fernet and MultiFernet handles share.
@@ -25,9 +26,9 @@ type fernetLike interface {
 // useFernet runs fn on the Fernet or MultiFernet behind h (kind k).
 func useFernet(h unsafe.Pointer, k kind, fn func(fernetLike) error) error {
 	if k == kindMultiFernet {
-		return use(h, k, func(m *core.MultiFernet) error { return fn(m) })
+		return use(h, k, func(m *fernet.MultiFernet) error { return fn(m) })
 	}
-	return use(h, k, func(f *core.Fernet) error { return fn(f) })
+	return use(h, k, func(f *fernet.Fernet) error { return fn(f) })
 }
 
 // fernetEncrypt is the body of the encrypt exports: the token (exactly
@@ -39,7 +40,7 @@ func fernetEncrypt(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, ou
 		return err
 	}
 	return useFernet(h, k, func(f fernetLike) error {
-		buf, err := outBuffer(out, outCap, outLen, core.FernetTokenSize(len(m)))
+		buf, err := outBuffer(out, outCap, outLen, fernet.TokenSize(len(m)))
 		if err != nil {
 			return err
 		}
@@ -57,7 +58,7 @@ func fernetDecrypt(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, ou
 		return err
 	}
 	return useFernet(h, k, func(f fernetLike) error {
-		buf, err := outBuffer(out, outCap, outLen, core.FernetMaxPlaintextSize(len(t)))
+		buf, err := outBuffer(out, outCap, outLen, fernet.MaxPlaintextSize(len(t)))
 		if err != nil {
 			return err
 		}
@@ -109,11 +110,11 @@ func ttlArg(hasTTL C.int, ttl C.int64_t) *int64 {
 //export cryptogo_fernet_generate_key
 func cryptogo_fernet_generate_key(out *C.uint8_t, outCap C.size_t, outLen *C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
-	buf, err := outBuffer(out, outCap, outLen, core.FernetKeySize)
+	buf, err := outBuffer(out, outCap, outLen, fernet.KeySize)
 	if err != nil {
 		return status(err)
 	}
-	return status(fill(buf, outLen, func(dst []byte) ([]byte, error) { return core.GenerateFernetKeyTo(dst), nil }))
+	return status(fill(buf, outLen, func(dst []byte) ([]byte, error) { return fernet.GenerateKeyTo(dst), nil }))
 }
 
 // cryptogo_fernet_new creates a Fernet (pyca's Fernet(key)) from key_len bytes
@@ -142,7 +143,7 @@ func cryptogo_fernet_new(out **C.cryptogo_fernet, key *C.cryptogo_in, keyLen C.s
 	if err != nil {
 		return status(err)
 	}
-	f, err := core.NewFernet(kb) // decodes into its own memory
+	f, err := fernet.New(kb) // decodes into its own memory
 	if err != nil {
 		return status(err)
 	}
@@ -231,8 +232,8 @@ func cryptogo_fernet_encrypt_at_time_with_iv(out *C.uint8_t, outCap C.size_t, ou
 	if err != nil {
 		return status(err)
 	}
-	return status(use(unsafe.Pointer(f), kindFernet, func(fe *core.Fernet) error {
-		buf, err := outBuffer(out, outCap, outLen, core.FernetTokenSize(len(m)))
+	return status(use(unsafe.Pointer(f), kindFernet, func(fe *fernet.Fernet) error {
+		buf, err := outBuffer(out, outCap, outLen, fernet.TokenSize(len(m)))
 		if err != nil {
 			return err
 		}
@@ -321,10 +322,10 @@ func cryptogo_fernet_extract_timestamp(outTs *C.int64_t, token *C.cryptogo_in, t
 //
 //export cryptogo_fernet_token_size
 func cryptogo_fernet_token_size(msgLen C.size_t) C.size_t {
-	if uint64(msgLen) > core.FernetMaxMessageSize {
+	if uint64(msgLen) > fernet.MaxMessageSize {
 		return C.size_t(math.MaxUint64)
 	}
-	return C.size_t(core.FernetTokenSize(int(msgLen)))
+	return C.size_t(fernet.TokenSize(int(msgLen)))
 }
 
 // cryptogo_fernet_max_plaintext_size returns the output size the decrypt
@@ -342,7 +343,7 @@ func cryptogo_fernet_max_plaintext_size(tokenLen C.size_t) C.size_t {
 	if n > math.MaxInt64 {
 		n = math.MaxInt64
 	}
-	return C.size_t(core.FernetMaxPlaintextSize(int(n)))
+	return C.size_t(fernet.MaxPlaintextSize(int(n)))
 }
 
 // cryptogo_fernet_keybytes returns CRYPTOGO_FERNET_KEYBYTES, the length of a
@@ -352,7 +353,7 @@ func cryptogo_fernet_max_plaintext_size(tokenLen C.size_t) C.size_t {
 //   - 44
 //
 //export cryptogo_fernet_keybytes
-func cryptogo_fernet_keybytes() C.size_t { return C.size_t(core.FernetKeySize) }
+func cryptogo_fernet_keybytes() C.size_t { return C.size_t(fernet.KeySize) }
 
 // cryptogo_fernet_rawkeybytes returns CRYPTOGO_FERNET_RAWKEYBYTES, the
 // decoded key size (16-byte signing key + 16-byte encryption key).
@@ -361,7 +362,7 @@ func cryptogo_fernet_keybytes() C.size_t { return C.size_t(core.FernetKeySize) }
 //   - 32
 //
 //export cryptogo_fernet_rawkeybytes
-func cryptogo_fernet_rawkeybytes() C.size_t { return C.size_t(core.FernetRawKeySize) }
+func cryptogo_fernet_rawkeybytes() C.size_t { return C.size_t(fernet.RawKeySize) }
 
 // cryptogo_fernet_ivbytes returns CRYPTOGO_FERNET_IVBYTES, the IV size that
 // cryptogo_fernet_encrypt_at_time_with_iv takes.
@@ -370,7 +371,7 @@ func cryptogo_fernet_rawkeybytes() C.size_t { return C.size_t(core.FernetRawKeyS
 //   - 16
 //
 //export cryptogo_fernet_ivbytes
-func cryptogo_fernet_ivbytes() C.size_t { return C.size_t(core.FernetIVSize) }
+func cryptogo_fernet_ivbytes() C.size_t { return C.size_t(fernet.IVSize) }
 
 // ---- MultiFernet ----
 
@@ -400,7 +401,7 @@ func cryptogo_multifernet_new(out **C.cryptogo_multifernet, fernets **C.cryptogo
 	}
 	*out = nil
 	if n == 0 {
-		_, err := core.NewMultiFernet(nil)
+		_, err := fernet.NewMultiFernet(nil)
 		return status(err)
 	}
 	if uint64(n) > maxMultiFernetKeys {
@@ -411,14 +412,14 @@ func cryptogo_multifernet_new(out **C.cryptogo_multifernet, fernets **C.cryptogo
 	}
 	// Copy each key under its own handle's lock, one at a time (holding
 	// several handle locks at once could deadlock against concurrent frees).
-	copies := make([]*core.Fernet, 0, int(n))
+	copies := make([]*fernet.Fernet, 0, int(n))
 	defer func() {
 		for _, c := range copies {
 			c.Wipe()
 		}
 	}()
 	for _, p := range unsafe.Slice(fernets, int(n)) {
-		err := use(unsafe.Pointer(p), kindFernet, func(f *core.Fernet) error {
+		err := use(unsafe.Pointer(p), kindFernet, func(f *fernet.Fernet) error {
 			c, err := f.Clone()
 			if err == nil {
 				copies = append(copies, c)
@@ -429,7 +430,7 @@ func cryptogo_multifernet_new(out **C.cryptogo_multifernet, fernets **C.cryptogo
 			return status(err)
 		}
 	}
-	m, err := core.NewMultiFernet(copies) // copies again; the temporaries are wiped above
+	m, err := fernet.NewMultiFernet(copies) // copies again; the temporaries are wiped above
 	if err != nil {
 		return status(err)
 	}
@@ -549,8 +550,8 @@ func cryptogo_multifernet_rotate(out *C.uint8_t, outCap C.size_t, outLen *C.size
 	if err != nil {
 		return status(err)
 	}
-	return status(use(unsafe.Pointer(mf), kindMultiFernet, func(m *core.MultiFernet) error {
-		need := core.FernetTokenSize(core.FernetMaxPlaintextSize(len(t)))
+	return status(use(unsafe.Pointer(mf), kindMultiFernet, func(m *fernet.MultiFernet) error {
+		need := fernet.TokenSize(fernet.MaxPlaintextSize(len(t)))
 		buf, err := outBuffer(out, outCap, outLen, need)
 		if err != nil {
 			return err

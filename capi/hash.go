@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/hash"
 )
 
 // outBuffer is the out() helper under another name, for exports whose output
@@ -48,7 +49,7 @@ func cryptogo_hash_new(out **C.cryptogo_hash, alg C.int, digestSize C.size_t) (r
 	if err != nil {
 		return status(err)
 	}
-	h, err := core.NewHasher(core.Hash(alg), size)
+	h, err := hash.New(hash.Algorithm(alg), size)
 	if err != nil {
 		return status(err)
 	}
@@ -72,7 +73,7 @@ func cryptogo_hash_update(h *C.cryptogo_hash, data *C.cryptogo_in, dataLen C.siz
 	if err != nil {
 		return status(err)
 	}
-	return status(useExclusive(unsafe.Pointer(h), kindHash, func(hs *core.Hasher) error {
+	return status(useExclusive(unsafe.Pointer(h), kindHash, func(hs *hash.Hasher) error {
 		return hs.Update(msg)
 	}))
 }
@@ -92,8 +93,8 @@ func cryptogo_hash_copy(out **C.cryptogo_hash, h *C.cryptogo_hash) (rc C.int) {
 	if out == nil {
 		return status(errNullArgument)
 	}
-	var c *core.Hasher
-	err := useExclusive(unsafe.Pointer(h), kindHash, func(hs *core.Hasher) (err error) {
+	var c *hash.Hasher
+	err := useExclusive(unsafe.Pointer(h), kindHash, func(hs *hash.Hasher) (err error) {
 		c, err = hs.Copy()
 		return err
 	})
@@ -120,7 +121,7 @@ func cryptogo_hash_copy(out **C.cryptogo_hash, h *C.cryptogo_hash) (rc C.int) {
 //export cryptogo_hash_finalize
 func cryptogo_hash_finalize(h *C.cryptogo_hash, out *C.uint8_t, outCap C.size_t, outLen *C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
-	return status(useExclusive(unsafe.Pointer(h), kindHash, func(hs *core.Hasher) error {
+	return status(useExclusive(unsafe.Pointer(h), kindHash, func(hs *hash.Hasher) error {
 		var dst []byte
 		if !hs.Finalized() { // a finalized state reports ALREADY_FINALIZED, not a size
 			var err error
@@ -168,7 +169,7 @@ func cryptogo_hash_digest(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	if err != nil {
 		return status(err)
 	}
-	size, err = core.Hash(alg).OutputSize(size)
+	size, err = hash.Algorithm(alg).OutputSize(size)
 	if err != nil {
 		return status(err)
 	}
@@ -176,7 +177,7 @@ func cryptogo_hash_digest(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	if err != nil {
 		return status(err)
 	}
-	return status(core.DigestTo(dst, core.Hash(alg), msg))
+	return status(hash.DigestTo(dst, hash.Algorithm(alg), msg))
 }
 
 // cryptogo_hash_digest_size stores the digest size in bytes of algorithm alg
@@ -193,10 +194,10 @@ func cryptogo_hash_digest_size(out *C.size_t, alg C.int) (rc C.int) {
 	if out == nil {
 		return status(errNullArgument)
 	}
-	if !core.Hash(alg).Valid() {
+	if !hash.Algorithm(alg).Valid() {
 		return status(core.ErrUnsupportedAlgorithm)
 	}
-	*out = C.size_t(core.Hash(alg).Size())
+	*out = C.size_t(hash.Algorithm(alg).Size())
 	return C.CRYPTOGO_OK
 }
 
@@ -214,10 +215,10 @@ func cryptogo_hash_block_size(out *C.size_t, alg C.int) (rc C.int) {
 	if out == nil {
 		return status(errNullArgument)
 	}
-	if !core.Hash(alg).Valid() {
+	if !hash.Algorithm(alg).Valid() {
 		return status(core.ErrUnsupportedAlgorithm)
 	}
-	*out = C.size_t(core.Hash(alg).BlockSize())
+	*out = C.size_t(hash.Algorithm(alg).BlockSize())
 	return C.CRYPTOGO_OK
 }
 

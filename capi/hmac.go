@@ -8,7 +8,7 @@ import "C"
 import (
 	"unsafe"
 
-	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/hash"
 )
 
 // cryptogo_hmac_new starts an HMAC (RFC 2104; pyca's hmac.HMAC) of algorithm
@@ -37,7 +37,7 @@ func cryptogo_hmac_new(out **C.cryptogo_hmac, key *C.cryptogo_in, keyLen C.size_
 	}
 	// The key bytes are only read while hashing them into the HMAC state
 	// (never retained), so they need no copy out of C memory.
-	m, err := core.NewHMAC(k, core.Hash(alg))
+	m, err := hash.NewHMAC(k, hash.Algorithm(alg))
 	if err != nil {
 		return status(err)
 	}
@@ -61,7 +61,7 @@ func cryptogo_hmac_update(h *C.cryptogo_hmac, data *C.cryptogo_in, dataLen C.siz
 	if err != nil {
 		return status(err)
 	}
-	return status(useExclusive(unsafe.Pointer(h), kindHMAC, func(m *core.HMAC) error {
+	return status(useExclusive(unsafe.Pointer(h), kindHMAC, func(m *hash.HMAC) error {
 		return m.Update(msg)
 	}))
 }
@@ -82,8 +82,8 @@ func cryptogo_hmac_copy(out **C.cryptogo_hmac, h *C.cryptogo_hmac) (rc C.int) {
 	if out == nil {
 		return status(errNullArgument)
 	}
-	var c *core.HMAC
-	err := useExclusive(unsafe.Pointer(h), kindHMAC, func(m *core.HMAC) (err error) {
+	var c *hash.HMAC
+	err := useExclusive(unsafe.Pointer(h), kindHMAC, func(m *hash.HMAC) (err error) {
 		c, err = m.Copy()
 		return err
 	})
@@ -111,7 +111,7 @@ func cryptogo_hmac_copy(out **C.cryptogo_hmac, h *C.cryptogo_hmac) (rc C.int) {
 //export cryptogo_hmac_finalize
 func cryptogo_hmac_finalize(h *C.cryptogo_hmac, out *C.uint8_t, outCap C.size_t, outLen *C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
-	return status(useExclusive(unsafe.Pointer(h), kindHMAC, func(m *core.HMAC) error {
+	return status(useExclusive(unsafe.Pointer(h), kindHMAC, func(m *hash.HMAC) error {
 		var dst []byte
 		if !m.Finalized() { // a finalized state reports ALREADY_FINALIZED, not a size
 			var err error
@@ -142,7 +142,7 @@ func cryptogo_hmac_verify(h *C.cryptogo_hmac, sig *C.cryptogo_in, sigLen C.size_
 	if err != nil {
 		return status(err)
 	}
-	return status(useExclusive(unsafe.Pointer(h), kindHMAC, func(m *core.HMAC) error {
+	return status(useExclusive(unsafe.Pointer(h), kindHMAC, func(m *hash.HMAC) error {
 		return m.Verify(s)
 	}))
 }
@@ -184,13 +184,13 @@ func cryptogo_hmac_compute(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	if err != nil {
 		return status(err)
 	}
-	a := core.Hash(alg)
+	a := hash.Algorithm(alg)
 	if a.Size() == 0 { // SHAKE or unknown: core says which error
-		return status(core.ComputeHMACTo(nil, k, a, msg))
+		return status(hash.ComputeHMACTo(nil, k, a, msg))
 	}
 	dst, err := outBuffer(out, outCap, outLen, a.Size())
 	if err != nil {
 		return status(err)
 	}
-	return status(core.ComputeHMACTo(dst, k, a, msg))
+	return status(hash.ComputeHMACTo(dst, k, a, msg))
 }

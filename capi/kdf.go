@@ -10,6 +10,8 @@ import (
 	"unsafe"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/hash"
+	"github.com/cryptogo/libcrypto-go/core/kdf"
 )
 
 // pbkdf2Iterations converts a C iteration count (pyca takes any usize; Go's
@@ -63,7 +65,7 @@ func cryptogo_pbkdf2_hmac_derive(out *C.uint8_t, length C.size_t,
 	if length > 0 {
 		dst = unsafe.Slice((*byte)(unsafe.Pointer(out)), int(length))
 	}
-	return status(core.DerivePBKDF2HMACTo(dst, pw, s, iter, core.Hash(alg)))
+	return status(kdf.DerivePBKDF2HMACTo(dst, pw, s, iter, hash.Algorithm(alg)))
 }
 
 // cryptogo_pbkdf2_hmac_verify derives expected_len bytes as
@@ -101,5 +103,5 @@ func cryptogo_pbkdf2_hmac_verify(expected *C.cryptogo_in, expectedLen C.size_t,
 	if err != nil {
 		return status(err)
 	}
-	return status(core.VerifyPBKDF2HMAC(want, pw, s, iter, core.Hash(alg)))
+	return status(kdf.VerifyPBKDF2HMAC(want, pw, s, iter, hash.Algorithm(alg)))
 }

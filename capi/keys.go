@@ -9,7 +9,8 @@ import (
 	"bytes"
 	"unsafe"
 
-	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/keys"
+	"github.com/cryptogo/libcrypto-go/core/rsa"
 )
 
 // keyPassword reads a password argument: NULL (with length 0) is no
@@ -84,7 +85,7 @@ func cryptogo_rsa_private_key_load(out **C.cryptogo_rsa_private_key,
 	defer clear(pw)
 	d = bytes.Clone(d) // key material: parse a Go copy, then wipe it
 	defer clear(d)
-	k, err := core.LoadRSAPrivateKey(d, pw, core.Encoding(encoding))
+	k, err := keys.LoadRSAPrivateKey(d, pw, keys.Encoding(encoding))
 	if err != nil {
 		return status(err)
 	}
@@ -124,8 +125,8 @@ func cryptogo_rsa_private_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.si
 		return status(err)
 	}
 	defer clear(pw)
-	return status(use(unsafe.Pointer(k), kindRSAPrivateKey, func(key *core.RSAPrivateKey) error {
-		b, err := key.PrivateBytes(core.Encoding(encoding), core.PrivateFormat(format), pw)
+	return status(use(unsafe.Pointer(k), kindRSAPrivateKey, func(key *rsa.PrivateKey) error {
+		b, err := keys.PrivateBytes(key, keys.Encoding(encoding), keys.PrivateFormat(format), pw)
 		if err != nil {
 			return err
 		}
@@ -157,7 +158,7 @@ func cryptogo_rsa_public_key_load(out **C.cryptogo_rsa_public_key,
 	if err != nil {
 		return status(err)
 	}
-	k, err := core.LoadRSAPublicKey(bytes.Clone(d), core.Encoding(encoding))
+	k, err := keys.LoadRSAPublicKey(bytes.Clone(d), keys.Encoding(encoding))
 	if err != nil {
 		return status(err)
 	}
@@ -183,8 +184,8 @@ func cryptogo_rsa_public_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.siz
 	if outLen == nil {
 		return status(errNullArgument)
 	}
-	return status(use(unsafe.Pointer(k), kindRSAPublicKey, func(key *core.RSAPublicKey) error {
-		b, err := key.PublicBytes(core.Encoding(encoding), core.PublicFormat(format))
+	return status(use(unsafe.Pointer(k), kindRSAPublicKey, func(key *rsa.PublicKey) error {
+		b, err := keys.PublicBytes(key, keys.Encoding(encoding), keys.PublicFormat(format))
 		if err != nil {
 			return err
 		}

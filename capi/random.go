@@ -10,6 +10,7 @@ import (
 	"unsafe"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/random"
 )
 
 // cryptogo_random_bytes fills out with out_len cryptographically secure random
@@ -35,6 +36,6 @@ func cryptogo_random_bytes(out *C.uint8_t, outLen C.size_t) (rc C.int) {
 	if uint64(outLen) > math.MaxInt {
 		return status(core.ErrOverflow)
 	}
-	core.RandomBytes(unsafe.Slice((*byte)(unsafe.Pointer(out)), int(outLen)))
+	random.Bytes(unsafe.Slice((*byte)(unsafe.Pointer(out)), int(outLen)))
 	return C.CRYPTOGO_OK
 }

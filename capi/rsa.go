@@ -18,7 +18,8 @@ import (
 	"math"
 	"unsafe"
 
-	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/hash"
+	"github.com/cryptogo/libcrypto-go/core/rsa"
 )
 
 // rsaOut is the out() helper under another name, for exports whose output
@@ -51,11 +52,11 @@ func rsaWrite(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, need int, op fu
 	return nil
 }
 
-func usePrivateKey(k *C.cryptogo_rsa_private_key, fn func(*core.RSAPrivateKey) error) error {
+func usePrivateKey(k *C.cryptogo_rsa_private_key, fn func(*rsa.PrivateKey) error) error {
 	return use(unsafe.Pointer(k), kindRSAPrivateKey, fn)
 }
 
-func usePublicKey(k *C.cryptogo_rsa_public_key, fn func(*core.RSAPublicKey) error) error {
+func usePublicKey(k *C.cryptogo_rsa_public_key, fn func(*rsa.PublicKey) error) error {
 	return use(unsafe.Pointer(k), kindRSAPublicKey, fn)
 }
 
@@ -82,7 +83,7 @@ func cryptogo_rsa_generate(out **C.cryptogo_rsa_private_key, publicExponent C.ui
 	if uint64(keySize) < math.MaxInt32 {
 		bits = int(keySize)
 	}
-	k, err := core.GenerateRSAPrivateKey(uint64(publicExponent), bits)
+	k, err := rsa.GeneratePrivateKey(uint64(publicExponent), bits)
 	if err != nil {
 		return status(err)
 	}
@@ -131,7 +132,7 @@ func cryptogo_rsa_private_key_public_key(out **C.cryptogo_rsa_public_key, k *C.c
 	if out == nil {
 		return status(errNullArgument)
 	}
-	return status(usePrivateKey(k, func(key *core.RSAPrivateKey) error {
+	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
 		*out = (*C.cryptogo_rsa_public_key)(newHandle(kindRSAPublicKey, key.PublicKey()))
 		return nil
 	}))
@@ -152,7 +153,7 @@ func cryptogo_rsa_private_key_size(outBits *C.size_t, k *C.cryptogo_rsa_private_
 	if outBits == nil {
 		return status(errNullArgument)
 	}
-	return status(usePrivateKey(k, func(key *core.RSAPrivateKey) error {
+	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
 		*outBits = C.size_t(key.KeySize())
 		return nil
 	}))
@@ -172,7 +173,7 @@ func cryptogo_rsa_public_key_size(outBits *C.size_t, k *C.cryptogo_rsa_public_ke
 	if outBits == nil {
 		return status(errNullArgument)
 	}
-	return status(usePublicKey(k, func(key *core.RSAPublicKey) error {
+	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
 		*outBits = C.size_t(key.KeySize())
 		return nil
 	}))
@@ -193,8 +194,8 @@ func cryptogo_rsa_public_key_size(outBits *C.size_t, k *C.cryptogo_rsa_public_ke
 //export cryptogo_rsa_private_key_number
 func cryptogo_rsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_rsa_private_key) (rc C.int) {
 	defer guard(enter(&rc))
-	return status(usePrivateKey(k, func(key *core.RSAPrivateKey) error {
-		b, err := key.Number(core.RSAComponent(component))
+	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
+		b, err := key.Number(rsa.Component(component))
 		if err != nil {
 			return err
 		}
@@ -215,8 +216,8 @@ func cryptogo_rsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.
 //export cryptogo_rsa_public_key_number
 func cryptogo_rsa_public_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
 	defer guard(enter(&rc))
-	return status(usePublicKey(k, func(key *core.RSAPublicKey) error {
-		b, err := key.Number(core.RSAComponent(component))
+	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
+		b, err := key.Number(rsa.Component(component))
 		if err != nil {
 			return err
 		}
@@ -256,7 +257,7 @@ func cryptogo_rsa_private_key_from_numbers(out **C.cryptogo_rsa_private_key,
 			return status(err)
 		}
 	}
-	k, err := core.NewRSAPrivateKeyFromNumbers(nums[0], nums[1], nums[2], nums[3], nums[4], nums[5], nums[6], nums[7])
+	k, err := rsa.NewPrivateKeyFromNumbers(nums[0], nums[1], nums[2], nums[3], nums[4], nums[5], nums[6], nums[7])
 	if err != nil {
 		return status(err)
 	}
@@ -288,7 +289,7 @@ func cryptogo_rsa_public_key_from_numbers(out **C.cryptogo_rsa_public_key, n *C.
 	if err != nil {
 		return status(err)
 	}
-	k, err := core.NewRSAPublicKeyFromNumbers(nb, eb)
+	k, err := rsa.NewPublicKeyFromNumbers(nb, eb)
 	if err != nil {
 		return status(err)
 	}
@@ -324,9 +325,9 @@ func cryptogo_rsa_encrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t
 	if err != nil {
 		return status(err)
 	}
-	return status(usePublicKey(k, func(key *core.RSAPublicKey) error {
+	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
 		return rsaWrite(out, outCap, outLen, key.Size(), func() ([]byte, error) {
-			return key.EncryptOAEP(msg, lab, core.Hash(hashAlg), core.Hash(mgf1HashAlg))
+			return key.EncryptOAEP(msg, lab, hash.Algorithm(hashAlg), hash.Algorithm(mgf1HashAlg))
 		})
 	}))
 }
@@ -362,10 +363,10 @@ func cryptogo_rsa_decrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t
 	if err != nil {
 		return status(err)
 	}
-	return status(usePrivateKey(k, func(key *core.RSAPrivateKey) error {
-		h := core.Hash(hashAlg)
+	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
+		h := hash.Algorithm(hashAlg)
 		return rsaWrite(out, outCap, outLen, key.MaxOAEPPlaintextSize(h), func() ([]byte, error) {
-			return key.DecryptOAEP(c, lab, h, core.Hash(mgf1HashAlg))
+			return key.DecryptOAEP(c, lab, h, hash.Algorithm(mgf1HashAlg))
 		})
 	}))
 }
@@ -388,7 +389,7 @@ func cryptogo_rsa_encrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.si
 	if err != nil {
 		return status(err)
 	}
-	return status(usePublicKey(k, func(key *core.RSAPublicKey) error {
+	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
 		return rsaWrite(out, outCap, outLen, key.Size(), func() ([]byte, error) {
 			return key.EncryptPKCS1v15(msg)
 		})
@@ -419,7 +420,7 @@ func cryptogo_rsa_decrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.si
 	if err != nil {
 		return status(err)
 	}
-	return status(usePrivateKey(k, func(key *core.RSAPrivateKey) error {
+	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
 		return rsaWrite(out, outCap, outLen, key.MaxPKCS1v15PlaintextSize(), func() ([]byte, error) {
 			return key.DecryptPKCS1v15(c)
 		})
@@ -454,9 +455,9 @@ func cryptogo_rsa_sign_pss(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	if err != nil {
 		return status(err)
 	}
-	return status(usePrivateKey(k, func(key *core.RSAPrivateKey) error {
+	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
 		return rsaWrite(out, outCap, outLen, key.Size(), func() ([]byte, error) {
-			return key.SignPSS(m, int(saltLength), core.Hash(hashAlg), core.Hash(mgf1HashAlg), prehashed != 0)
+			return key.SignPSS(m, int(saltLength), hash.Algorithm(hashAlg), hash.Algorithm(mgf1HashAlg), prehashed != 0)
 		})
 	}))
 }
@@ -490,8 +491,8 @@ func cryptogo_rsa_verify_pss(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptog
 	if err != nil {
 		return status(err)
 	}
-	return status(usePublicKey(k, func(key *core.RSAPublicKey) error {
-		return key.VerifyPSS(s, m, int(saltLength), core.Hash(hashAlg), core.Hash(mgf1HashAlg), prehashed != 0)
+	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
+		return key.VerifyPSS(s, m, int(saltLength), hash.Algorithm(hashAlg), hash.Algorithm(mgf1HashAlg), prehashed != 0)
 	}))
 }
 
@@ -516,9 +517,9 @@ func cryptogo_rsa_sign_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_
 	if err != nil {
 		return status(err)
 	}
-	return status(usePrivateKey(k, func(key *core.RSAPrivateKey) error {
+	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
 		return rsaWrite(out, outCap, outLen, key.Size(), func() ([]byte, error) {
-			return key.SignPKCS1v15(m, core.Hash(hashAlg), prehashed != 0)
+			return key.SignPKCS1v15(m, hash.Algorithm(hashAlg), prehashed != 0)
 		})
 	}))
 }
@@ -549,7 +550,7 @@ func cryptogo_rsa_verify_pkcs1v15(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cr
 	if err != nil {
 		return status(err)
 	}
-	return status(usePublicKey(k, func(key *core.RSAPublicKey) error {
-		return key.VerifyPKCS1v15(s, m, core.Hash(hashAlg), prehashed != 0)
+	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
+		return key.VerifyPKCS1v15(s, m, hash.Algorithm(hashAlg), prehashed != 0)
 	}))
 }

@@ -30,7 +30,9 @@ import (
 	"testing"
 	"unsafe"
 
-	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/fernet"
+	"github.com/cryptogo/libcrypto-go/core/hash"
+	"github.com/cryptogo/libcrypto-go/core/rsa"
 )
 
 // field returns the (possibly unexported) field name of the struct *obj
@@ -104,7 +106,7 @@ func TestSecretsMultiFernetWipedOnFree(t *testing.T) {
 	}
 	freeOK(t, kindFernet, f1)
 	freeOK(t, kindFernet, f2)
-	fernets := field(t, object(t, mf, kindMultiFernet), "fernets").Interface().([]*core.Fernet)
+	fernets := field(t, object(t, mf, kindMultiFernet), "fernets").Interface().([]*fernet.Fernet)
 	var keys [][]byte
 	for i, f := range fernets {
 		k := field(t, f, "key").Bytes()
@@ -152,7 +154,7 @@ func TestSecretsHMACWipedOnFree(t *testing.T) {
 		t.Fatal(rc)
 	}
 	obj := object(t, p, kindHMAC)
-	fresh, err := core.Hash(hashSHA256).New()
+	fresh, err := hash.Algorithm(hashSHA256).New()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -185,7 +187,7 @@ func TestSecretsRSAPrivateKeyWipedOnFree(t *testing.T) {
 	if rc != rcOK {
 		t.Fatal(rc)
 	}
-	k := object(t, p, kindRSAPrivateKey).(*core.RSAPrivateKey).Key()
+	k := object(t, p, kindRSAPrivateKey).(*rsa.PrivateKey).Key()
 	k.Precompute()
 	ints := map[string]*big.Int{"D": k.D, "Dp": k.Precomputed.Dp, "Dq": k.Precomputed.Dq, "Qinv": k.Precomputed.Qinv}
 	for i, prime := range k.Primes {

@@ -1,13 +1,11 @@
 package core
 
-import (
-	"errors"
-	"fmt"
-)
+import "errors"
 
-// The errors core returns. Each one corresponds to one exception of Python's
-// `cryptography` package (pyca), and to one status code of the C ABI; capi maps
-// them with errors.Is, so wrapped errors (fmt.Errorf("%w: ...")) keep their kind.
+// The errors every package of core returns. Each one corresponds to one
+// exception of Python's `cryptography` package (pyca), and to one status code
+// of the C ABI; capi maps them with errors.Is, so wrapped errors
+// (fmt.Errorf("%w: ...")) keep their kind.
 //
 // Failures that could help an attacker are deliberately vague: every Fernet
 // failure is ErrInvalidToken, every AEAD tag failure ErrInvalidTag, every RSA
@@ -43,8 +41,3 @@ var (
 	// password.
 	ErrBadKeyData = errors.New("could not deserialize key data")
 )
-
-// invalid returns an ErrInvalidArgument carrying a message.
-func invalid(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrInvalidArgument, fmt.Sprintf(format, args...))
-}

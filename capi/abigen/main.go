@@ -379,6 +379,7 @@ func cType(e ast.Expr) (string, error) {
 			if strings.HasPrefix(t.Sel.Name, "cryptogo_") {
 				return t.Sel.Name, nil
 			}
+			//lint:ignore ST1005 "C" is the name of the language, not a capitalized word
 			return "", fmt.Errorf("C type C.%s is not in abigen's table", t.Sel.Name)
 		}
 		if pkg, ok := t.X.(*ast.Ident); ok && pkg.Name == "unsafe" && t.Sel.Name == "Pointer" {

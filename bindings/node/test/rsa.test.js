@@ -199,7 +199,7 @@ test('numbers: fromNumbers round trip', () => {
 const hashName = (s) => s.toLowerCase().replace(/^sha-/, 'sha').replace('/', '-');
 
 // Every rsa_*_test.json of Wycheproof through the Node API, by schema (as
-// core/rsa_wycheproof_test.go): OAEP and PKCS1v15 decryption, PSS verification
+// core/rsa/rsa_wycheproof_test.go): OAEP and PKCS1v15 decryption, PSS verification
 // (keys with and without PSS parameters: the key is built from its numbers),
 // PKCS1v15 verification and signature generation. Files listed under
 // "unsupported" in tests/wycheproof_policy.json must refuse every case with
@@ -232,7 +232,7 @@ test('Wycheproof RSA (OAEP, PSS, PKCS1v15) through the Node API', async (t) => {
       const multiPrime = g.privateKey && Array.isArray(g.privateKey.otherPrimeInfos) && g.privateKey.otherPrimeInfos.length > 0;
       if (multiPrime) {
         // Multi-prime (RFC 8017) keys: the key loader refuses them, as pyca's
-        // parser does (core/keys.go), and fromNumbers takes two primes; so the
+        // parser does (core/keys/parse.go), and fromNumbers takes two primes; so the
         // API cannot use these keys. Asserted, counted and reported.
         assert.throws(() => loadPrivateKey(hex(g.privateKeyPkcs8)), cg.BadKeyData, `${file}: multi-prime key`);
         total += g.tests.length;

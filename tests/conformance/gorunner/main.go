@@ -1,5 +1,5 @@
 // Command gorunner is the conformance runner for libcrypto-go's Go core
-// (package core). It reads JSON-lines requests on stdin and writes one answer
+// (the packages under core/). It reads JSON-lines requests on stdin and writes one answer
 // per line on stdout; the protocol is tests/conformance/PROTOCOL.md.
 //
 // It only translates between the protocol and core's API: every decision is
@@ -21,6 +21,12 @@ import (
 	"strings"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	coreaead "github.com/cryptogo/libcrypto-go/core/aead"
+	"github.com/cryptogo/libcrypto-go/core/fernet"
+	"github.com/cryptogo/libcrypto-go/core/hash"
+	"github.com/cryptogo/libcrypto-go/core/kdf"
+	"github.com/cryptogo/libcrypto-go/core/keys"
+	"github.com/cryptogo/libcrypto-go/core/rsa"
 )
 
 type request map[string]any
@@ -108,9 +114,9 @@ func (r request) int(k string) int64 {
 	panic(fmt.Sprintf("field %s: not a number", k))
 }
 
-var hashByName = func() map[string]core.Hash {
-	m := map[string]core.Hash{}
-	for h := core.Hash(1); h < 64; h++ {
+var hashByName = func() map[string]hash.Algorithm {
+	m := map[string]hash.Algorithm{}
+	for h := hash.Algorithm(1); h < 64; h++ {
 		if h.Valid() {
 			m[h.Name()] = h
 		}
@@ -118,7 +124,7 @@ var hashByName = func() map[string]core.Hash {
 	return m
 }()
 
-func hashAlg(name string) (core.Hash, error) {
+func hashAlg(name string) (hash.Algorithm, error) {
 	h, ok := hashByName[name]
 	if !ok {
 		return 0, unsupported("hash %q", name)
@@ -130,13 +136,13 @@ func hx(b []byte) string { return hex.EncodeToString(b) }
 
 // Keys from numbers are cached: the driver sends the same key many times.
 var (
-	privCache = map[string]*core.RSAPrivateKey{}
-	pubCache  = map[string]*core.RSAPublicKey{}
+	privCache = map[string]*rsa.PrivateKey{}
+	pubCache  = map[string]*rsa.PublicKey{}
 )
 
 var privFields = []string{"n", "e", "d", "p", "q", "dmp1", "dmq1", "iqmp"}
 
-func privateKey(r request) (*core.RSAPrivateKey, error) {
+func privateKey(r request) (*rsa.PrivateKey, error) {
 	id := r.str("n") + "/" + r.str("d") + "/" + r.str("p")
 	if k, ok := privCache[id]; ok {
 		return k, nil
@@ -145,7 +151,7 @@ func privateKey(r request) (*core.RSAPrivateKey, error) {
 	for i, f := range privFields {
 		b[i] = r.bytes(f)
 	}
-	k, err := core.NewRSAPrivateKeyFromNumbers(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7])
+	k, err := rsa.NewPrivateKeyFromNumbers(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7])
 	if err != nil {
 		return nil, err
 	}
@@ -153,12 +159,12 @@ func privateKey(r request) (*core.RSAPrivateKey, error) {
 	return k, nil
 }
 
-func publicKey(r request) (*core.RSAPublicKey, error) {
+func publicKey(r request) (*rsa.PublicKey, error) {
 	id := r.str("n") + "/" + r.str("e")
 	if k, ok := pubCache[id]; ok {
 		return k, nil
 	}
-	k, err := core.NewRSAPublicKeyFromNumbers(r.bytes("n"), r.bytes("e"))
+	k, err := rsa.NewPublicKeyFromNumbers(r.bytes("n"), r.bytes("e"))
 	if err != nil {
 		return nil, err
 	}
@@ -167,7 +173,7 @@ func publicKey(r request) (*core.RSAPublicKey, error) {
 }
 
 // hashPair reads the request's "hash" and "mgf1_hash" (OAEP and PSS).
-func hashPair(r request) (h, mgf1 core.Hash, err error) {
+func hashPair(r request) (h, mgf1 hash.Algorithm, err error) {
 	if h, err = hashAlg(r.str("hash")); err != nil {
 		return 0, 0, err
 	}
@@ -180,11 +186,11 @@ func pssSalt(r request) (int, error) {
 	case string:
 		switch v {
 		case "max":
-			return core.PSSSaltMaxLength, nil
+			return rsa.PSSSaltMaxLength, nil
 		case "digest":
-			return core.PSSSaltDigestLength, nil
+			return rsa.PSSSaltDigestLength, nil
 		case "auto":
-			return core.PSSSaltAuto, nil
+			return rsa.PSSSaltAuto, nil
 		}
 		return 0, unsupported("salt rule %q", v)
 	case json.Number:
@@ -194,21 +200,21 @@ func pssSalt(r request) (int, error) {
 	return 0, unsupported("salt %v", r["salt"])
 }
 
-func encoding(r request) (core.Encoding, error) {
+func encoding(r request) (keys.Encoding, error) {
 	switch r.str("encoding") {
 	case "pem":
-		return core.EncodingPEM, nil
+		return keys.EncodingPEM, nil
 	case "der":
-		return core.EncodingDER, nil
+		return keys.EncodingDER, nil
 	}
 	return 0, unsupported("encoding %q", r.str("encoding"))
 }
 
-func numbers(get func(core.RSAComponent) ([]byte, error), private bool) (answer, error) {
-	comps := []core.RSAComponent{core.RSAComponentN, core.RSAComponentE}
+func numbers(get func(rsa.Component) ([]byte, error), private bool) (answer, error) {
+	comps := []rsa.Component{rsa.ComponentN, rsa.ComponentE}
 	if private {
-		comps = append(comps, core.RSAComponentD, core.RSAComponentP, core.RSAComponentQ,
-			core.RSAComponentDMP1, core.RSAComponentDMQ1, core.RSAComponentIQMP)
+		comps = append(comps, rsa.ComponentD, rsa.ComponentP, rsa.ComponentQ,
+			rsa.ComponentDMP1, rsa.ComponentDMQ1, rsa.ComponentIQMP)
 	}
 	a := answer{}
 	for i, c := range comps {
@@ -264,7 +270,7 @@ func init() {
 		if !r.isNull("length") {
 			size = int(r.int("length"))
 		}
-		d, err := core.Digest(h, size, r.bytes("data"))
+		d, err := hash.Digest(h, size, r.bytes("data"))
 		if err != nil {
 			return nil, err
 		}
@@ -275,7 +281,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		mac, err := core.ComputeHMAC(r.bytes("key"), h, r.bytes("data"))
+		mac, err := hash.ComputeHMAC(r.bytes("key"), h, r.bytes("data"))
 		if err != nil {
 			return nil, err
 		}
@@ -286,7 +292,7 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		m, err := core.NewHMAC(r.bytes("key"), h)
+		m, err := hash.NewHMAC(r.bytes("key"), h)
 		if err != nil {
 			return nil, err
 		}
@@ -300,19 +306,19 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
-		k, err := core.DerivePBKDF2HMAC(r.bytes("password"), r.bytes("salt"), int(r.int("iterations")),
+		k, err := kdf.DerivePBKDF2HMAC(r.bytes("password"), r.bytes("salt"), int(r.int("iterations")),
 			int(r.int("length")), h)
 		if err != nil {
 			return nil, err
 		}
 		return answer{"key": hx(k)}, nil
 	}
-	ops["aesgcm.encrypt"], ops["aesgcm.decrypt"] = aeadOps(func(k []byte) (aead, error) { return core.NewAESGCM(k) })
+	ops["aesgcm.encrypt"], ops["aesgcm.decrypt"] = aeadOps(func(k []byte) (aead, error) { return coreaead.NewAESGCM(k) })
 	ops["chacha20poly1305.encrypt"], ops["chacha20poly1305.decrypt"] = aeadOps(func(k []byte) (aead, error) {
-		return core.NewChaCha20Poly1305(k)
+		return coreaead.NewChaCha20Poly1305(k)
 	})
 	ops["fernet.encrypt"] = func(r request) (answer, error) {
-		f, err := core.NewFernet([]byte(r.str("key")))
+		f, err := fernet.New([]byte(r.str("key")))
 		if err != nil {
 			return nil, err
 		}
@@ -323,7 +329,7 @@ func init() {
 		return answer{"token": string(tok)}, nil
 	}
 	ops["fernet.decrypt"] = func(r request) (answer, error) {
-		f, err := core.NewFernet([]byte(r.str("key")))
+		f, err := fernet.New([]byte(r.str("key")))
 		if err != nil {
 			return nil, err
 		}
@@ -456,13 +462,13 @@ func init() {
 			return nil, err
 		}
 		if r.str("kind") == "private" {
-			k, err := core.LoadRSAPrivateKey(r.bytes("data"), r.bytes("password"), enc)
+			k, err := keys.LoadRSAPrivateKey(r.bytes("data"), r.bytes("password"), enc)
 			if err != nil {
 				return nil, err
 			}
 			return numbers(k.Number, true)
 		}
-		k, err := core.LoadRSAPublicKey(r.bytes("data"), enc)
+		k, err := keys.LoadRSAPublicKey(r.bytes("data"), enc)
 		if err != nil {
 			return nil, err
 		}
@@ -479,16 +485,16 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			var f core.PrivateFormat
+			var f keys.PrivateFormat
 			switch r.str("format") {
 			case "pkcs8":
-				f = core.PrivateFormatPKCS8
+				f = keys.PrivateFormatPKCS8
 			case "traditional":
-				f = core.PrivateFormatTraditionalOpenSSL
+				f = keys.PrivateFormatTraditionalOpenSSL
 			default:
 				return nil, unsupported("format %q", r.str("format"))
 			}
-			data, err = k.PrivateBytes(enc, f, r.bytes("password"))
+			data, err = keys.PrivateBytes(k, enc, f, r.bytes("password"))
 			if err != nil {
 				return nil, err
 			}
@@ -497,16 +503,16 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
-			var f core.PublicFormat
+			var f keys.PublicFormat
 			switch r.str("format") {
 			case "spki":
-				f = core.PublicFormatSubjectPublicKeyInfo
+				f = keys.PublicFormatSubjectPublicKeyInfo
 			case "pkcs1":
-				f = core.PublicFormatPKCS1
+				f = keys.PublicFormatPKCS1
 			default:
 				return nil, unsupported("format %q", r.str("format"))
 			}
-			data, err = k.PublicBytes(enc, f)
+			data, err = keys.PublicBytes(k, enc, f)
 			if err != nil {
 				return nil, err
 			}

@@ -1,0 +1,137 @@
+package keys
+
+import (
+	"bytes"
+	"encoding/pem"
+	"errors"
+	"testing"
+
+	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/rsa"
+)
+
+// TestKeysGenericLayer checks the key-type plumbing: TypeOf, PublicKeyOf,
+// the typed loaders against the generic ones, and dumping something that is
+// not a key.
+func TestKeysGenericLayer(t *testing.T) {
+	k := keysFixtureKey(t, "rsa1024e3")
+	if TypeOf(k) != RSA || TypeOf(k.PublicKey()) != RSA {
+		t.Fatalf("TypeOf(RSA keys) = %v, %v", TypeOf(k), TypeOf(k.PublicKey()))
+	}
+	for _, x := range []any{nil, (*rsa.PrivateKey)(nil), (*rsa.PublicKey)(nil), "key", 42} {
+		if got := TypeOf(x); got != UnknownKeyType {
+			t.Errorf("TypeOf(%#v) = %v, want UnknownKeyType", x, got)
+		}
+		if PublicKeyOf(x) != nil {
+			t.Errorf("PublicKeyOf(%#v) is not nil", x)
+		}
+		if _, err := PrivateBytes(x, EncodingDER, PrivateFormatPKCS8, nil); !errors.Is(err, core.ErrType) {
+			t.Errorf("PrivateBytes(%#v): %v, want ErrType", x, err)
+		}
+		if _, err := PublicBytes(x, EncodingDER, PublicFormatSubjectPublicKeyInfo); !errors.Is(err, core.ErrType) {
+			t.Errorf("PublicBytes(%#v): %v, want ErrType", x, err)
+		}
+	}
+	if PublicKeyOf(k) != k.PublicKey() {
+		t.Error("PublicKeyOf(k) is not k.PublicKey()")
+	}
+	if PublicKeyOf(k.PublicKey()) != nil {
+		t.Error("PublicKeyOf(public key) is not nil")
+	}
+	// A public key is not a private key, and the reverse.
+	if _, err := PrivateBytes(k.PublicKey(), EncodingDER, PrivateFormatPKCS8, nil); !errors.Is(err, core.ErrType) {
+		t.Errorf("PrivateBytes(public key): %v", err)
+	}
+	if _, err := PublicBytes(k, EncodingDER, PublicFormatSubjectPublicKeyInfo); !errors.Is(err, core.ErrType) {
+		t.Errorf("PublicBytes(private key): %v", err)
+	}
+
+	der := keysReadFile(t, "rsa1024e3.pkcs8.der")
+	g, err := LoadPrivateKey(der, nil, EncodingDER)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := PrivateBytes(g, EncodingDER, PrivateFormatPKCS8, nil)
+	if !bytes.Equal(a, der) {
+		t.Error("generic load and dump do not round-trip")
+	}
+	pubDER := keysReadFile(t, "rsa1024e3.spki.der")
+	gp, err := LoadPublicKey(pubDER, EncodingDER)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := PublicBytes(gp, EncodingDER, PublicFormatSubjectPublicKeyInfo); !bytes.Equal(b, pubDER) {
+		t.Error("generic public load and dump do not round-trip")
+	}
+	if b, _ := PublicBytes(PublicKeyOf(g), EncodingDER, PublicFormatSubjectPublicKeyInfo); !bytes.Equal(b, pubDER) {
+		t.Error("PublicKeyOf does not give the key's public half")
+	}
+
+	// Keys of the reserved types load as ErrUnsupportedAlgorithm, from both
+	// the generic and the typed loaders.
+	for _, name := range []string{"other_ec_pkcs8.der", "other_ec_sec1.der"} {
+		data := keysReadFile(t, name)
+		if _, err := LoadPrivateKey(data, nil, EncodingDER); !errors.Is(err, core.ErrUnsupportedAlgorithm) {
+			t.Errorf("%s: LoadPrivateKey: %v", name, err)
+		}
+		if _, err := LoadRSAPrivateKey(data, nil, EncodingDER); !errors.Is(err, core.ErrUnsupportedAlgorithm) {
+			t.Errorf("%s: LoadRSAPrivateKey: %v", name, err)
+		}
+	}
+	data := keysReadFile(t, "other_ed25519_spki.pem")
+	if _, err := LoadPublicKey(data, EncodingPEM); !errors.Is(err, core.ErrUnsupportedAlgorithm) {
+		t.Errorf("Ed25519 public key: %v", err)
+	}
+}
+
+func TestKeyTypeString(t *testing.T) {
+	want := map[KeyType]string{
+		UnknownKeyType: "unknown", RSA: "RSA", EC: "EC", Ed25519: "Ed25519", X25519: "X25519",
+		Ed448: "Ed448", X448: "X448", DSA: "DSA", MLKEM: "ML-KEM", MLDSA: "ML-DSA",
+		10: "KeyType(10)", -1: "KeyType(-1)",
+	}
+	for k, s := range want {
+		if k.String() != s {
+			t.Errorf("KeyType(%d).String() = %q, want %q", int(k), k.String(), s)
+		}
+	}
+}
+
+// TestKeyTypeOIDs checks that the algorithm identifiers of the fixtures of
+// other key types are told apart.
+func TestKeyTypeOIDs(t *testing.T) {
+	for name, want := range map[string]KeyType{
+		"other_ec_pkcs8.der": EC,
+		"rsa2048.pkcs8.der":  RSA,
+	} {
+		p, err := parsePKCS8(keysReadFile(t, name))
+		if err != nil || p.typ != want {
+			t.Errorf("%s: type %v, %v; want %v", name, p.typ, err, want)
+		}
+	}
+	for name, want := range map[string]KeyType{"other_ec_sec1.der": EC, "other_dsa_trad.der": DSA} {
+		data := keysReadFile(t, name)
+		p, err := parseSEC1(data)
+		if want == DSA {
+			p, err = parseDSA(data)
+		}
+		if err != nil || p.typ != want {
+			t.Errorf("%s: type %v, %v; want %v", name, p.typ, err, want)
+		}
+	}
+}
+
+// TestKeyTypeOIDsPEM reads the type of the PKCS #8 PEM fixtures of other
+// algorithms.
+func TestKeyTypeOIDsPEM(t *testing.T) {
+	for name, want := range map[string]KeyType{"other_ed25519.pem": Ed25519, "other_rsapss.pem": RSA} {
+		blk, _ := pem.Decode(keysReadFile(t, name))
+		if blk == nil {
+			t.Fatalf("%s: no PEM block", name)
+		}
+		p, err := parsePKCS8(blk.Bytes)
+		if err != nil || p.typ != want {
+			t.Errorf("%s: type %v, %v; want %v", name, p.typ, err, want)
+		}
+	}
+}

@@ -1,0 +1,152 @@
+package keys
+
+import (
+	stdrsa "crypto/rsa"
+	"crypto/x509"
+	"encoding/asn1"
+	"encoding/pem"
+	"fmt"
+
+	"golang.org/x/crypto/cryptobyte"
+	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/internal/errs"
+	"github.com/cryptogo/libcrypto-go/core/internal/pbe"
+	"github.com/cryptogo/libcrypto-go/core/rsa"
+)
+
+// PublicBytes serializes key, a public key (*rsa.PublicKey), as pyca's
+// public_bytes does: SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1
+// ("RSA PUBLIC KEY"), PEM or DER, identical to pyca's output. Errors:
+// core.ErrInvalidArgument for an unknown encoding or format; core.ErrType when key is
+// not a public key of this library.
+func PublicBytes(key any, enc Encoding, format PublicFormat) ([]byte, error) {
+	if enc != EncodingPEM && enc != EncodingDER {
+		return nil, errs.Invalid("unknown encoding %d", int(enc))
+	}
+	k, ok := key.(*rsa.PublicKey)
+	if !ok || k == nil {
+		return nil, fmt.Errorf("%w: not a public key: %T", core.ErrType, key)
+	}
+	var der []byte
+	var label string
+	switch format {
+	case PublicFormatSubjectPublicKeyInfo:
+		var err error
+		if der, err = x509.MarshalPKIXPublicKey(k.Key()); err != nil {
+			return nil, fmt.Errorf("%w: %v", core.ErrInvalidArgument, err)
+		}
+		label = pemPublicKey
+	case PublicFormatPKCS1:
+		der = x509.MarshalPKCS1PublicKey(k.Key())
+		label = pemRSAPublicKey
+	default:
+		return nil, errs.Invalid("unknown public key format %d", int(format))
+	}
+	if enc == EncodingDER {
+		return der, nil
+	}
+	return pem.EncodeToMemory(&pem.Block{Type: label, Bytes: der}), nil
+}
+
+// LoadPublicKey reads a public key as pyca's load_pem_public_key
+// (enc = EncodingPEM) or load_der_public_key (EncodingDER) does.
+//
+// PEM: the first block must be "PUBLIC KEY" (SubjectPublicKeyInfo) or
+// "RSA PUBLIC KEY" (PKCS #1, or a SubjectPublicKeyInfo holding an RSA key).
+// DER: SubjectPublicKeyInfo, else PKCS #1. RSASSA-PSS keys are read as plain
+// RSA keys, as pyca does.
+//
+// Errors: core.ErrBadKeyData (ValueError) for malformed data or another PEM
+// label; core.ErrUnsupportedAlgorithm for a well-formed key of an algorithm
+// this library does not implement yet; core.ErrInvalidArgument for an
+// unknown encoding or invalid numbers. The result is one of the algorithm
+// packages' public keys: today *rsa.PublicKey (see TypeOf).
+func LoadPublicKey(data []byte, enc Encoding) (any, error) {
+	k, err := loadRSAPublicKey(data, enc)
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// LoadRSAPublicKey is LoadPublicKey for a caller that needs an RSA key: a
+// well-formed key of another algorithm is core.ErrUnsupportedAlgorithm.
+func LoadRSAPublicKey(data []byte, enc Encoding) (*rsa.PublicKey, error) {
+	return loadRSAPublicKey(data, enc)
+}
+
+// loadRSAPublicKey is LoadPublicKey while RSA is the only algorithm with a
+// public key type here; the next family adds its case to parseSPKI.
+func loadRSAPublicKey(data []byte, enc Encoding) (*rsa.PublicKey, error) {
+	switch enc {
+	case EncodingPEM:
+		blk, _ := pem.Decode(data)
+		if blk == nil {
+			return nil, fmt.Errorf("%w: unable to load PEM file", core.ErrBadKeyData)
+		}
+		switch blk.Type {
+		case pemPublicKey:
+			return parseSPKI(blk.Bytes)
+		case pemRSAPublicKey:
+			k, err := parsePKCS1Public(blk.Bytes)
+			if err == nil {
+				return k, nil
+			}
+			k, err2 := parseSPKI(blk.Bytes)
+			if err2 == errNotRSA {
+				return nil, fmt.Errorf("%w: incorrect PEM delimiter for key type", core.ErrBadKeyData)
+			}
+			if err2 != nil {
+				return nil, err
+			}
+			return k, nil
+		default:
+			return nil, fmt.Errorf("%w: valid PEM but no BEGIN PUBLIC KEY/END PUBLIC KEY delimiters", core.ErrBadKeyData)
+		}
+	case EncodingDER:
+		k, err := parseSPKI(data)
+		if err == nil || err == errNotRSA {
+			return k, err
+		}
+		if k, err2 := parsePKCS1Public(data); err2 == nil {
+			return k, nil
+		}
+		return nil, err
+	default:
+		return nil, errs.Invalid("unknown encoding %d", int(enc))
+	}
+}
+
+// parseSPKI parses a SubjectPublicKeyInfo: SEQUENCE { algorithm
+// AlgorithmIdentifier, subjectPublicKey BIT STRING }.
+func parseSPKI(der []byte) (*rsa.PublicKey, error) {
+	input := cryptobyte.String(der)
+	var seq cryptobyte.String
+	var bits asn1.BitString
+	if !input.ReadASN1(&seq, cbasn1.SEQUENCE) || !input.Empty() {
+		return nil, errMalformedKey
+	}
+	oid, _, ok := pbe.ReadAlgorithmIdentifier(&seq)
+	if !ok || !seq.ReadASN1BitString(&bits) || !seq.Empty() {
+		return nil, errMalformedKey
+	}
+	if typ := keyTypeOf(oid); typ != RSA {
+		return nil, unsupported(typ)
+	}
+	if bits.BitLength%8 != 0 {
+		return nil, errMalformedKey
+	}
+	return parsePKCS1Public(bits.Bytes)
+}
+
+// parsePKCS1Public parses an RSAPublicKey: SEQUENCE { modulus INTEGER,
+// publicExponent INTEGER }.
+func parsePKCS1Public(der []byte) (*rsa.PublicKey, error) {
+	k, err := x509.ParsePKCS1PublicKey(der)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", core.ErrBadKeyData, err)
+	}
+	return rsa.NewPublicKey(&stdrsa.PublicKey{N: k.N, E: k.E})
+}
