@@ -127,9 +127,11 @@ func runWycheproofAEAD(t *testing.T, file string, newKey func([]byte) (AEAD, err
 }
 
 func TestWycheproofAESGCM(t *testing.T) {
+	t.Parallel()
 	runWycheproofAEAD(t, "aes_gcm_test.json", func(k []byte) (AEAD, error) { return NewAESGCM(k) })
 }
 
 func TestWycheproofChaCha20Poly1305(t *testing.T) {
+	t.Parallel()
 	runWycheproofAEAD(t, "chacha20_poly1305_test.json", func(k []byte) (AEAD, error) { return NewChaCha20Poly1305(k) })
 }

@@ -62,6 +62,7 @@ func TestWycheproofHMAC(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(f.file, func(t *testing.T) {
+			t.Parallel()
 			wf := vectors.Load(t, f.file)
 			total, ok, truncated := 0, 0, 0
 			for _, raw := range wf.TestGroups {

@@ -39,6 +39,7 @@ func TestWycheproofPBKDF2(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(f.file, func(t *testing.T) {
+			t.Parallel()
 			wf := vectors.Load(t, f.file)
 			start := time.Now()
 			total, ok := 0, 0

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cryptogo/libcrypto-go/core"
@@ -33,39 +34,48 @@ func TestWycheproofRSA(t *testing.T) {
 		t.Fatalf("no rsa_*_test.json in %s: %v", dir, err)
 	}
 	unsupported := rsaUnsupportedPolicy(t)
-	var total, unexpected, unsup, skipped int
-	for _, path := range files {
-		name := filepath.Base(path)
-		t.Run(strings.TrimSuffix(name, ".json"), func(t *testing.T) {
-			f := vectors.Load(t, name)
-			c := &wpCounter{file: name, extra: map[string]int{}}
-			if u, ok := unsupported[name]; ok {
-				c.unsupportedErr = u
-			}
-			switch f.Schema {
-			case "rsaes_oaep_decrypt_schema_v1.json":
-				wycheproofRSADecrypt(t, f, c, true)
-			case "rsaes_pkcs1_decrypt_schema_v1.json":
-				wycheproofRSADecrypt(t, f, c, false)
-			case "rsassa_pss_verify_schema_v1.json", "rsassa_pss_with_parameters_verify_schema.json":
-				wycheproofRSAPSS(t, f, c)
-			case "rsassa_pkcs1_verify_schema_v1.json":
-				wycheproofRSAPKCS1Verify(t, f, c)
-			case "rsassa_pkcs1_generate_schema_v1.json":
-				wycheproofRSAPKCS1Sign(t, f, c)
-			default:
-				t.Fatalf("%s: unknown schema %q", name, f.Schema)
-			}
-			if c.total != f.NumberOfTests {
-				t.Errorf("%s: ran %d cases, file declares %d", name, c.total, f.NumberOfTests)
-			}
-			t.Log(c.String())
-			total += c.total
-			unexpected += c.total - c.ok - c.skipped
-			unsup += c.unsupported
-			skipped += c.skipped
-		})
-	}
+	var (
+		mu                                sync.Mutex // the files run in parallel
+		total, unexpected, unsup, skipped int
+	)
+	// The group returns once every parallel file has finished.
+	t.Run("files", func(t *testing.T) {
+		for _, path := range files {
+			name := filepath.Base(path)
+			t.Run(strings.TrimSuffix(name, ".json"), func(t *testing.T) {
+				t.Parallel()
+				f := vectors.Load(t, name)
+				c := &wpCounter{file: name, extra: map[string]int{}}
+				if u, ok := unsupported[name]; ok {
+					c.unsupportedErr = u
+				}
+				switch f.Schema {
+				case "rsaes_oaep_decrypt_schema_v1.json":
+					wycheproofRSADecrypt(t, f, c, true)
+				case "rsaes_pkcs1_decrypt_schema_v1.json":
+					wycheproofRSADecrypt(t, f, c, false)
+				case "rsassa_pss_verify_schema_v1.json", "rsassa_pss_with_parameters_verify_schema.json":
+					wycheproofRSAPSS(t, f, c)
+				case "rsassa_pkcs1_verify_schema_v1.json":
+					wycheproofRSAPKCS1Verify(t, f, c)
+				case "rsassa_pkcs1_generate_schema_v1.json":
+					wycheproofRSAPKCS1Sign(t, f, c)
+				default:
+					t.Fatalf("%s: unknown schema %q", name, f.Schema)
+				}
+				if c.total != f.NumberOfTests {
+					t.Errorf("%s: ran %d cases, file declares %d", name, c.total, f.NumberOfTests)
+				}
+				t.Log(c.String())
+				mu.Lock()
+				defer mu.Unlock()
+				total += c.total
+				unexpected += c.total - c.ok - c.skipped
+				unsup += c.unsupported
+				skipped += c.skipped
+			})
+		}
+	})
 	t.Logf("RSA Wycheproof: %d files, %d cases, %d unexpected verdicts, %d unsupported (SHAKE PSS), %d skipped (-short)",
 		len(files), total, unexpected, unsup, skipped)
 }

@@ -11,6 +11,10 @@
 //	FERNET_SPEC_DIR           a fernet/spec checkout
 //	CRYPTOGO_REQUIRE_VECTORS  when 1, missing vectors fail the test instead of skipping
 //
+// Under -short (make check, and the -race pass of make test) the Wycheproof
+// groups skip: the full run of make test covers them. The Fernet spec's few
+// vectors always run.
+//
 // The decisions for Wycheproof's "acceptable" verdicts live in one policy file,
 // tests/wycheproof_policy.json, read by every layer's tests.
 package vectors
@@ -21,6 +25,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 )
 
@@ -40,6 +45,8 @@ func sharedDir() string {
 // WycheproofDir returns the folder holding Wycheproof's *_test.json files, or
 // skips the test (fails it under CRYPTOGO_REQUIRE_VECTORS=1) when it is missing.
 func WycheproofDir(tb testing.TB) string {
+	tb.Helper()
+	SkipShort(tb)
 	candidates := []string{}
 	if d := os.Getenv("WYCHEPROOF_DIR"); d != "" {
 		candidates = append(candidates, filepath.Join(d, "testvectors_v1"), d)
@@ -93,6 +100,7 @@ type File struct {
 // Load reads one Wycheproof file by name (for example "aes_gcm_test.json").
 func Load(tb testing.TB, name string) *File {
 	tb.Helper()
+	SkipShort(tb)
 	path := filepath.Join(WycheproofDir(tb), name)
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -105,6 +113,14 @@ func Load(tb testing.TB, name string) *File {
 	return &f
 }
 
+// SkipShort skips a Wycheproof vector group under -short.
+func SkipShort(tb testing.TB) {
+	tb.Helper()
+	if testing.Short() {
+		tb.Skip("Wycheproof vector group: skipped under -short (make test runs it)")
+	}
+}
+
 // Policy holds the decision for every flag that Wycheproof marks
 // "acceptable": whether libcrypto-go (following pyca) accepts such input.
 type Policy struct {
@@ -114,11 +130,16 @@ type Policy struct {
 	Files map[string]map[string]string `json:"files"`
 }
 
-var policy *Policy
+var (
+	policyMu sync.Mutex
+	policy   *Policy
+)
 
 // LoadPolicy reads tests/wycheproof_policy.json.
 func LoadPolicy(tb testing.TB) *Policy {
 	tb.Helper()
+	policyMu.Lock() // vector groups run in parallel
+	defer policyMu.Unlock()
 	if policy != nil {
 		return policy
 	}
