@@ -165,15 +165,18 @@ bench: venv $(VENV)/.bench-stamp ## every benchmark, one report: build/bench.{js
 	  [ "$(BENCH_STRICT)" != 1 ] || exit 1; \
 	fi; exit $$rc
 
-test-conformance-quick: lib venv ## cross-language conformance, quick subset
-	@if [ -f tests/conformance/driver.py ]; then $(VPY) tests/conformance/driver.py --quick; \
-	else echo "conformance harness not built yet"; fi
+# The Node addon (npm install builds it); rebuilt when the ABI description or
+# the bridge generator changes.
+NODE_ADDON := bindings/node/build/Release/cryptogo.node
+$(NODE_ADDON): include/cryptogo_abi.json bindings/node/package.json $(wildcard bindings/node/scripts/*.js bindings/node/src/*.h) | $(LIB)
+	cd bindings/node && npm install --no-audit --no-fund
+
+test-conformance-quick: lib venv $(NODE_ADDON) ## cross-language conformance, quick subset
+	$(VPY) tests/conformance/driver.py --quick
 
 # Cross-language conformance (tests/conformance/): every implementation, one
 # table; build/conformance.{json,md}. CONFORMANCE_SEED=N picks the seed.
-conformance: lib venv ## full cross-language conformance table (build/conformance.{json,md})
-	@if [ -f bindings/node/package.json ] && [ ! -f bindings/node/build/Release/cryptogo.node ]; then \
-	  cd bindings/node && npm install --no-audit --no-fund; fi
+conformance: lib venv $(NODE_ADDON) ## full cross-language conformance table (build/conformance.{json,md})
 	$(VPY) tests/conformance/driver.py $(if $(CONFORMANCE_SEED),--seed $(CONFORMANCE_SEED))
 
 demo: deps lib ## build the library and run the C walkthrough of the seed guide
@@ -182,7 +185,7 @@ demo: deps lib ## build the library and run the C walkthrough of the seed guide
 	$(BUILD)/cmake/cryptogo_demo
 
 # ---------------------------------------------------------------------------
-# Hardening (issue 7): fuzzing, misuse matrix, threads, leaks.
+# Hardening: fuzzing, misuse matrix, threads, leaks.
 
 # Fuzz each target of capi/fuzz_test.go for FUZZTIME (go test -fuzz runs one
 # target per invocation). Crashers are written to capi/testdata/fuzz/FuzzX/,
