@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/cryptogo/libcrypto-go/core"
@@ -18,16 +16,7 @@ import (
 // parameter sizes that our API (like pyca) rejects with ValueError.
 func apiLimits(t *testing.T, file string) (minNonce, maxNonce int) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(vectors.RepoRoot(), "tests", "wycheproof_policy.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var p struct {
-		APILimits map[string]json.RawMessage `json:"api_limits"`
-	}
-	if err := json.Unmarshal(data, &p); err != nil {
-		t.Fatal(err)
-	}
+	p := vectors.LoadPolicy(t)
 	var l struct {
 		NonceBytes []int `json:"nonce_bytes"`
 		Error      string

@@ -2,7 +2,6 @@ package hash
 
 import (
 	"crypto/hmac"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"testing"
@@ -21,26 +20,14 @@ type macTestGroup struct {
 	KeySize int `json:"keySize"`
 	TagSize int `json:"tagSize"`
 	Tests   []struct {
-		TcID    int        `json:"tcId"`
-		Comment string     `json:"comment"`
-		Flags   []string   `json:"flags"`
-		Key     wpHexBytes `json:"key"`
-		Msg     wpHexBytes `json:"msg"`
-		Tag     wpHexBytes `json:"tag"`
-		Result  string     `json:"result"`
+		TcID    int              `json:"tcId"`
+		Comment string           `json:"comment"`
+		Flags   []string         `json:"flags"`
+		Key     vectors.HexBytes `json:"key"`
+		Msg     vectors.HexBytes `json:"msg"`
+		Tag     vectors.HexBytes `json:"tag"`
+		Result  string           `json:"result"`
 	} `json:"tests"`
-}
-
-type wpHexBytes []byte
-
-func (h *wpHexBytes) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return err
-	}
-	var err error
-	*h, err = hex.DecodeString(s)
-	return err
 }
 
 func TestWycheproofHMAC(t *testing.T) {

@@ -3,7 +3,6 @@ package kdf
 import (
 	"bytes"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -135,18 +134,6 @@ func macHashes() []hash.Algorithm {
 		}
 	}
 	return hs
-}
-
-type wpHexBytes []byte
-
-func (h *wpHexBytes) UnmarshalJSON(b []byte) error {
-	var s string
-	if err := json.Unmarshal(b, &s); err != nil {
-		return err
-	}
-	var err error
-	*h, err = hex.DecodeString(s)
-	return err
 }
 
 func hashHex(t testing.TB, s string) []byte {

@@ -12,15 +12,15 @@ import (
 
 type pbkdfTestGroup struct {
 	Tests []struct {
-		TcID           int        `json:"tcId"`
-		Comment        string     `json:"comment"`
-		Flags          []string   `json:"flags"`
-		Password       wpHexBytes `json:"password"`
-		Salt           wpHexBytes `json:"salt"`
-		IterationCount int        `json:"iterationCount"`
-		DkLen          int        `json:"dkLen"`
-		Dk             wpHexBytes `json:"dk"`
-		Result         string     `json:"result"`
+		TcID           int              `json:"tcId"`
+		Comment        string           `json:"comment"`
+		Flags          []string         `json:"flags"`
+		Password       vectors.HexBytes `json:"password"`
+		Salt           vectors.HexBytes `json:"salt"`
+		IterationCount int              `json:"iterationCount"`
+		DkLen          int              `json:"dkLen"`
+		Dk             vectors.HexBytes `json:"dk"`
+		Result         string           `json:"result"`
 	} `json:"tests"`
 }
 

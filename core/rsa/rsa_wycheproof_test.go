@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -190,16 +189,7 @@ func wpHash(t *testing.T, name string) hash.Algorithm {
 // tests/wycheproof_policy.json: file -> the error every case must return.
 func rsaUnsupportedPolicy(t *testing.T) map[string]error {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(vectors.RepoRoot(), "tests", "wycheproof_policy.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var p struct {
-		Unsupported map[string]json.RawMessage `json:"unsupported"`
-	}
-	if err := json.Unmarshal(data, &p); err != nil {
-		t.Fatal(err)
-	}
+	p := vectors.LoadPolicy(t)
 	out := map[string]error{}
 	for file, raw := range p.Unsupported {
 		if file == "comment" {

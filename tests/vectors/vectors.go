@@ -20,6 +20,7 @@
 package vectors
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -128,6 +129,24 @@ type Policy struct {
 	Flags map[string]string `json:"flags"`
 	// Files overrides Flags for one file: file name -> flag -> decision.
 	Files map[string]map[string]string `json:"files"`
+	// APILimits: file -> the parameter sizes our API (like pyca) rejects.
+	APILimits map[string]json.RawMessage `json:"api_limits"`
+	// Unsupported: file -> the error every case must return, and why.
+	Unsupported map[string]json.RawMessage `json:"unsupported"`
+}
+
+// HexBytes is a byte string written in hex in a vector file.
+type HexBytes []byte
+
+// UnmarshalJSON decodes a JSON string of hex digits.
+func (h *HexBytes) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	var err error
+	*h, err = hex.DecodeString(s)
+	return err
 }
 
 var (
