@@ -45,9 +45,9 @@
  *    cryptogo_rsa_encrypt_oaep / _decrypt_oaep; OpenSSL an EVP_PKEY_CTX
  *    created and configured once, per op EVP_PKEY_encrypt / _decrypt.
  *    Public-key operations on our side use the public handle
- *    (cryptogo_rsa_private_key_public_key); on OpenSSL's a public-only
+ *    (cryptogo_private_key_public_key); on OpenSSL's a public-only
  *    EVP_PKEY decoded from the SubjectPublicKeyInfo.
- *  - PEM load, RSA-2048 unencrypted PKCS8. Ours: cryptogo_rsa_private_key_load
+ *  - PEM load, RSA-2048 unencrypted PKCS8. Ours: cryptogo_private_key_load
  *    + _free (it validates the key, as pyca's loader does). OpenSSL:
  *    BIO_new_mem_buf + PEM_read_bio_PrivateKey + EVP_PKEY_free + BIO_free (no
  *    key check).
@@ -554,9 +554,9 @@ typedef struct {
 
 static void keygen_ours(void *p) {
     keygen_t *g = p;
-    cryptogo_rsa_private_key *k = NULL;
-    ck(cryptogo_rsa_generate(&k, 65537, g->bits), "ours RSA generate");
-    ck(cryptogo_rsa_private_key_free(k), "ours RSA free");
+    cryptogo_private_key *k = NULL;
+    ck(cryptogo_rsa_generate(&k, g->bits, 65537), "ours RSA generate");
+    ck(cryptogo_private_key_free(k), "ours RSA free");
 }
 
 static void keygen_ref(void *p) {
@@ -581,8 +581,8 @@ typedef struct {
     uint8_t msg[64], dgst[32];
     uint8_t sig[512], ct[512], out[512];
     size_t siglen, ctlen, klen;
-    cryptogo_rsa_private_key *priv;
-    cryptogo_rsa_public_key *pub;
+    cryptogo_private_key *priv;
+    cryptogo_public_key *pub;
     EVP_PKEY *pkey, *pubkey;
     EVP_PKEY_CTX *sctx, *vctx, *ectx, *dctx;
     EVP_MD_CTX *mctx;
@@ -674,10 +674,10 @@ static void bench_rsa(size_t bits) {
     ok(PEM_write_bio_PrivateKey(b, r.pkey, NULL, NULL, 0, NULL, NULL) == 1, "PEM_write_bio_PrivateKey");
     char *pem;
     long pemlen = BIO_get_mem_data(b, &pem);
-    ck(cryptogo_rsa_private_key_load(&r.priv, (const uint8_t *)pem, (size_t)pemlen, NULL, 0,
+    ck(cryptogo_private_key_load(&r.priv, (const uint8_t *)pem, (size_t)pemlen, NULL, 0,
                                      CRYPTOGO_ENCODING_PEM), "ours load generated key");
     BIO_free(b);
-    ck(cryptogo_rsa_private_key_public_key(&r.pub, r.priv), "ours public_key");
+    ck(cryptogo_private_key_public_key(&r.pub, r.priv), "ours public_key");
     unsigned char *spki = NULL;
     int spkilen = i2d_PUBKEY(r.pkey, &spki);
     ok(spkilen > 0, "i2d_PUBKEY");
@@ -740,8 +740,8 @@ static void bench_rsa(size_t bits) {
     EVP_MD_CTX_free(r.mctx);
     EVP_MD_free(md);
     EVP_PKEY_free(r.pkey); EVP_PKEY_free(r.pubkey);
-    cryptogo_rsa_private_key_free(r.priv);
-    cryptogo_rsa_public_key_free(r.pub);
+    cryptogo_private_key_free(r.priv);
+    cryptogo_public_key_free(r.pub);
 }
 
 /* ------------------------------------------------------------- PEM load */
@@ -753,10 +753,10 @@ typedef struct {
 
 static void pem_ours(void *p) {
     pem_t *x = p;
-    cryptogo_rsa_private_key *k = NULL;
-    ck(cryptogo_rsa_private_key_load(&k, (const uint8_t *)x->pem, x->len, NULL, 0, CRYPTOGO_ENCODING_PEM),
+    cryptogo_private_key *k = NULL;
+    ck(cryptogo_private_key_load(&k, (const uint8_t *)x->pem, x->len, NULL, 0, CRYPTOGO_ENCODING_PEM),
        "ours PEM load");
-    cryptogo_rsa_private_key_free(k);
+    cryptogo_private_key_free(k);
 }
 
 static void pem_ref(void *p) {
@@ -811,7 +811,7 @@ static void bench_fernet(size_t n, const char *size) {
     fernet_t x = {.n = n};
     ck(cryptogo_fernet_generate_key(key, sizeof key, &klen), "fernet_generate_key");
     ck(cryptogo_fernet_new(&x.f, key, klen), "fernet_new");
-    x.toklen = cryptogo_fernet_token_size(n);
+    x.toklen = cryptogo_fernet_tokenbytes(n);
     x.msg = xmalloc(n);
     x.tok = xmalloc(x.toklen);
     x.out = xmalloc(x.toklen);

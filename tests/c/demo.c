@@ -58,23 +58,34 @@ static void fernet_demo(void)
 
 static void rsa_demo(void)
 {
-    cryptogo_rsa_private_key *priv = NULL;
-    cryptogo_rsa_public_key *pub = NULL;
+    cryptogo_private_key *priv = NULL;
+    cryptogo_public_key *pub = NULL;
     uint8_t ct[512], sig[512];
+    cryptogo_public_key *loaded = NULL;
     size_t n, ct_len, sig_len, bits;
-    int rc;
+    int rc, type = 0, equal = 0;
 
     printf("== 2. Asymmetric encryption with RSA ==\n");
-    TRY(cryptogo_rsa_generate(&priv, 65537, 2048));
-    TRY(cryptogo_rsa_private_key_size(&bits, priv));
-    printf("Generated a %zu-bit RSA key (public exponent 65537)\n", bits);
-    TRY(cryptogo_rsa_private_key_dump(buf, sizeof buf, &n, CRYPTOGO_ENCODING_PEM, CRYPTOGO_PRIVATE_FORMAT_PKCS8, NULL, 0,
-                                      priv));
+    TRY(cryptogo_rsa_generate(&priv, 2048, 65537));
+    TRY(cryptogo_private_key_type(&type, priv));
+    TRY(cryptogo_private_key_bits(&bits, priv));
+    printf("Generated a %zu-bit %s key (public exponent 65537)\n", bits, type == CRYPTOGO_KEY_RSA ? "RSA" : "non-RSA");
+    TRY(cryptogo_private_key_dump(buf, sizeof buf, &n, CRYPTOGO_ENCODING_PEM, CRYPTOGO_PRIVATE_FORMAT_PKCS8, NULL, 0,
+                                  priv));
     printf("Private key, PEM / PKCS8 / NoEncryption (%zu bytes):\n%.*s", n, (int)n, (const char *)buf);
-    TRY(cryptogo_rsa_private_key_public_key(&pub, priv));
-    TRY(cryptogo_rsa_public_key_dump(buf, sizeof buf, &n, CRYPTOGO_ENCODING_PEM,
-                                     CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO, pub));
+    TRY(cryptogo_private_key_public_key(&pub, priv));
+    TRY(cryptogo_public_key_dump(buf, sizeof buf, &n, CRYPTOGO_ENCODING_PEM,
+                                 CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO, pub));
     printf("Public key, PEM / SubjectPublicKeyInfo:\n%.*s", (int)n, (const char *)buf);
+    /* the generic loader returns whichever algorithm the PEM holds */
+    TRY(cryptogo_public_key_load(&loaded, buf, n, CRYPTOGO_ENCODING_PEM));
+    TRY(cryptogo_public_key_type(&type, loaded));
+    TRY(cryptogo_public_key_equal(&equal, loaded, pub));
+    printf("Loaded it back: %s public key, %s the original\n", type == CRYPTOGO_KEY_RSA ? "an RSA" : "a non-RSA",
+           equal ? "equal to" : "DIFFERENT from");
+    TRY(cryptogo_public_key_free(loaded));
+    if (!equal)
+        exit(1);
     TRY(cryptogo_rsa_encrypt_oaep(ct, sizeof ct, &ct_len, STR("Secret message"), NULL, 0, CRYPTOGO_HASH_SHA256,
                                   CRYPTOGO_HASH_SHA256, pub));
     hex("OAEP(SHA-256) ciphertext: ", ct, ct_len, 32);
@@ -98,15 +109,15 @@ static void rsa_demo(void)
            cryptogo_strerror(rc));
     if (rc != CRYPTOGO_ERR_INVALID_SIGNATURE)
         exit(1);
-    TRY(cryptogo_rsa_public_key_free(pub));
-    TRY(cryptogo_rsa_private_key_free(priv));
+    TRY(cryptogo_public_key_free(pub));
+    TRY(cryptogo_private_key_free(priv));
     printf("\n");
 }
 
 static void hash_demo(void)
 {
     cryptogo_hash *h = NULL;
-    uint8_t digest[CRYPTOGO_HASH_MAX_DIGESTBYTES];
+    uint8_t digest[CRYPTOGO_HASH_DIGESTBYTES_MAX];
     size_t n;
 
     printf("== 4. Hashing (SHA-256, incremental) ==\n");

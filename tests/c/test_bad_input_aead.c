@@ -14,6 +14,10 @@ static void test_aesgcm(void)
     size_t ct_len = 0;
 
     check_section("aesgcm: NULL pointers, huge lengths");
+    CHECK(cryptogo_aead_messagebytes_max() == (size_t)INT_MAX);
+    CHECK(cryptogo_aesgcm_keybytes_min() == 16 && cryptogo_aesgcm_keybytes_max() == 32);
+    CHECK_RC(cryptogo_aesgcm_new(&g, key, cryptogo_aesgcm_keybytes_min() - 1), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_aesgcm_new(&g, bi_data, cryptogo_aesgcm_keybytes_max() + 1), CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_aesgcm_new(NULL, key, 16), CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_aesgcm_new(&g, NULL, 16), CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_aesgcm_new(&g, NULL, 0), CRYPTOGO_ERR_INVALID_ARGUMENT);

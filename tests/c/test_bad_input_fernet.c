@@ -43,13 +43,24 @@ static void test_fernet(cryptogo_fernet *f, const uint8_t *tok, size_t tok_len)
     CHECK_RC(cryptogo_fernet_extract_timestamp(NULL, tok, tok_len, f), CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_fernet_extract_timestamp(&ts, NULL, tok_len, f), CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_fernet_extract_timestamp(&ts, tok, HUGE_LEN, f), CRYPTOGO_ERR_OVERFLOW);
-    CHECK(cryptogo_fernet_max_plaintext_size(0) == 0);
-    CHECK(cryptogo_fernet_max_plaintext_size(HUGE_LEN) < HUGE_LEN);
-    CHECK(cryptogo_fernet_token_size(0) == 100);
+    CHECK(cryptogo_fernet_msgbytes_max(0) == 0);
+    CHECK(cryptogo_fernet_msgbytes_max(HUGE_LEN) < HUGE_LEN);
+    CHECK(cryptogo_fernet_tokenbytes(0) == 100);
+    CHECK(cryptogo_fernet_tokenbytes(SIZE_MAX) == SIZE_MAX);
+    CHECK_RC(cryptogo_fernet_key_canonicalize(bi_buf, sizeof bi_buf, NULL, BUF(KEY)), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_fernet_key_canonicalize(bi_buf, sizeof bi_buf, &bi_len, NULL, 44), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_fernet_key_canonicalize(bi_buf, sizeof bi_buf, &bi_len, bi_data, HUGE_LEN),
+             CRYPTOGO_ERR_OVERFLOW);
+    CHECK_RC(cryptogo_fernet_key_canonicalize(bi_buf, sizeof bi_buf, &bi_len, NULL, 0), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_fernet_key_canonicalize(bi_buf, sizeof bi_buf, &bi_len, BUF("AAAA")), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK(bi_len == 0);
+    CHECK_OK(cryptogo_fernet_key_canonicalize(bi_buf, sizeof bi_buf, &bi_len, BUF(KEY)));
+    CHECK(bi_len == 44);
     CHECK(cryptogo_fernet_keybytes() == 44 && cryptogo_fernet_rawkeybytes() == 32 && cryptogo_fernet_ivbytes() == 16);
 
     check_section("fernet: short output buffers");
     SHORT_BUFFER(cryptogo_fernet_generate_key(SB_OUT, sb_cap, &sb_len));
+    SHORT_BUFFER(cryptogo_fernet_key_canonicalize(SB_OUT, sb_cap, &sb_len, BUF(KEY)));
     SHORT_BUFFER(cryptogo_fernet_encrypt(SB_OUT, sb_cap, &sb_len, bi_data, 33, f));
     SHORT_BUFFER(cryptogo_fernet_encrypt_at_time(SB_OUT, sb_cap, &sb_len, bi_data, 33, 1234, f));
     SHORT_BUFFER(cryptogo_fernet_encrypt_at_time_with_iv(SB_OUT, sb_cap, &sb_len, bi_data, 33, 1234, iv, 16, f));

@@ -43,11 +43,11 @@ static void test_hash(void)
              CRYPTOGO_ERR_OVERFLOW);
     CHECK_RC(cryptogo_hash_digest(bi_buf, sizeof bi_buf, &bi_len, bi_data, 3, CRYPTOGO_HASH_SHAKE256, HUGE_LEN),
              CRYPTOGO_ERR_OVERFLOW);
-    CHECK_RC(cryptogo_hash_digest_size(NULL, CRYPTOGO_HASH_SHA256), CRYPTOGO_ERR_INVALID_ARGUMENT);
-    CHECK_RC(cryptogo_hash_block_size(NULL, CRYPTOGO_HASH_SHA256), CRYPTOGO_ERR_INVALID_ARGUMENT);
-    CHECK_RC(cryptogo_hash_digest_size(&n, -1), CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM);
-    CHECK_RC(cryptogo_hash_block_size(&n, 1000), CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM);
-    CHECK(cryptogo_hash_max_digestbytes() == CRYPTOGO_HASH_MAX_DIGESTBYTES);
+    CHECK_RC(cryptogo_hash_digestbytes(NULL, CRYPTOGO_HASH_SHA256), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_hash_blockbytes(NULL, CRYPTOGO_HASH_SHA256), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_hash_digestbytes(&n, -1), CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM);
+    CHECK_RC(cryptogo_hash_blockbytes(&n, 1000), CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM);
+    CHECK(cryptogo_hash_digestbytes_max() == CRYPTOGO_HASH_DIGESTBYTES_MAX);
 
     check_section("hash: short output buffers");
     SHORT_BUFFER(cryptogo_hash_digest(SB_OUT, sb_cap, &sb_len, bi_data, 10, CRYPTOGO_HASH_SHA512, 0));

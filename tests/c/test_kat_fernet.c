@@ -63,7 +63,7 @@ static void test_builtin_vector(void)
     if (CHECK_OK(cryptogo_fernet_encrypt_at_time_with_iv(tok, sizeof tok, &tok_len, BUF("hello"), SPEC_NOW, iv,
                                                          sizeof iv, f)))
         CHECK(tok_len == strlen(SPEC_TOKEN) && memcmp(tok, SPEC_TOKEN, tok_len) == 0);
-    CHECK(cryptogo_fernet_token_size(5) == strlen(SPEC_TOKEN));
+    CHECK(cryptogo_fernet_tokenbytes(5) == strlen(SPEC_TOKEN));
     if (CHECK_OK(cryptogo_fernet_decrypt_at_time(msg, sizeof msg, &msg_len, BUF(SPEC_TOKEN), 60, SPEC_NOW + 1, f)))
         CHECK(msg_len == 5 && memcmp(msg, "hello", 5) == 0);
     CHECK_OK(cryptogo_fernet_extract_timestamp(&ts, BUF(SPEC_TOKEN), f));
@@ -164,8 +164,8 @@ static void test_fernet(void)
     CHECK(key_len == CRYPTOGO_FERNET_KEYBYTES);
     CHECK_OK(cryptogo_fernet_new(&f, key, key_len));
     CHECK_OK(cryptogo_fernet_encrypt(tok, sizeof tok, &tok_len, BUF("a secret message"), f));
-    CHECK(tok_len == cryptogo_fernet_token_size(16));
-    CHECK(cryptogo_fernet_max_plaintext_size(tok_len) >= 16);
+    CHECK(tok_len == cryptogo_fernet_tokenbytes(16));
+    CHECK(cryptogo_fernet_msgbytes_max(tok_len) >= 16);
     if (CHECK_OK(cryptogo_fernet_decrypt(msg, sizeof msg, &msg_len, tok, tok_len, 0, 0, f)))
         CHECK(msg_len == 16 && memcmp(msg, "a secret message", 16) == 0);
     CHECK_OK(cryptogo_fernet_decrypt(msg, sizeof msg, &msg_len, tok, tok_len, 1, 60, f));
@@ -173,7 +173,7 @@ static void test_fernet(void)
     /* short output buffer: *out_len = size needed */
     tok_len = 0;
     CHECK_RC(cryptogo_fernet_encrypt(tok, 10, &tok_len, BUF("a secret message"), f), CRYPTOGO_ERR_BUFFER_TOO_SMALL);
-    CHECK(tok_len == cryptogo_fernet_token_size(16));
+    CHECK(tok_len == cryptogo_fernet_tokenbytes(16));
     CHECK_RC(cryptogo_fernet_generate_key(key, 43, &key_len), CRYPTOGO_ERR_BUFFER_TOO_SMALL);
     CHECK(key_len == CRYPTOGO_FERNET_KEYBYTES);
 

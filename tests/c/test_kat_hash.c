@@ -49,14 +49,14 @@ static void test_one_shot(void)
     check_section("one-shot digests of \"abc\"");
     for (i = 0; i < sizeof kats / sizeof kats[0]; i++) {
         const struct hash_kat *k = &kats[i];
-        uint8_t out[CRYPTOGO_HASH_MAX_DIGESTBYTES];
+        uint8_t out[CRYPTOGO_HASH_DIGESTBYTES_MAX];
         size_t out_len = 0, n = 0;
         if (CHECK_OK(cryptogo_hash_digest(out, sizeof out, &out_len, BUF("abc"), k->alg, k->digest_size)))
             CHECK_HEX(out, out_len, k->abc);
         if (k->block_size) {
-            CHECK_OK(cryptogo_hash_digest_size(&n, k->alg));
+            CHECK_OK(cryptogo_hash_digestbytes(&n, k->alg));
             CHECK(n == k->expect_size);
-            CHECK_OK(cryptogo_hash_block_size(&n, k->alg));
+            CHECK_OK(cryptogo_hash_blockbytes(&n, k->alg));
             CHECK(n == k->block_size);
         }
         printf("   %-12s ok\n", k->name);
@@ -70,7 +70,7 @@ static void test_incremental(void)
     for (i = 0; i < sizeof kats / sizeof kats[0]; i++) {
         const struct hash_kat *k = &kats[i];
         cryptogo_hash *h = NULL, *c = NULL;
-        uint8_t out[CRYPTOGO_HASH_MAX_DIGESTBYTES], out2[CRYPTOGO_HASH_MAX_DIGESTBYTES];
+        uint8_t out[CRYPTOGO_HASH_DIGESTBYTES_MAX], out2[CRYPTOGO_HASH_DIGESTBYTES_MAX];
         size_t out_len = 0, out2_len = 0;
         if (!CHECK_OK(cryptogo_hash_new(&h, k->alg, k->digest_size)))
             continue;

@@ -13,8 +13,8 @@
 #define ITERATIONS 400
 #define RSA_EVERY 20
 
-static cryptogo_rsa_private_key *rsa_key;
-static cryptogo_rsa_public_key *rsa_pub;
+static cryptogo_private_key *rsa_key;
+static cryptogo_public_key *rsa_pub;
 static cryptogo_aesgcm *gcm;
 static cryptogo_chacha20poly1305 *chacha;
 static cryptogo_fernet *fernet;
@@ -83,8 +83,8 @@ int main(void)
     long total = 0;
     int i;
 
-    CHECK_OK(cryptogo_rsa_private_key_load(&rsa_key, BUF(KEY_PKCS8_PEM), NULL, 0, CRYPTOGO_ENCODING_PEM));
-    CHECK_OK(cryptogo_rsa_private_key_public_key(&rsa_pub, rsa_key));
+    CHECK_OK(cryptogo_private_key_load(&rsa_key, BUF(KEY_PKCS8_PEM), NULL, 0, CRYPTOGO_ENCODING_PEM));
+    CHECK_OK(cryptogo_private_key_public_key(&rsa_pub, rsa_key));
     memset(key, 7, sizeof key);
     CHECK_OK(cryptogo_aesgcm_new(&gcm, key, 32));
     CHECK_OK(cryptogo_chacha20poly1305_new(&chacha, key, 32));
@@ -112,8 +112,8 @@ int main(void)
     CHECK_OK(cryptogo_fernet_free(fernet));
     CHECK_OK(cryptogo_chacha20poly1305_free(chacha));
     CHECK_OK(cryptogo_aesgcm_free(gcm));
-    CHECK_OK(cryptogo_rsa_public_key_free(rsa_pub));
-    CHECK_OK(cryptogo_rsa_private_key_free(rsa_key));
+    CHECK_OK(cryptogo_public_key_free(rsa_pub));
+    CHECK_OK(cryptogo_private_key_free(rsa_key));
     CHECK_LIVE(live);
     return check_done();
 }

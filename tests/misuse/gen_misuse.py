@@ -7,8 +7,10 @@
 Every export of include/cryptogo_abi.json (written by capi/abigen from capi's
 //export functions) gets cases that call it with valid arguments except one:
 
-  handles      NULL, freed, double-freed, of the wrong kind, never a handle
-               (address of a stack int, a malloc'd block)  -> INVALID_HANDLE
+  handles      NULL, freed, double-freed, of the wrong kind (for a key
+               handle also the other key kind: a public key where a private
+               one is expected and the reverse), never a handle (address of a
+               stack int, a malloc'd block)  -> INVALID_HANDLE
                (*_free(NULL) -> OK)
   inputs       NULL with a length -> INVALID_ARGUMENT; zero lengths; 2^31 with
                NULL -> INVALID_ARGUMENT; 2^40 and SIZE_MAX with a pointer to a
@@ -19,7 +21,8 @@ Every export of include/cryptogo_abi.json (written by capi/abigen from capi's
                size query (NULL, 0) -> BUFFER_TOO_SMALL with *out_len = need;
                need - 1 bytes -> BUFFER_TOO_SMALL, *out_len = need, nothing
                written; need bytes; guard bytes around every output buffer
-  out pointers (cryptogo_x **out, size_t *out, int64_t *out_ts) NULL -> INVALID_ARGUMENT
+  out pointers (cryptogo_x **out, size_t *out_bits, int *out_type, int64_t *out_ts)
+               NULL -> INVALID_ARGUMENT
   scalars      out-of-range values from the SCALARS table
   handle arrays NULL, n = 0, n = 2^31, an entry NULL/freed/wrong kind
 
@@ -75,15 +78,15 @@ HANDLES = {
         "cryptogo_chacha20poly1305 *h = NULL; MUST(cryptogo_chacha20poly1305_new(&h, CHACHA_KEY.p, CHACHA_KEY.n)); return h;",
         "cryptogo_chacha20poly1305_free",
     ),
-    "cryptogo_rsa_private_key": (
-        "cryptogo_rsa_private_key *h = NULL;"
-        " MUST(cryptogo_rsa_private_key_load(&h, PRIV_PEM.p, PRIV_PEM.n, NULL, 0, CRYPTOGO_ENCODING_PEM)); return h;",
-        "cryptogo_rsa_private_key_free",
+    "cryptogo_private_key": (
+        "cryptogo_private_key *h = NULL;"
+        " MUST(cryptogo_private_key_load(&h, PRIV_PEM.p, PRIV_PEM.n, NULL, 0, CRYPTOGO_ENCODING_PEM)); return h;",
+        "cryptogo_private_key_free",
     ),
-    "cryptogo_rsa_public_key": (
-        "cryptogo_rsa_public_key *h = NULL;"
-        " MUST(cryptogo_rsa_public_key_load(&h, PUB_PEM.p, PUB_PEM.n, CRYPTOGO_ENCODING_PEM)); return h;",
-        "cryptogo_rsa_public_key_free",
+    "cryptogo_public_key": (
+        "cryptogo_public_key *h = NULL;"
+        " MUST(cryptogo_public_key_load(&h, PUB_PEM.p, PUB_PEM.n, CRYPTOGO_ENCODING_PEM)); return h;",
+        "cryptogo_public_key_free",
     ),
 }
 
@@ -100,10 +103,12 @@ INPUTS_BY_FN = {
     ("cryptogo_rsa_verify_pss", "sig"): "PSS_SIG",
     ("cryptogo_rsa_verify_pkcs1v15", "sig"): "PKCS1_SIG",
     ("cryptogo_hmac_verify", "sig"): "HMAC_SIG",
-    ("cryptogo_rsa_private_key_load", "data"): "PRIV_PEM",
-    ("cryptogo_rsa_public_key_load", "data"): "PUB_PEM",
-    ("cryptogo_rsa_private_key_load", "password"): "NONE",
-    ("cryptogo_rsa_private_key_dump", "password"): "NONE",
+    ("cryptogo_private_key_load", "data"): "PRIV_PEM",
+    ("cryptogo_public_key_load", "data"): "PUB_PEM",
+    ("cryptogo_private_key_load", "password"): "NONE",
+    ("cryptogo_private_key_dump", "password"): "NONE",
+    ("cryptogo_rsa_recover_pkcs1v15", "sig"): "PKCS1_SIG",
+    ("cryptogo_fernet_key_canonicalize", "key"): "FERNET_KEY",
 }
 INPUTS_BY_NAME = {
     "key": "HMAC_KEY",
@@ -155,7 +160,7 @@ SCALARS = {
     ("int", "has_ttl"): ("0", ["1", "-1", "INT_MIN"]),
     ("int", "prehashed"): ("0", ["1", "-1"]),
     ("int", "component"): ("CRYPTOGO_RSA_N", I32 + ["CRYPTOGO_RSA_D", "CRYPTOGO_RSA_IQMP", "9"]),
-    ("int", "salt_length"): (
+    ("int", "salt_bytes"): (
         "CRYPTOGO_PSS_SALT_DIGEST_LENGTH",
         I32 + ["CRYPTOGO_PSS_SALT_MAX_LENGTH", "CRYPTOGO_PSS_SALT_AUTO", "-4", "200"],
     ),
@@ -165,10 +170,10 @@ SCALARS = {
     # Never an iteration count that would run for long: only rejected ones.
     ("uint64_t", "iterations"): ("10", ["0", "UINT64_MAX", "(uint64_t)INT64_MAX + 1"]),
     ("uint64_t", "public_exponent"): ("65537", ["0", "1", "65535", "UINT64_MAX"]),
-    ("size_t", "digest_size"): ("0", SIZES + ["32"]),
-    ("size_t", "key_size"): ("1024", ["0", "1023", "16385", "(size_t)1 << 31", "SIZE_MAX"]),
-    ("size_t", "msg_len"): ("10", SIZES + ["((size_t)1 << 60) + 1"]),
-    ("size_t", "token_len"): ("100", SIZES),
+    ("size_t", "digest_bytes"): ("0", SIZES + ["32"]),
+    ("size_t", "key_bits"): ("1024", ["0", "1023", "16385", "(size_t)1 << 31", "SIZE_MAX"]),
+    ("size_t", "msg_bytes"): ("10", SIZES + ["((size_t)1 << 60) + 1"]),
+    ("size_t", "token_bytes"): ("100", SIZES),
 }
 
 INVOKE = "cryptogo_invoke"
@@ -224,7 +229,7 @@ def classify(fn):
                 i += 2
                 continue
             raise Unknown(f"{name}: input {n} is not followed by size_t {n}_len")
-        if t in ("size_t *", "int64_t *"):
+        if t in ("size_t *", "int64_t *", "int *"):
             groups.append(("out_ptr", [n], t))
             i += 1
             continue
@@ -242,7 +247,7 @@ def classify(fn):
                 i += 2
                 continue
             raise Unknown(f"{name}: {t} {n} is neither `out` nor an array followed by its size_t count")
-        m = re.fullmatch(r"(cryptogo_\w+) \*", t)
+        m = re.fullmatch(r"(?:const )?(cryptogo_\w+) \*", t)
         if m:
             ht = m.group(1)
             if ht not in HANDLES:
@@ -300,6 +305,10 @@ class Gen:
     def other_type(self, ht):
         return "cryptogo_aesgcm" if ht != "cryptogo_aesgcm" else "cryptogo_fernet"
 
+    # The handle kinds a caller is most likely to confuse: each key kind with
+    # the other (one handle kind per key role, whatever the algorithm).
+    CONFUSABLE = {"cryptogo_private_key": "cryptogo_public_key", "cryptogo_public_key": "cryptogo_private_key"}
+
     def gen_function(self, fn, groups):
         name = fn["name"]
         params = fn["params"] or []
@@ -327,7 +336,7 @@ class Gen:
                 else:
                     self.w(f"    a->{names[0]} = blob_in(c, {fx}); a->{names[1]} = {fx}.n;")
             elif kind == "out_ptr":
-                target = "&c->scratch_size" if g[2] == "size_t *" else "&c->scratch_i64"
+                target = {"size_t *": "&c->scratch_size", "int *": "&c->scratch_int"}.get(g[2], "&c->scratch_i64")
                 self.w(f"    a->{names[0]} = {target};")
             elif kind == "handle_out":
                 self.w(f"    a->{names[0]} = ({g[2]} **)&c->hout;")
@@ -513,6 +522,9 @@ class Gen:
             )
             ot = self.other_type(ht)
             self.case(name, f"{h} of the wrong kind ({ot})", f"a.{h} = ({ht} *)make_handle(&c, H_{ot});", [IH])
+            if ht in self.CONFUSABLE:
+                ck = self.CONFUSABLE[ht]
+                self.case(name, f"{h} of the other key kind ({ck})", f"a.{h} = ({ht} *)make_handle(&c, H_{ck});", [IH])
             self.case(name, f"{h} = address of a stack int", f"a.{h} = ({ht} *)(void *)&c.stack_int;", [IH])
             self.case(name, f"{h} = a malloc'd block", f"a.{h} = ({ht} *)c.never_handle;", [IH])
         elif kind == "handle_array":
@@ -608,8 +620,8 @@ static void fixtures_init(void)
     cryptogo_fernet *f;
     cryptogo_aesgcm *g;
     cryptogo_chacha20poly1305 *ch;
-    cryptogo_rsa_private_key *k;
-    cryptogo_rsa_public_key *pk;
+    cryptogo_private_key *k;
+    cryptogo_public_key *pk;
     blob *nums[] = {&RSA_N, &RSA_E, &RSA_D, &RSA_P, &RSA_Q, &RSA_DMP1, &RSA_DMQ1, &RSA_IQMP};
     int i;
 
@@ -629,8 +641,8 @@ static void fixtures_init(void)
     HMAC_SIG = (blob){b, n};
     b = fx_buf(); MUST(cryptogo_pbkdf2_hmac_derive(b, 32, PASSWORD.p, PASSWORD.n, SALT.p, SALT.n, 10, CRYPTOGO_HASH_SHA256));
     PBKDF2_EXPECTED = (blob){b, 32};
-    MUST(cryptogo_rsa_private_key_load(&k, PRIV_PEM.p, PRIV_PEM.n, NULL, 0, CRYPTOGO_ENCODING_PEM));
-    MUST(cryptogo_rsa_private_key_public_key(&pk, k));
+    MUST(cryptogo_private_key_load(&k, PRIV_PEM.p, PRIV_PEM.n, NULL, 0, CRYPTOGO_ENCODING_PEM));
+    MUST(cryptogo_private_key_public_key(&pk, k));
     b = fx_buf(); MUST(cryptogo_rsa_encrypt_oaep(b, 1024, &n, HELLO.p, HELLO.n, LABEL.p, LABEL.n, CRYPTOGO_HASH_SHA256, CRYPTOGO_HASH_SHA256, pk));
     OAEP_CT = (blob){b, n};
     b = fx_buf(); MUST(cryptogo_rsa_encrypt_pkcs1v15(b, 1024, &n, HELLO.p, HELLO.n, pk)); PKCS1_CT = (blob){b, n};
@@ -640,8 +652,8 @@ static void fixtures_init(void)
     for (i = 0; i < 8; i++) {
         b = fx_buf(); MUST(cryptogo_rsa_private_key_number(b, 1024, &n, i + 1, k)); *nums[i] = (blob){b, n};
     }
-    MUST(cryptogo_rsa_public_key_free(pk));
-    MUST(cryptogo_rsa_private_key_free(k));
+    MUST(cryptogo_public_key_free(pk));
+    MUST(cryptogo_private_key_free(k));
 }
 """
 
@@ -696,9 +708,11 @@ def main():
     for ht, (body, _) in HANDLES.items():
         g.w(f"    case H_{ht}: {{ {body} }}")
     g.w("    }\n    abort();\n}")
-    g.w("static int free_handle(int type, void *p)\n{\n    switch (type) {")
+    # const: read-only key parameters (const cryptogo_public_key *k) are
+    # freed by the cases that test a freed handle.
+    g.w("static int free_handle(int type, const void *p)\n{\n    switch (type) {")
     for ht, (_, free_fn) in HANDLES.items():
-        g.w(f"    case H_{ht}: return {free_fn}(({ht} *)p);")
+        g.w(f"    case H_{ht}: return {free_fn}(({ht} *)(uintptr_t)p);")
     g.w("    }\n    abort();\n}")
     g.w(
         "static void *make_handle(ctx_t *c, int type) { void *h = new_handle(type); keep_handle(c, type, h); return h; }"

@@ -51,6 +51,7 @@ typedef struct {
     size_t out_len;
     size_t scratch_size;
     int64_t scratch_i64;
+    int scratch_int;
     void *hout;
     void *harr[4];
     int stack_int;
@@ -161,6 +162,7 @@ static void ctx_begin(ctx_t *c, const char *fn, const char *desc)
     c->out_len = (size_t)0xDEADBEEF;
     c->scratch_size = (size_t)0xDEADBEEF;
     c->scratch_i64 = -12345;
+    c->scratch_int = -12345;
     c->never_handle = malloc(64);
     memset(c->never_handle, 0, 64);
     n_cases++;
@@ -168,7 +170,7 @@ static void ctx_begin(ctx_t *c, const char *fn, const char *desc)
         fprintf(stderr, "case %s [%s]\n", fn, desc);
 }
 
-static int free_handle(int type, void *p); /* generated */
+static int free_handle(int type, const void *p); /* generated */
 
 static void ctx_end(ctx_t *c)
 {

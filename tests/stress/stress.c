@@ -28,7 +28,7 @@
 
 enum { K_FERNET, K_MULTI, K_GCM, K_CHACHA, K_HASH, K_HMAC, K_PRIV, K_PUB, NKINDS };
 static const char *const kind_names[NKINDS] = {"fernet", "multifernet", "aesgcm", "chacha20poly1305",
-                                               "hash", "hmac", "rsa_private_key", "rsa_public_key"};
+                                               "hash", "hmac", "private_key", "public_key"};
 
 static _Atomic(void *) slot[NKINDS][SLOTS];
 static atomic_int stop;
@@ -64,11 +64,11 @@ static void *make(int k)
     case K_HASH: rc = cryptogo_hash_new((cryptogo_hash **)&h, CRYPTOGO_HASH_SHA256, 0); break;
     case K_HMAC: rc = cryptogo_hmac_new((cryptogo_hmac **)&h, key, 32, CRYPTOGO_HASH_SHA256); break;
     case K_PRIV:
-        rc = cryptogo_rsa_private_key_load((cryptogo_rsa_private_key **)&h, (const uint8_t *)priv_pem, priv_pem_len,
+        rc = cryptogo_private_key_load((cryptogo_private_key **)&h, (const uint8_t *)priv_pem, priv_pem_len,
                                            NULL, 0, CRYPTOGO_ENCODING_PEM);
         break;
     case K_PUB:
-        rc = cryptogo_rsa_public_key_load((cryptogo_rsa_public_key **)&h, (const uint8_t *)pub_pem, pub_pem_len,
+        rc = cryptogo_public_key_load((cryptogo_public_key **)&h, (const uint8_t *)pub_pem, pub_pem_len,
                                           CRYPTOGO_ENCODING_PEM);
         break;
     }
@@ -88,8 +88,8 @@ static int destroy(int k, void *h)
     case K_CHACHA: return cryptogo_chacha20poly1305_free(h);
     case K_HASH: return cryptogo_hash_free(h);
     case K_HMAC: return cryptogo_hmac_free(h);
-    case K_PRIV: return cryptogo_rsa_private_key_free(h);
-    case K_PUB: return cryptogo_rsa_public_key_free(h);
+    case K_PRIV: return cryptogo_private_key_free(h);
+    case K_PUB: return cryptogo_public_key_free(h);
     }
     return -999;
 }
@@ -221,13 +221,21 @@ static void *worker(void *arg)
                                                   CRYPTOGO_HASH_SHA256, 0, h), k, s, h, 0) &&
                 (sig_len != known_sig_len || memcmp(sig, known_sig, sig_len) != 0))
                 bad("rsa pkcs1v15 signature");
-        } else if (op < 97) { /* RSA public: verify the known signature, OAEP encrypt */
+        } else if (op < 97) { /* RSA public: verify and recover the known signature, OAEP encrypt, equal */
             k = K_PUB;
             h = atomic_load(&slot[k][s]);
             result(cryptogo_rsa_verify_pkcs1v15(known_sig, known_sig_len, (const uint8_t *)"msg", 3, CRYPTOGO_HASH_SHA256, 0, h),
                    k, s, h, 0);
             result(cryptogo_rsa_encrypt_oaep(ct, sizeof ct, &ct_len, pt, len % 60, NULL, 0, CRYPTOGO_HASH_SHA256,
                                              CRYPTOGO_HASH_SHA256, h), k, s, h, 0);
+            {
+                int eq = 0;
+                if (result(cryptogo_public_key_equal(&eq, h, h), k, s, h, 0) && eq != 1)
+                    bad("public_key_equal(k, k)");
+                if (result(cryptogo_rsa_recover_pkcs1v15(out, sizeof out, &out_len, known_sig, known_sig_len,
+                                                         CRYPTOGO_HASH_SHA256, h), k, s, h, 0) && out_len != 32)
+                    bad("rsa recover");
+            }
         } else { /* handle-free calls */
             k = K_HASH;
             if (cryptogo_random_bytes(out, 32) != CRYPTOGO_OK || !cryptogo_strerror(-5) || live_handles() == (size_t)-1)
@@ -245,7 +253,7 @@ int main(int argc, char **argv)
     int seconds = 30, i, s, k, status, failed;
     double t0, elapsed;
     long total;
-    cryptogo_rsa_private_key *pk;
+    cryptogo_private_key *pk;
 
     if ((status = run_as_child(argc, argv)) >= 0)
         return status;

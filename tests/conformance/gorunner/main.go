@@ -461,18 +461,26 @@ func init() {
 		if err != nil {
 			return nil, err
 		}
+		// The generic loaders, as the C ABI's cryptogo_*_key_load: whichever
+		// algorithm the data holds; RSA is the only one with numbers to report.
 		if r.str("kind") == "private" {
-			k, err := keys.LoadRSAPrivateKey(r.bytes("data"), r.bytes("password"), enc)
+			k, err := keys.LoadPrivateKey(r.bytes("data"), r.bytes("password"), enc)
 			if err != nil {
 				return nil, err
 			}
-			return numbers(k.Number, true)
+			if keys.TypeOf(k) != keys.RSA {
+				return nil, core.ErrUnsupportedAlgorithm
+			}
+			return numbers(k.(*rsa.PrivateKey).Number, true)
 		}
-		k, err := keys.LoadRSAPublicKey(r.bytes("data"), enc)
+		k, err := keys.LoadPublicKey(r.bytes("data"), enc)
 		if err != nil {
 			return nil, err
 		}
-		return numbers(k.Number, false)
+		if keys.TypeOf(k) != keys.RSA {
+			return nil, core.ErrUnsupportedAlgorithm
+		}
+		return numbers(k.(*rsa.PublicKey).Number, false)
 	}
 	ops["key.dump"] = func(r request) (answer, error) {
 		enc, err := encoding(r)

@@ -27,13 +27,13 @@
 /* ---- the ABI contract (weak: absent until implemented) ---- */
 #define W __attribute__((weak))
 typedef const uint8_t cin;
-W int cryptogo_hash_digest(uint8_t *out, size_t out_cap, size_t *out_len, cin *data, size_t data_len, int alg, size_t digest_size);
+W int cryptogo_hash_digest(uint8_t *out, size_t out_cap, size_t *out_len, cin *data, size_t data_len, int alg, size_t digest_bytes);
 W int cryptogo_hmac_compute(uint8_t *out, size_t out_cap, size_t *out_len, cin *data, size_t data_len, cin *key, size_t key_len, int alg);
 W int cryptogo_hmac_new(cryptogo_hmac **out, cin *key, size_t key_len, int alg);
 W int cryptogo_hmac_update(cryptogo_hmac *h, cin *data, size_t data_len);
 W int cryptogo_hmac_verify(cryptogo_hmac *h, cin *sig, size_t sig_len);
 W int cryptogo_hmac_free(cryptogo_hmac *h);
-W int cryptogo_pbkdf2_hmac_derive(uint8_t *out, size_t length, cin *password, size_t password_len, cin *salt, size_t salt_len, uint64_t iterations, int alg);
+W int cryptogo_pbkdf2_hmac_derive(uint8_t *out, size_t out_bytes, cin *password, size_t password_len, cin *salt, size_t salt_len, uint64_t iterations, int alg);
 W int cryptogo_aesgcm_new(cryptogo_aesgcm **out, cin *key, size_t key_len);
 W int cryptogo_aesgcm_encrypt(uint8_t *out, size_t out_cap, size_t *out_len, cin *pt, size_t pt_len, cin *ad, size_t ad_len, cin *nonce, size_t nonce_len, cryptogo_aesgcm *k);
 W int cryptogo_aesgcm_decrypt(uint8_t *out, size_t out_cap, size_t *out_len, cin *ct, size_t ct_len, cin *ad, size_t ad_len, cin *nonce, size_t nonce_len, cryptogo_aesgcm *k);
@@ -47,24 +47,24 @@ W int cryptogo_fernet_free(cryptogo_fernet *f);
 W int cryptogo_fernet_encrypt_at_time_with_iv(uint8_t *out, size_t out_cap, size_t *out_len, cin *msg, size_t msg_len, int64_t current_time, cin *iv, size_t iv_len, cryptogo_fernet *f);
 W int cryptogo_fernet_decrypt(uint8_t *out, size_t out_cap, size_t *out_len, cin *token, size_t token_len, int has_ttl, int64_t ttl, cryptogo_fernet *f);
 W int cryptogo_fernet_decrypt_at_time(uint8_t *out, size_t out_cap, size_t *out_len, cin *token, size_t token_len, int64_t ttl, int64_t current_time, cryptogo_fernet *f);
-W int cryptogo_rsa_private_key_free(cryptogo_rsa_private_key *k);
-W int cryptogo_rsa_public_key_free(cryptogo_rsa_public_key *k);
-W int cryptogo_rsa_private_key_number(uint8_t *out, size_t out_cap, size_t *out_len, int component, cryptogo_rsa_private_key *k);
-W int cryptogo_rsa_public_key_number(uint8_t *out, size_t out_cap, size_t *out_len, int component, cryptogo_rsa_public_key *k);
-W int cryptogo_rsa_private_key_from_numbers(cryptogo_rsa_private_key **out, cin *n, size_t n_len, cin *e, size_t e_len, cin *d, size_t d_len, cin *p, size_t p_len, cin *q, size_t q_len, cin *dmp1, size_t dmp1_len, cin *dmq1, size_t dmq1_len, cin *iqmp, size_t iqmp_len);
-W int cryptogo_rsa_public_key_from_numbers(cryptogo_rsa_public_key **out, cin *n, size_t n_len, cin *e, size_t e_len);
-W int cryptogo_rsa_encrypt_oaep(uint8_t *out, size_t out_cap, size_t *out_len, cin *pt, size_t pt_len, cin *label, size_t label_len, int hash_alg, int mgf1_hash_alg, cryptogo_rsa_public_key *k);
-W int cryptogo_rsa_decrypt_oaep(uint8_t *out, size_t out_cap, size_t *out_len, cin *ct, size_t ct_len, cin *label, size_t label_len, int hash_alg, int mgf1_hash_alg, cryptogo_rsa_private_key *k);
-W int cryptogo_rsa_encrypt_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, cin *pt, size_t pt_len, cryptogo_rsa_public_key *k);
-W int cryptogo_rsa_decrypt_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, cin *ct, size_t ct_len, cryptogo_rsa_private_key *k);
-W int cryptogo_rsa_sign_pss(uint8_t *out, size_t out_cap, size_t *out_len, cin *msg, size_t msg_len, int salt_length, int hash_alg, int mgf1_hash_alg, int prehashed, cryptogo_rsa_private_key *k);
-W int cryptogo_rsa_verify_pss(cin *sig, size_t sig_len, cin *msg, size_t msg_len, int salt_length, int hash_alg, int mgf1_hash_alg, int prehashed, cryptogo_rsa_public_key *k);
-W int cryptogo_rsa_sign_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, cin *msg, size_t msg_len, int hash_alg, int prehashed, cryptogo_rsa_private_key *k);
-W int cryptogo_rsa_verify_pkcs1v15(cin *sig, size_t sig_len, cin *msg, size_t msg_len, int hash_alg, int prehashed, cryptogo_rsa_public_key *k);
-W int cryptogo_rsa_private_key_load(cryptogo_rsa_private_key **out, cin *data, size_t data_len, cin *password, size_t password_len, int encoding);
-W int cryptogo_rsa_private_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, int encoding, int format, cin *password, size_t password_len, cryptogo_rsa_private_key *k);
-W int cryptogo_rsa_public_key_load(cryptogo_rsa_public_key **out, cin *data, size_t data_len, int encoding);
-W int cryptogo_rsa_public_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, int encoding, int format, cryptogo_rsa_public_key *k);
+W int cryptogo_private_key_free(cryptogo_private_key *k);
+W int cryptogo_public_key_free(cryptogo_public_key *k);
+W int cryptogo_rsa_private_key_number(uint8_t *out, size_t out_cap, size_t *out_len, int component, const cryptogo_private_key *k);
+W int cryptogo_rsa_public_key_number(uint8_t *out, size_t out_cap, size_t *out_len, int component, const cryptogo_public_key *k);
+W int cryptogo_rsa_private_key_from_numbers(cryptogo_private_key **out, cin *n, size_t n_len, cin *e, size_t e_len, cin *d, size_t d_len, cin *p, size_t p_len, cin *q, size_t q_len, cin *dmp1, size_t dmp1_len, cin *dmq1, size_t dmq1_len, cin *iqmp, size_t iqmp_len);
+W int cryptogo_rsa_public_key_from_numbers(cryptogo_public_key **out, cin *n, size_t n_len, cin *e, size_t e_len);
+W int cryptogo_rsa_encrypt_oaep(uint8_t *out, size_t out_cap, size_t *out_len, cin *pt, size_t pt_len, cin *label, size_t label_len, int hash_alg, int mgf1_hash_alg, const cryptogo_public_key *k);
+W int cryptogo_rsa_decrypt_oaep(uint8_t *out, size_t out_cap, size_t *out_len, cin *ct, size_t ct_len, cin *label, size_t label_len, int hash_alg, int mgf1_hash_alg, const cryptogo_private_key *k);
+W int cryptogo_rsa_encrypt_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, cin *pt, size_t pt_len, const cryptogo_public_key *k);
+W int cryptogo_rsa_decrypt_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, cin *ct, size_t ct_len, const cryptogo_private_key *k);
+W int cryptogo_rsa_sign_pss(uint8_t *out, size_t out_cap, size_t *out_len, cin *msg, size_t msg_len, int salt_bytes, int hash_alg, int mgf1_hash_alg, int prehashed, const cryptogo_private_key *k);
+W int cryptogo_rsa_verify_pss(cin *sig, size_t sig_len, cin *msg, size_t msg_len, int salt_bytes, int hash_alg, int mgf1_hash_alg, int prehashed, const cryptogo_public_key *k);
+W int cryptogo_rsa_sign_pkcs1v15(uint8_t *out, size_t out_cap, size_t *out_len, cin *msg, size_t msg_len, int hash_alg, int prehashed, const cryptogo_private_key *k);
+W int cryptogo_rsa_verify_pkcs1v15(cin *sig, size_t sig_len, cin *msg, size_t msg_len, int hash_alg, int prehashed, const cryptogo_public_key *k);
+W int cryptogo_private_key_load(cryptogo_private_key **out, cin *data, size_t data_len, cin *password, size_t password_len, int encoding);
+W int cryptogo_private_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, int encoding, int format, cin *password, size_t password_len, const cryptogo_private_key *k);
+W int cryptogo_public_key_load(cryptogo_public_key **out, cin *data, size_t data_len, int encoding);
+W int cryptogo_public_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, int encoding, int format, const cryptogo_public_key *k);
 
 /* ---- a flat JSON object ---- */
 #define MAXF 48
@@ -293,7 +293,7 @@ static int encoding_of(obj *o) { return !strcmp(gs(o, "encoding"), "pem") ? CRYP
 
 static const char *PRIV[] = {"n", "e", "d", "p", "q", "dmp1", "dmq1", "iqmp"};
 
-static int make_priv(obj *o, cryptogo_rsa_private_key **k) {
+static int make_priv(obj *o, cryptogo_private_key **k) {
     buf b[8];
     for (int i = 0; i < 8; i++) b[i] = hexf(o, PRIV[i]);
     int rc = cryptogo_rsa_private_key_from_numbers(k, b[0].p, b[0].n, b[1].p, b[1].n, b[2].p, b[2].n, b[3].p, b[3].n,
@@ -301,7 +301,7 @@ static int make_priv(obj *o, cryptogo_rsa_private_key **k) {
     for (int i = 0; i < 8; i++) bfree(&b[i]);
     return rc;
 }
-static int make_pub(obj *o, cryptogo_rsa_public_key **k) {
+static int make_pub(obj *o, cryptogo_public_key **k) {
     buf n = hexf(o, "n"), e = hexf(o, "e");
     int rc = cryptogo_rsa_public_key_from_numbers(k, n.p, n.n, e.p, e.n);
     bfree(&n); bfree(&e);
@@ -406,7 +406,7 @@ static result do_op(obj *o) {
                          !strcmp(op, "rsa.pss.sign") || !strcmp(op, "rsa.pkcs1v15.sign");
         if (private_op ? !cryptogo_rsa_private_key_from_numbers : !cryptogo_rsa_public_key_from_numbers)
             return unsup("RSA from numbers not exported");
-        cryptogo_rsa_private_key *pk = NULL; cryptogo_rsa_public_key *uk = NULL;
+        cryptogo_private_key *pk = NULL; cryptogo_public_key *uk = NULL;
         int rc = private_op ? make_priv(o, &pk) : make_pub(o, &uk);
         if (rc) return fail(rc);
         int h = hash_id(gs(o, "hash")), m = hash_id(gs(o, "mgf1_hash"));
@@ -431,43 +431,43 @@ static result do_op(obj *o) {
             rc = cryptogo_rsa_verify_pkcs1v15(sig.p, sig.n, msg.p, msg.n, h, 0, uk);
             res = rc ? fail(rc) : okr();
         }
-        if (pk) cryptogo_rsa_private_key_free(pk);
-        if (uk) cryptogo_rsa_public_key_free(uk);
+        if (pk) cryptogo_private_key_free(pk);
+        if (uk) cryptogo_public_key_free(uk);
         bfree(&lbl); bfree(&pt); bfree(&ct); bfree(&msg); bfree(&sig);
     } else if (!strcmp(op, "key.load")) {
         int priv = !strcmp(gs(o, "kind"), "private");
-        if (priv ? (!cryptogo_rsa_private_key_load || !cryptogo_rsa_private_key_number)
-                 : (!cryptogo_rsa_public_key_load || !cryptogo_rsa_public_key_number))
+        if (priv ? (!cryptogo_private_key_load || !cryptogo_rsa_private_key_number)
+                 : (!cryptogo_public_key_load || !cryptogo_rsa_public_key_number))
             return unsup("key load not exported");
         buf d = hexf(o, "data"), pw = hexf(o, "password");
         void *k = NULL;
-        int rc = priv ? cryptogo_rsa_private_key_load((cryptogo_rsa_private_key **)&k, d.p, d.n, pw.p, pw.n, encoding_of(o))
-                      : cryptogo_rsa_public_key_load((cryptogo_rsa_public_key **)&k, d.p, d.n, encoding_of(o));
+        int rc = priv ? cryptogo_private_key_load((cryptogo_private_key **)&k, d.p, d.n, pw.p, pw.n, encoding_of(o))
+                      : cryptogo_public_key_load((cryptogo_public_key **)&k, d.p, d.n, encoding_of(o));
         if (rc == 0) rc = numbers_into(&res, k, priv);
         if (rc) res = fail(rc);
         else { char keep[sizeof res.extra]; memcpy(keep, res.extra, sizeof keep); res = okr(); memcpy(res.extra, keep, sizeof keep); }
-        if (k) { if (priv) cryptogo_rsa_private_key_free(k); else cryptogo_rsa_public_key_free(k); }
+        if (k) { if (priv) cryptogo_private_key_free(k); else cryptogo_public_key_free(k); }
         bfree(&d); bfree(&pw);
     } else if (!strcmp(op, "key.dump")) {
         int priv = !strcmp(gs(o, "kind"), "private");
         const char *fmt = gs(o, "format");
-        if (priv ? (!cryptogo_rsa_private_key_dump || !cryptogo_rsa_private_key_from_numbers)
-                 : (!cryptogo_rsa_public_key_dump || !cryptogo_rsa_public_key_from_numbers))
+        if (priv ? (!cryptogo_private_key_dump || !cryptogo_rsa_private_key_from_numbers)
+                 : (!cryptogo_public_key_dump || !cryptogo_rsa_public_key_from_numbers))
             return unsup("key dump not exported");
-        cryptogo_rsa_private_key *pk = NULL; cryptogo_rsa_public_key *uk = NULL;
+        cryptogo_private_key *pk = NULL; cryptogo_public_key *uk = NULL;
         int rc = priv ? make_priv(o, &pk) : make_pub(o, &uk);
         if (rc) return fail(rc);
         buf pw = hexf(o, "password");
         if (priv) {
             int f = !strcmp(fmt, "pkcs8") ? CRYPTOGO_PRIVATE_FORMAT_PKCS8 : CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL;
-            WITH_OUT(cryptogo_rsa_private_key_dump(OUT, CAP, LEN, encoding_of(o), f, pw.p, pw.n, pk), 8192);
+            WITH_OUT(cryptogo_private_key_dump(OUT, CAP, LEN, encoding_of(o), f, pw.p, pw.n, pk), 8192);
         } else {
             int f = !strcmp(fmt, "spki") ? CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO : CRYPTOGO_PUBLIC_FORMAT_PKCS1;
-            WITH_OUT(cryptogo_rsa_public_key_dump(OUT, CAP, LEN, encoding_of(o), f, uk), 4096);
+            WITH_OUT(cryptogo_public_key_dump(OUT, CAP, LEN, encoding_of(o), f, uk), 4096);
         }
         res.field = "data";
-        if (pk) cryptogo_rsa_private_key_free(pk);
-        if (uk) cryptogo_rsa_public_key_free(uk);
+        if (pk) cryptogo_private_key_free(pk);
+        if (uk) cryptogo_public_key_free(uk);
         bfree(&pw);
     }
     return res;
