@@ -20,6 +20,10 @@ from conftest import OURS, api_limit, expect_valid, load_vectors, require_export
 H = OURS.hashes
 PBKDF2_MAX_ITERATIONS = 1 << 20
 
+# Every group here iterates a Wycheproof file: `make check` (-m "not vectors")
+# leaves them to `make test-python`.
+pytestmark = pytest.mark.vectors
+
 HASHES = {
     "SHA-1": H.SHA1,
     "SHA-224": H.SHA224,
