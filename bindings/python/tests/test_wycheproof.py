@@ -189,7 +189,7 @@ def test_pbkdf2(file):
 
 @pytest.mark.parametrize("file", _files("rsa_oaep_*_test.json"))
 def test_rsa_oaep(file):
-    require_exports("cryptogo_rsa_decrypt_oaep", "cryptogo_rsa_private_key_load")
+    require_exports("cryptogo_rsa_decrypt_oaep", "cryptogo_private_key_load")
     data = load_vectors(file)
     pad = OURS.padding
     t = Tally(file)
