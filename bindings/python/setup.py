@@ -8,6 +8,9 @@ tagged py3-none-<platform>: it holds native code but no CPython extension.
 
 Environment:
   CRYPTOGO_GO                  the go command (default: go)
+  GOTOOLCHAIN                  passed through when set; otherwise go1.27.3
+                               (go.mod says go 1.27: an older go command
+                               fetches that toolchain through the module proxy)
   CRYPTOGO_PREBUILT_LIBRARY    bundle this already built libcrypto-go.so
                                instead of running go build
 """
@@ -18,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 from setuptools import setup
@@ -32,6 +36,10 @@ except ImportError:  # setuptools < 70.1
     except ImportError:  # only build_py is available (tests run it directly)
         bdist_wheel = None  # type: ignore[assignment,misc]  # checked before use below
 
+# The toolchain go.mod needs (go 1.27), as the Makefile exports it: a go
+# command of 1.21 or newer fetches it through the module proxy.
+GO_TOOLCHAIN = "go1.27.3"
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 LIB_FILENAME = "crypto-go.dll" if sys.platform == "win32" else "libcrypto-go.so"
@@ -45,6 +53,16 @@ def _repo_root() -> Path:
             f"(go.mod and capi/ in {ROOT}); build from a clone of the repository."
         )
     return ROOT
+
+
+def build_env(environ: typing.Mapping[str, str]) -> dict[str, str]:
+    """The environment of `go build`: cgo on, and GOTOOLCHAIN=go1.27.3 unless
+    the caller chose a toolchain (a machine whose go env says
+    GOTOOLCHAIN=local would otherwise refuse go.mod's go 1.27)."""
+    env = dict(environ, CGO_ENABLED="1")
+    if not env.get("GOTOOLCHAIN"):
+        env["GOTOOLCHAIN"] = GO_TOOLCHAIN
+    return env
 
 
 class build_py_with_library(build_py):  # noqa: N801 -- setuptools command naming
@@ -63,11 +81,12 @@ class build_py_with_library(build_py):  # noqa: N801 -- setuptools command namin
             if not go:
                 sys.exit(
                     "cryptogo: the Go toolchain (go) is needed to build libcrypto-go; "
-                    "install Go 1.26+ or set CRYPTOGO_GO."
+                    f"install Go 1.27+ (or any Go 1.21+, which fetches {GO_TOOLCHAIN} through the "
+                    "module proxy) or set CRYPTOGO_GO."
                 )
-            env = dict(os.environ, CGO_ENABLED="1")
+            env = build_env(os.environ)
             cmd = [go, "build", "-buildmode=c-shared", "-trimpath", "-o", str(dest / LIB_FILENAME), "./capi"]
-            print("cryptogo:", " ".join(cmd), f"(in {root})", flush=True)
+            print("cryptogo:", f"GOTOOLCHAIN={env['GOTOOLCHAIN']}", " ".join(cmd), f"(in {root})", flush=True)
             subprocess.run(cmd, cwd=root, env=env, check=True)
             header = dest / (Path(LIB_FILENAME).stem + ".h")
             if header.exists():

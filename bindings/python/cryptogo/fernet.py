@@ -1,13 +1,13 @@
 """Fernet symmetric encryption, as ``cryptography.fernet``.
 
 Each Fernet instance holds its key in libcrypto-go behind a handle; every
-operation (encode, AES-128-CBC, HMAC-SHA256, base64) is one C call.
+operation (encode, AES-128-CBC, HMAC-SHA256, base64) is one C call. The
+library decodes keys and tokens as pyca does (its lenient url-safe base64):
+no base64 here.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import ctypes
 import struct
 import sys
@@ -59,8 +59,8 @@ def _bind(fast: typing.Any) -> None:
     _FAST = fast.enabled
 
 
-# Token and plaintext sizes come from the library (cryptogo_fernet_token_size,
-# cryptogo_fernet_max_plaintext_size). Its answers for lengths under _MEMO are
+# Token and plaintext sizes come from the library (cryptogo_fernet_tokenbytes,
+# cryptogo_fernet_msgbytes_max). Its answers for lengths under _MEMO are
 # kept (0: not asked yet), so that small messages pay one list index rather
 # than a second C call.
 _MEMO = 1 << 13
@@ -73,9 +73,9 @@ def _token_size(n: int) -> int:
     if n < _MEMO:
         t = _token_sizes[n]
         if not t:
-            t = _token_sizes[n] = _fns["cryptogo_fernet_token_size"](n)
+            t = _token_sizes[n] = _fns["cryptogo_fernet_tokenbytes"](n)
         return t
-    big: int = _fns["cryptogo_fernet_token_size"](n)
+    big: int = _fns["cryptogo_fernet_tokenbytes"](n)
     return big
 
 
@@ -91,20 +91,20 @@ def _token(token: typing.Any) -> bytes:
     raise TypeError("token must be bytes or str")
 
 
-def _canonical(token: bytes) -> bytes | None:
-    """pyca decodes tokens with the lenient urlsafe_b64decode (characters
-    outside the alphabet are dropped). The library is strict; when it rejects a
-    token, retry once with the canonical form pyca would have seen."""
-    # TODO(capi): format work the library should do; it needs
-    # int cryptogo_fernet_token_canonicalize(uint8_t *out, size_t out_cap,
-    #     size_t *out_len, const uint8_t *token, size_t token_len)
-    # (or a lenient-decoding flag on the decrypt exports).
+def _key_bytes(key: typing.Any) -> bytes:
+    """A Fernet key as bytes, with the errors pyca's base64.urlsafe_b64decode
+    gives for what is neither bytes-like nor an ASCII str."""
+    if isinstance(key, bytes):
+        return key
+    if isinstance(key, str):
+        try:
+            return key.encode("ascii")
+        except UnicodeEncodeError:
+            raise ValueError("string argument should contain only ASCII characters") from None
     try:
-        raw = base64.urlsafe_b64decode(token)
-    except (TypeError, binascii.Error, ValueError):
-        return None
-    canon = base64.urlsafe_b64encode(raw)
-    return canon if canon != token else None
+        return memoryview(key).tobytes()
+    except TypeError:
+        raise TypeError(f"argument should be a bytes-like object or ASCII string, not {type(key).__name__!r}") from None
 
 
 def _decrypt_cap(token_len: int) -> int:
@@ -113,9 +113,9 @@ def _decrypt_cap(token_len: int) -> int:
     if token_len < _MEMO:
         c = _plaintext_caps[token_len]
         if c < 0:
-            c = _plaintext_caps[token_len] = _fns["cryptogo_fernet_max_plaintext_size"](token_len)
+            c = _plaintext_caps[token_len] = _fns["cryptogo_fernet_msgbytes_max"](token_len)
         return c
-    big: int = _fns["cryptogo_fernet_max_plaintext_size"](token_len)
+    big: int = _fns["cryptogo_fernet_msgbytes_max"](token_len)
     return big
 
 
@@ -189,10 +189,6 @@ class _FernetBase(NativeObject):
         if rc:
             if rc == _errors.code("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and n > cap:
                 return self._decrypt(token, ttl, now, n)
-            if rc == _errors.code("CRYPTOGO_ERR_INVALID_TOKEN"):
-                canon = _canonical(token)
-                if canon is not None:
-                    return self._decrypt(canon, ttl, now)
             _check(rc)
         return out if n == cap else out[:n]
 
@@ -212,10 +208,6 @@ class _FernetBase(NativeObject):
         token = _token(token)
         ts = ctypes.c_int64()
         rc = _fns[self._fns_prefix + "extract_timestamp"](ctypes.byref(ts), token, len(token), self._h)
-        if rc == _errors.code("CRYPTOGO_ERR_INVALID_TOKEN"):
-            canon = _canonical(token)
-            if canon is not None:
-                return self.extract_timestamp(canon)
         if rc:
             _check(rc)
         return ts.value
@@ -230,21 +222,18 @@ class Fernet(_FernetBase):
     _fns_prefix = "cryptogo_fernet_"
 
     def __init__(self, key: bytes | str, backend: typing.Any = None) -> None:
-        # Decode as pyca does (lenient base64, same errors), then hand the
-        # library the canonical encoding.
-        # TODO(capi): this is format work the library should do; it needs
-        # int cryptogo_fernet_key_canonicalize(uint8_t *out, size_t out_cap,
-        #     size_t *out_len, const uint8_t *key, size_t key_len)
-        # (pyca's lenient url-safe base64 in, the canonical 44-byte key out,
-        # CRYPTOGO_ERR_INVALID_ARGUMENT for anything but 32 decoded bytes).
-        try:
-            raw = base64.urlsafe_b64decode(key)
-        except binascii.Error as exc:
-            raise ValueError("Fernet key must be 32 url-safe base64-encoded bytes.") from exc
-        if len(raw) != _native.size("fernet_rawkeybytes"):
+        # cryptogo_fernet_new decodes the key exactly as pyca does (lenient
+        # url-safe base64: what cryptogo_fernet_key_canonicalize accepts), so
+        # the key goes to it as given: no second call, and no canonical copy
+        # of the secret in Python memory.
+        kb = _key_bytes(key)
+        h = ctypes.c_void_p()
+        rc = lib.cryptogo_fernet_new(ctypes.byref(h), kb, len(kb))
+        if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
             raise ValueError("Fernet key must be 32 url-safe base64-encoded bytes.")
-        canon = base64.urlsafe_b64encode(raw)
-        self._adopt(_handles.new_handle(lib.cryptogo_fernet_new, canon, len(canon)))
+        if rc:
+            _check(rc)
+        self._adopt(h.value)
 
     @classmethod
     def generate_key(cls) -> bytes:
@@ -301,10 +290,6 @@ class MultiFernet(_FernetBase):
                 cap = got.value
                 continue
             break
-        if rc == _errors.code("CRYPTOGO_ERR_INVALID_TOKEN"):
-            canon = _canonical(token)
-            if canon is not None:
-                return self.rotate(canon)
         if rc:
             _check(rc)
         n = got.value

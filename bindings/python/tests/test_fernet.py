@@ -68,6 +68,124 @@ def test_lenient_tokens_and_keys_like_pyca():
     assert F(key.decode()).decrypt(tok) == b"m"
 
 
+def _key_variants(key: bytes) -> list:
+    """Keys as users hand them over, and ways of getting them wrong."""
+    std = key.replace(b"-", b"+").replace(b"_", b"/")
+    return [
+        key,
+        key.decode(),
+        bytearray(key),
+        memoryview(key),
+        key + b"\n",
+        b"  " + key + b"\r\n",
+        key[:20] + b"\n" + key[20:],
+        key[:10] + b"!*" + key[10:],
+        std,
+        key + b"AAAA",  # data after the padding
+        key + b"=",
+        key.rstrip(b"="),  # padding is required
+        key[:-2] + b"==",
+        key[:40],
+        key + key,
+        b"",
+        b"=" * 44,
+        "é" + key.decode(),  # not ASCII
+        5,
+        None,
+        [key],
+    ]
+
+
+def _outcome(fn, *args):
+    """None, or (exception name, message) of fn(*args)."""
+    try:
+        fn(*args)
+    except Exception as e:
+        return type(e).__name__, str(e)
+    return None
+
+
+def test_keys_decoded_as_pyca():
+    """cryptogo_fernet_new decodes keys as pyca's Fernet(key) does (the same
+    keys accepted, with the same errors), and an accepted key is the same
+    key."""
+    # a key whose base64 text has '-' and '_' in it
+    key = __import__("base64").urlsafe_b64encode(bytes(range(250, 256)) * 5 + b"\xfb\xff")
+    for variant in _key_variants(key):
+        assert _outcome(F, variant) == _outcome(PF, variant), variant
+        if _outcome(PF, variant) is None:
+            assert PF(variant).decrypt(F(variant).encrypt(b"m")) == b"m"
+            assert F(key).decrypt(PF(variant).encrypt(b"m")) == b"m"
+
+
+def test_key_canonicalize_export_is_pycas_decoding():
+    """cryptogo_fernet_key_canonicalize accepts exactly the keys pyca (and
+    cryptogo_fernet_new) accept and writes the canonical form of the 32
+    bytes pyca decodes."""
+    import base64
+    import ctypes
+
+    from cryptogo import _errors, _native
+
+    require_exports("cryptogo_fernet_key_canonicalize")
+    n = _native.size("fernet_keybytes")
+    key = base64.urlsafe_b64encode(bytes(range(250, 256)) * 5 + b"\xfb\xff")
+    for variant in _key_variants(key):
+        if not isinstance(variant, (bytes, bytearray)):
+            continue
+        kb = bytes(variant)
+        out, got = bytes(n), ctypes.c_size_t()
+        rc = _native.lib.cryptogo_fernet_key_canonicalize(out, n, got, kb, len(kb))
+        try:
+            want = base64.urlsafe_b64encode(base64.urlsafe_b64decode(kb))
+            if len(base64.urlsafe_b64decode(kb)) != 32:
+                want = None
+        except ValueError:
+            want = None
+        if want is None:
+            assert _errors.status_name(rc) == "CRYPTOGO_ERR_INVALID_ARGUMENT", variant
+        else:
+            assert rc == 0 and out[: got.value] == want, variant
+    small = bytes(n - 1)
+    rc = _native.lib.cryptogo_fernet_key_canonicalize(small, n - 1, got, key, len(key))
+    assert _errors.status_name(rc) == "CRYPTOGO_ERR_BUFFER_TOO_SMALL" and got.value == n
+
+
+def test_tokens_decoded_as_pyca():
+    """The library decodes tokens as pyca (base64.urlsafe_b64decode): the
+    binding passes them as given, with no retry of its own."""
+    key = F.generate_key()
+    o, r = F(key), PF(key)
+    mf, pmf = OURS.fernet.MultiFernet([o]), PYCA.fernet.MultiFernet([r])
+    for msg in (b"", b"m", os.urandom(100)):
+        tok = r.encrypt_at_time(msg, 1000)
+        std = tok.replace(b"-", b"+").replace(b"_", b"/")
+        for variant in (
+            tok,
+            tok.decode(),
+            tok + b"\n",
+            b"\t" + tok + b" ",
+            tok[:30] + b"\n" + tok[30:],
+            tok[:30] + b"!" + tok[30:],
+            std,
+            tok.rstrip(b"=") if tok.endswith(b"=") else tok[:-1],
+            tok + b"=",
+            tok + b"AAAA",
+            tok[:-4],
+            b"",
+            "é",
+        ):
+            assert _outcome(o.decrypt, variant) == _outcome(r.decrypt, variant), variant
+            if _outcome(r.decrypt, variant) is None:
+                assert o.decrypt(variant) == msg
+                assert o.extract_timestamp(variant) == r.extract_timestamp(variant) == 1000
+                assert o.decrypt_at_time(variant, 10, 1005) == msg
+                assert r.decrypt(mf.rotate(variant)) == msg and pmf.decrypt(mf.rotate(variant)) == msg
+            else:
+                for ours, theirs in ((o.extract_timestamp, r.extract_timestamp), (mf.rotate, pmf.rotate)):
+                    assert _outcome(ours, variant) == _outcome(theirs, variant), variant
+
+
 def test_invalid_tokens():
     o = F(F.generate_key())
     other = F(F.generate_key()).encrypt(b"m")

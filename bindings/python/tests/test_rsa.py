@@ -14,7 +14,7 @@ pad, ppad = OURS.padding, PYCA.padding
 
 EXPORTS = (
     "cryptogo_rsa_generate",
-    "cryptogo_rsa_private_key_load",
+    "cryptogo_private_key_load",
     "cryptogo_rsa_sign_pss",
     "cryptogo_rsa_encrypt_oaep",
     "cryptogo_rsa_private_key_number",

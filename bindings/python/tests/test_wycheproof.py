@@ -20,6 +20,10 @@ from conftest import OURS, api_limit, expect_valid, load_vectors, require_export
 H = OURS.hashes
 PBKDF2_MAX_ITERATIONS = 1 << 20
 
+# Every group here iterates a Wycheproof file: `make check` (-m "not vectors")
+# leaves them to `make test-python`.
+pytestmark = pytest.mark.vectors
+
 HASHES = {
     "SHA-1": H.SHA1,
     "SHA-224": H.SHA224,
@@ -185,7 +189,7 @@ def test_pbkdf2(file):
 
 @pytest.mark.parametrize("file", _files("rsa_oaep_*_test.json"))
 def test_rsa_oaep(file):
-    require_exports("cryptogo_rsa_decrypt_oaep", "cryptogo_rsa_private_key_load")
+    require_exports("cryptogo_rsa_decrypt_oaep", "cryptogo_private_key_load")
     data = load_vectors(file)
     pad = OURS.padding
     t = Tally(file)
@@ -228,4 +232,51 @@ def test_rsa_pss(file):
                 t.check(tc, False, repr(err))
                 continue
             t.check(tc, (err is None) == expect_valid(file, tc["result"], tc["flags"]), repr(err))
+    t.done()
+
+
+def _recovered(pub, sig, padding, algorithm):
+    """("ok", data) or the exception's class name: comparable across pyca and us."""
+    try:
+        return "ok", pub.recover_data_from_signature(sig, padding, algorithm)
+    except Exception as e:
+        return type(e).__name__, b""
+
+
+@pytest.mark.parametrize("file", _files("rsa_signature_*_test.json"))
+def test_rsa_recover_pkcs1v15(file):
+    """recover_data_from_signature (cryptogo_rsa_recover_pkcs1v15) on every
+    PKCS#1 v1.5 signature vector, with the vector's hash and with None: the
+    same answer as pyca, and the message's digest for each valid case."""
+    require_exports("cryptogo_rsa_recover_pkcs1v15", "cryptogo_public_key_load")
+    from cryptography.hazmat.primitives import hashes as phashes
+    from cryptography.hazmat.primitives import serialization as pserialization
+    from cryptography.hazmat.primitives.asymmetric import padding as ppadding
+
+    data = load_vectors(file)
+    t = Tally(file)
+    for g in data["testGroups"]:
+        if g["sha"] not in HASHES:
+            for _ in g["tests"]:
+                t.note("skipped: hash not offered")
+            continue
+        der = bytes.fromhex(g["publicKeyDer"])
+        ours = OURS.serialization.load_der_public_key(der)
+        theirs = pserialization.load_der_public_key(der)
+        ours_alg = HASHES[g["sha"]]()
+        theirs_alg = getattr(phashes, type(ours_alg).__name__)()
+        for tc in g["tests"]:
+            sig = bytes.fromhex(tc["sig"])
+            got = _recovered(ours, sig, OURS.padding.PKCS1v15(), ours_alg)
+            want = _recovered(theirs, sig, ppadding.PKCS1v15(), theirs_alg)
+            raw = _recovered(ours, sig, OURS.padding.PKCS1v15(), None)
+            raw_want = _recovered(theirs, sig, ppadding.PKCS1v15(), None)
+            if got != want or raw != raw_want:
+                t.check(tc, False, f"ours {got[0]}/{raw[0]}, pyca {want[0]}/{raw_want[0]}")
+                continue
+            if tc["result"] == "valid":
+                digest = phashes.Hash.hash(theirs_alg, bytes.fromhex(tc["msg"]))
+                t.check(tc, got == ("ok", digest), "valid signature, digest not recovered")
+                continue
+            t.check(tc, True)
     t.done()

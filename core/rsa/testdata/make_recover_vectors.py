@@ -26,12 +26,20 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 KEYS = os.path.join(HERE, "..", "..", "testdata", "keys")
 
 HASHES = {
-    "md5": hashes.MD5(), "sha1": hashes.SHA1(), "sha224": hashes.SHA224(),
-    "sha256": hashes.SHA256(), "sha384": hashes.SHA384(), "sha512": hashes.SHA512(),
-    "sha512-224": hashes.SHA512_224(), "sha512-256": hashes.SHA512_256(),
-    "sha3-224": hashes.SHA3_224(), "sha3-256": hashes.SHA3_256(),
-    "sha3-384": hashes.SHA3_384(), "sha3-512": hashes.SHA3_512(),
-    "blake2b": hashes.BLAKE2b(64), "blake2s": hashes.BLAKE2s(32),
+    "md5": hashes.MD5(),
+    "sha1": hashes.SHA1(),
+    "sha224": hashes.SHA224(),
+    "sha256": hashes.SHA256(),
+    "sha384": hashes.SHA384(),
+    "sha512": hashes.SHA512(),
+    "sha512-224": hashes.SHA512_224(),
+    "sha512-256": hashes.SHA512_256(),
+    "sha3-224": hashes.SHA3_224(),
+    "sha3-256": hashes.SHA3_256(),
+    "sha3-384": hashes.SHA3_384(),
+    "sha3-512": hashes.SHA3_512(),
+    "blake2b": hashes.BLAKE2b(64),
+    "blake2s": hashes.BLAKE2s(32),
 }
 DIGEST_INFO = {
     "md5": "3020300c06082a864886f70d020505000410",
@@ -52,10 +60,11 @@ def main() -> None:
         k = (priv.key_size + 7) // 8
         pub = priv.public_key()
 
-        def raw_sign(em: bytes) -> bytes:
+        # This key's d, n, k bound as defaults (B023: no closure over the loop).
+        def raw_sign(em: bytes, d: int = d, n: int = n, k: int = k) -> bytes:
             return pow(int.from_bytes(em, "big"), d, n).to_bytes(k, "big")
 
-        def em_of(t: bytes, ps: int | None = None, bt: int = 1, lead: int = 0) -> bytes:
+        def em_of(t: bytes, ps: int | None = None, bt: int = 1, lead: int = 0, k: int = k) -> bytes:
             if ps is None:
                 ps = k - 3 - len(t)
             return bytes([lead, bt]) + b"\xff" * ps + b"\x00" + t
@@ -73,16 +82,17 @@ def main() -> None:
             sigs.append((f"em-{h}-trailing", raw_sign(em_of(t + b"\x00"))))
             sigs.append((f"em-{h}-short-digest", raw_sign(em_of(t[:-1]))))
         # SHA-256 DigestInfo without the NULL parameters.
-        t = bytes.fromhex("302f300b0609608648016503040201" "0420") + bytes(32)
+        t = bytes.fromhex("302f300b06096086480165030402010420") + bytes(32)
         sigs.append(("em-sha256-no-null", raw_sign(em_of(t))))
         sigs.append(("em-empty-payload", raw_sign(em_of(b""))))
         sigs.append(("em-1-byte", raw_sign(em_of(b"\x42"))))
-        sigs.append(("em-max-payload", raw_sign(em_of(bytes(range(256))[: k - 11] , ps=8))))
+        sigs.append(("em-max-payload", raw_sign(em_of(bytes(range(256))[: k - 11], ps=8))))
         sigs.append(("em-7-ff", raw_sign(bytes([0, 1]) + b"\xff" * 7 + b"\x00" + bytes(k - 10))))
         sigs.append(("em-no-zero", raw_sign(bytes([0, 1]) + b"\xff" * (k - 2))))
         sigs.append(("em-bt2", raw_sign(em_of(b"hello", bt=2))))
         sigs.append(("em-bt0", raw_sign(em_of(b"hello", bt=0))))
-        sigs.append(("em-lead1", raw_sign(em_of(b"hello", lead=1)) if int.from_bytes(em_of(b"hello", lead=1), "big") < n else b""))
+        lead1 = em_of(b"hello", lead=1)
+        sigs.append(("em-lead1", raw_sign(lead1) if int.from_bytes(lead1, "big") < n else b""))
         sigs.append(("em-fe-in-ps", raw_sign(bytes([0, 1]) + b"\xff" * 10 + b"\xfe" + b"\xff" * (k - 14) + b"\x00")))
         sigs.append(("sig-zero", bytes(k)))
         sigs.append(("sig-n", n.to_bytes(k, "big")))

@@ -1,9 +1,12 @@
 """The handle-backed RSA keys behind the pyca interfaces of
 :mod:`cryptogo.hazmat.primitives.asymmetric.rsa`.
 
-Every operation is one libcrypto-go call on the key's handle; this module
-only maps pyca's arguments (padding objects, hash algorithms, serialization
-enums) to the C enums and pyca's errors.
+The keys are the generic ``cryptogo_private_key`` / ``cryptogo_public_key``
+handles of :mod:`._keys` (which also loads, serializes and compares them);
+this module registers the RSA classes for ``CRYPTOGO_KEY_RSA`` there. Every
+operation is one libcrypto-go call on the key's handle; this module only
+maps pyca's arguments (padding objects, hash algorithms, serialization enums)
+to the C enums and pyca's errors.
 """
 
 from __future__ import annotations
@@ -12,11 +15,11 @@ import ctypes
 import typing
 
 from cryptogo import _buffers, _errors, _handles, _native
-from cryptogo._handles import NativeObject
 from cryptogo._native import lib
 from cryptogo.exceptions import UnsupportedAlgorithm, _Reasons
 from cryptogo.hazmat.primitives import _serialization, hashes
 from cryptogo.hazmat.primitives._asymmetric import AsymmetricPadding
+from cryptogo.hazmat.primitives.asymmetric import _keys
 from cryptogo.hazmat.primitives.asymmetric import utils as asym_utils
 from cryptogo.hazmat.primitives.asymmetric.rsa import (
     RSAPrivateKey,
@@ -25,12 +28,9 @@ from cryptogo.hazmat.primitives.asymmetric.rsa import (
     RSAPublicNumbers,
     _not_instance,
 )
-from cryptogo.utils import Buffer
 
 __all__ = [
     "generate",
-    "load_private",
-    "load_public",
     "private_key_from_numbers",
     "public_key_from_numbers",
 ]
@@ -62,23 +62,27 @@ def _sign_hash(data: typing.Any, algorithm: object) -> tuple[int, int]:
         alg = algorithm._algorithm
         if len(data) != alg.digest_size:
             raise ValueError("The provided data must be the same length as the hash algorithm's digest size.")
-        prehashed = 1
-    elif isinstance(algorithm, hashes.HashAlgorithm):
-        alg = algorithm
-        prehashed = 0
-    elif isinstance(algorithm, asym_utils.NoDigestInfo):
+        return _signature_hash(alg), 1
+    if isinstance(algorithm, asym_utils.NoDigestInfo):
         raise UnsupportedAlgorithm(
             "NoDigestInfo signatures are not supported by libcrypto-go",
             _Reasons.UNSUPPORTED_HASH,
         )
-    else:
+    return _signature_hash(algorithm), 0
+
+
+def _signature_hash(alg: object) -> int:
+    """The hash id of a signature's hash algorithm, with pyca's errors for
+    what is not one or cannot be one."""
+    if not isinstance(alg, hashes.HashAlgorithm):
         raise TypeError("Expected instance of hashes.HashAlgorithm.")
+    name = alg.name
     if isinstance(alg, (hashes.ExtendableOutputFunction, hashes.BLAKE2b, hashes.BLAKE2s)):
         raise UnsupportedAlgorithm(
-            f"{alg.name} is not supported by this backend for RSA signing.",
+            f"{name} is not supported by this backend for RSA signing.",
             _Reasons.UNSUPPORTED_HASH,
         )
-    return hashes._hash_id(alg), prehashed
+    return hashes._hash_id(alg)
 
 
 def _mgf1_id(padding: typing.Any) -> int:
@@ -134,13 +138,14 @@ def _number(fn: typing.Any, component: str, handle: int | None, cap: int) -> int
     return int.from_bytes(out, "big")
 
 
-def _encoding(encoding: object) -> int:
+def _check_encoding(encoding: object) -> None:
+    """pyca's errors for an encoding an RSA key is not serialized in (the
+    library would answer CRYPTOGO_ERR_INVALID_ARGUMENT without pyca's
+    wording)."""
     if not isinstance(encoding, _serialization.Encoding):
         raise _not_instance(encoding, "Encoding")
-    if encoding is _serialization.Encoding.PEM:
-        return _native.const("CRYPTOGO_ENCODING_PEM")
-    if encoding is _serialization.Encoding.DER:
-        return _native.const("CRYPTOGO_ENCODING_DER")
+    if encoding in (_serialization.Encoding.PEM, _serialization.Encoding.DER):
+        return
     if encoding is _serialization.Encoding.OpenSSH:
         raise UnsupportedAlgorithm(
             "OpenSSH serialization is not supported by libcrypto-go",
@@ -153,38 +158,9 @@ def _encoding(encoding: object) -> int:
 # Concrete keys.
 
 
-class _RSAKeyHandle(NativeObject):
-    """What both RSA key classes share: adopting a native handle and the
-    (cached) key size."""
-
-    _size_name: typing.ClassVar[str]
-    _bits: int
-
-    @classmethod
-    def _wrap(cls, handle: int | None) -> typing.Any:
-        k = cls.__new__(cls)
-        k._bits = 0
-        k._adopt(handle)
-        return k
-
-    @property
-    def key_size(self) -> int:
-        if not self._bits:
-            n = ctypes.c_size_t()
-            _check(getattr(lib, self._size_name)(ctypes.byref(n), self._h))
-            self._bits = n.value
-        return self._bits
-
-
-class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
-    _free_name = "cryptogo_rsa_private_key_free"
-    _size_name = "cryptogo_rsa_private_key_size"
-
-    def public_key(self) -> RSAPublicKey:
-        h = _handles.new_handle(lib.cryptogo_rsa_private_key_public_key, self._h)
-        pub = _RSAPublicKeyImpl._wrap(h)
-        pub._bits = self._bits
-        return pub
+class _RSAPrivateKeyImpl(_keys.PrivateKeyHandle, RSAPrivateKey):
+    """An RSA private key: key_size, public_key() and the handle come from
+    the generic key layer."""
 
     def decrypt(self, ciphertext: bytes, padding: AsymmetricPadding) -> bytes:
         from cryptogo.hazmat.primitives.asymmetric.padding import OAEP, PKCS1v15
@@ -275,10 +251,8 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
             raise _not_instance(format, "PrivateFormat")
         if not isinstance(encryption_algorithm, _serialization.KeySerializationEncryption):
             raise TypeError("Encryption algorithm must be a KeySerializationEncryption instance")
-        if format is pf.PKCS8:
-            fmt = _native.const("CRYPTOGO_PRIVATE_FORMAT_PKCS8")
-        elif format is pf.TraditionalOpenSSL:
-            fmt = _native.const("CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL")
+        if format in (pf.PKCS8, pf.TraditionalOpenSSL):
+            pass
         elif format in (pf.OpenSSH, pf.PKCS12):
             raise UnsupportedAlgorithm(
                 f"{format!r} serialization is not supported by libcrypto-go",
@@ -286,18 +260,17 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
             )
         else:
             raise ValueError("format is invalid with this key")
-        enc = _encoding(encoding)
+        _check_encoding(encoding)
         if isinstance(encryption_algorithm, _serialization.NoEncryption):
-            pw, pwn = None, 0
+            pw = None
         elif isinstance(encryption_algorithm, _serialization.BestAvailableEncryption):
             pw = encryption_algorithm.password
-            pwn = len(pw)
             if format is pf.TraditionalOpenSSL and encoding is _serialization.Encoding.DER:
                 raise ValueError("Encryption is not supported for DER encoded traditional OpenSSL keys")
         else:
             raise ValueError("Unsupported encryption type")
-        cap = (self.key_size // 8) * 12 + 1024
-        return _handles.call_variable(lib.cryptogo_rsa_private_key_dump, cap, enc, fmt, pw, pwn, self._h)
+        # A first guess of the output size (the library asks for more if needed).
+        return self._dump(encoding, format, pw, (self.key_size // 8) * 12 + 1024)
 
     def __copy__(self) -> _RSAPrivateKeyImpl:
         return self
@@ -306,9 +279,9 @@ class _RSAPrivateKeyImpl(_RSAKeyHandle, RSAPrivateKey):
         return self
 
 
-class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
-    _free_name = "cryptogo_rsa_public_key_free"
-    _size_name = "cryptogo_rsa_public_key_size"
+class _RSAPublicKeyImpl(_keys.PublicKeyHandle, RSAPublicKey):
+    """An RSA public key: key_size, __eq__ and the handle come from the
+    generic key layer."""
 
     def encrypt(self, plaintext: bytes, padding: AsymmetricPadding) -> bytes:
         from cryptogo.hazmat.primitives.asymmetric.padding import OAEP, PKCS1v15
@@ -364,49 +337,38 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
         padding: AsymmetricPadding,
         algorithm: hashes.HashAlgorithm | asym_utils.NoDigestInfo | None,
     ) -> bytes:
-        """PKCS#1 v1.5 only, as pyca. Public-key arithmetic on public values,
-        so it is done here in Python (no secret is involved)."""
-        # TODO(capi): the RSA public operation, the EMSA-PKCS1-v1_5 unpadding
-        # and the DigestInfo table (_DIGEST_INFO) belong in core; this method
-        # becomes one call once the library exports
-        # int cryptogo_rsa_recover_pkcs1v15(uint8_t *out, size_t out_cap,
-        #     size_t *out_len, const uint8_t *sig, size_t sig_len,
-        #     int hash_alg, cryptogo_rsa_public_key *key)
-        # (hash_alg a cryptogo_hash_alg, or a new CRYPTOGO_HASH_NONE for
-        # NoDigestInfo/None: the whole unpadded T; CRYPTOGO_ERR_INVALID_SIGNATURE
-        # for any failure, CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash without
-        # a DigestInfo).
-        from cryptogo.exceptions import InvalidSignature
+        """PKCS#1 v1.5 only, as pyca: the digest (or, with None or
+        NoDigestInfo, the whole payload) a signature carries, recovered by
+        cryptogo_rsa_recover_pkcs1v15. pyca's errors, in pyca 50's order."""
         from cryptogo.hazmat.primitives.asymmetric.padding import PSS, PKCS1v15
 
+        if not isinstance(signature, bytes):
+            raise _not_instance(signature, "bytes")
+        if isinstance(algorithm, asym_utils.Prehashed):
+            raise TypeError(
+                "Prehashed is only supported in the sign and verify methods. "
+                "It cannot be used with recover_data_from_signature."
+            )
         _padding_check(padding)
-        if isinstance(padding, PSS):
-            raise TypeError("PSS padding is not supported for data recovery")
-        if not isinstance(padding, PKCS1v15):
+        if isinstance(padding, PKCS1v15):
+            if algorithm is None or isinstance(algorithm, asym_utils.NoDigestInfo):
+                hash_id = _native.const("CRYPTOGO_HASH_NONE")
+            else:
+                hash_id = _signature_hash(algorithm)
+        elif isinstance(padding, PSS):
+            _signature_hash(algorithm)  # pyca checks the hash first
+            raise UnsupportedAlgorithm(
+                "EMSA-PSS is not supported for the RSA signature operation", _Reasons.UNSUPPORTED_PADDING
+            )
+        else:
             raise _unsupported_padding(padding)
-        sig = bytes(memoryview(signature))
-        nums = self.public_numbers()
         k = (self.key_size + 7) // 8
-        s = int.from_bytes(sig, "big")
-        if len(sig) != k or s >= nums.n:
-            raise InvalidSignature
-        em = pow(s, nums.e, nums.n).to_bytes(k, "big")
-        if em[:2] != b"\x00\x01":
-            raise InvalidSignature
-        sep = em.find(b"\x00", 2)
-        if sep < 10 or em[2:sep] != b"\xff" * (sep - 2):
-            raise InvalidSignature
-        t = em[sep + 1 :]
-        if algorithm is None or isinstance(algorithm, asym_utils.NoDigestInfo):
-            return t
-        if not isinstance(algorithm, hashes.HashAlgorithm):
-            raise TypeError("Expected instance of hashes.HashAlgorithm.")
-        prefix = _DIGEST_INFO.get(algorithm.name)
-        if prefix is None:
-            raise _unsupported_padding(padding)
-        if not t.startswith(prefix) or len(t) != len(prefix) + algorithm.digest_size:
-            raise InvalidSignature
-        return t[len(prefix) :]
+        out = bytes(k)
+        got = ctypes.c_size_t()
+        rc = lib.cryptogo_rsa_recover_pkcs1v15(out, k, got, signature, len(signature), hash_id, self._h)
+        if rc:
+            _check(rc)
+        return out[: got.value]
 
     def public_numbers(self) -> RSAPublicNumbers:
         k = (self.key_size + 7) // 8
@@ -426,10 +388,8 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
             raise _not_instance(encoding, "Encoding")
         if not isinstance(format, pubf):
             raise _not_instance(format, "PublicFormat")
-        if format is pubf.SubjectPublicKeyInfo:
-            fmt = _native.const("CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO")
-        elif format is pubf.PKCS1:
-            fmt = _native.const("CRYPTOGO_PUBLIC_FORMAT_PKCS1")
+        if format in (pubf.SubjectPublicKeyInfo, pubf.PKCS1):
+            pass
         elif format is pubf.OpenSSH:
             raise UnsupportedAlgorithm(
                 "OpenSSH serialization is not supported by libcrypto-go",
@@ -437,16 +397,8 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
             )
         else:
             raise ValueError("format is invalid with this key")
-        enc = _encoding(encoding)
-        cap = (self.key_size // 8) * 2 + 256
-        return _handles.call_variable(lib.cryptogo_rsa_public_key_dump, cap, enc, fmt, self._h)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, RSAPublicKey):
-            return NotImplemented
-        return self.public_numbers() == other.public_numbers()
-
-    __hash__ = None  # type: ignore[assignment]  # unhashable, as pyca's
+        _check_encoding(encoding)
+        return self._dump(encoding, format, (self.key_size // 8) * 2 + 256)
 
     def __copy__(self) -> _RSAPublicKeyImpl:
         return self
@@ -455,35 +407,15 @@ class _RSAPublicKeyImpl(_RSAKeyHandle, RSAPublicKey):
         return self
 
 
-# DER DigestInfo prefixes (RFC 8017 section 9.2, note 1) for
-# recover_data_from_signature. TODO(capi): a second copy of a table core has;
-# goes away with cryptogo_rsa_recover_pkcs1v15 (see that method).
-_DIGEST_INFO = {
-    "md5": bytes.fromhex("3020300c06082a864886f70d020505000410"),
-    "sha1": bytes.fromhex("3021300906052b0e03021a05000414"),
-    "sha224": bytes.fromhex("302d300d06096086480165030402040500041c"),
-    "sha256": bytes.fromhex("3031300d060960864801650304020105000420"),
-    "sha384": bytes.fromhex("3041300d060960864801650304020205000430"),
-    "sha512": bytes.fromhex("3051300d060960864801650304020305000440"),
-    "sha512-224": bytes.fromhex("302d300d06096086480165030402050500041c"),
-    "sha512-256": bytes.fromhex("3031300d060960864801650304020605000420"),
-    "sha3-224": bytes.fromhex("302d300d06096086480165030402070500041c"),
-    "sha3-256": bytes.fromhex("3031300d060960864801650304020805000420"),
-    "sha3-384": bytes.fromhex("3041300d060960864801650304020905000430"),
-    "sha3-512": bytes.fromhex("3051300d060960864801650304020a05000440"),
-}
-
-
 # ---------------------------------------------------------------------------
-# Constructors (called by rsa.py's numbers and generate_private_key, and by
-# serialization's loaders).
+# Constructors (called by rsa.py's numbers and generate_private_key;
+# serialization's loaders go through _keys, which finds the classes below in
+# its registry).
 
 
 def generate(public_exponent: int, key_size: int) -> RSAPrivateKey:
-    h = _handles.new_handle(lib.cryptogo_rsa_generate, public_exponent, key_size)
-    k: _RSAPrivateKeyImpl = _RSAPrivateKeyImpl._wrap(h)
-    k._bits = key_size
-    return k
+    h = _handles.new_handle(lib.cryptogo_rsa_generate, key_size, public_exponent)
+    return _RSAPrivateKeyImpl._wrap(h, key_size)
 
 
 def public_key_from_numbers(e: int, n: int) -> RSAPublicKey:
@@ -506,21 +438,4 @@ def private_key_from_numbers(n: int, e: int, d: int, p: int, q: int, dmp1: int, 
     return _RSAPrivateKeyImpl._wrap(h.value)
 
 
-def load_private(data: Buffer, password: Buffer | None, encoding: str) -> RSAPrivateKey:
-    """A private key from PEM or DER (`encoding` names the C enum value)."""
-    p, n = _buffers.buf(data)
-    if password is None:
-        pw, pwn = None, 0
-    else:
-        pw, pwn = _buffers.buf(password)
-        if pw is None:
-            pw = b""  # b"" is an empty password, not None
-    h = _handles.new_handle(lib.cryptogo_rsa_private_key_load, p, n, pw, pwn, _native.const(encoding))
-    return _RSAPrivateKeyImpl._wrap(h)
-
-
-def load_public(data: Buffer, encoding: str) -> RSAPublicKey:
-    """A public key from PEM or DER (`encoding` names the C enum value)."""
-    p, n = _buffers.buf(data)
-    h = _handles.new_handle(lib.cryptogo_rsa_public_key_load, p, n, _native.const(encoding))
-    return _RSAPublicKeyImpl._wrap(h)
+_keys.register("CRYPTOGO_KEY_RSA", _RSAPrivateKeyImpl, _RSAPublicKeyImpl)

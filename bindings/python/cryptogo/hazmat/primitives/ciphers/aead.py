@@ -28,15 +28,16 @@ __all__ = ["AESGCM", "ChaCha20Poly1305"]
 _buf = _buffers.buf
 _check = _errors.check
 _SINK = _buffers.SINK
-# pyca's limit for data and associated data. The library enforces the same
-# bound (CRYPTOGO_ERR_OVERFLOW, checked first) but exports no function for it.
-# TODO(capi): read it from size_t cryptogo_aead_messagebytes_max(void) once it
-# exists; kept here so that the OverflowError comes before a 2 GiB output
+# pyca's limit for data and associated data: cryptogo_aead_messagebytes_max(),
+# read by _bind when the library loads (every AEAD object loads it first). The
+# library enforces it too (CRYPTOGO_ERR_OVERFLOW, checked first); the binding
+# checks it as well so that the OverflowError comes before a 2 GiB output
 # buffer is allocated.
-_MAX = 2**31 - 1
+_MAX = 0
 
 
 def _overflow() -> OverflowError:
+    # pyca's wording; tests/test_sizes.py checks that it states the library's bound.
     return OverflowError("Data or associated data too long. Max 2**31 - 1 bytes")
 
 
@@ -92,7 +93,8 @@ _PACK: typing.Any = None
 
 
 def _bind(fast: typing.Any) -> None:
-    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _PACK
+    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _PACK, _MAX
+    _MAX = _native.size("aead_messagebytes_max")
     for cls in (AESGCM, ChaCha20Poly1305):
         cls._load_sizes()
     _FAST = fast.enabled
@@ -272,7 +274,8 @@ class _AEAD(NativeObject):
 
 
 class AESGCM(_AEAD):
-    """AES-GCM (NIST SP 800-38D) with a 128/192/256-bit key and a 16-byte tag
+    """AES-GCM (NIST SP 800-38D) with a 128/192/256-bit key
+    (cryptogo_aesgcm_keybytes_min()/_max()) and a 16-byte tag
     (cryptogo_aesgcm_tagbytes()). Nonces of 8 to 128 bytes (12 recommended;
     cryptogo_aesgcm_noncebytes_min()/_max())."""
 
@@ -285,26 +288,38 @@ class AESGCM(_AEAD):
     _family = "aesgcm"
     _nonce_min: typing.ClassVar[int] = 0
     _nonce_max: typing.ClassVar[int] = 0
+    _key_bits: typing.ClassVar[tuple[int, ...]] = ()  # the AES key sizes, in bits
 
     @classmethod
     def _load_sizes(cls) -> None:
         super()._load_sizes()
         cls._nonce_min = _native.size("aesgcm_noncebytes_min")
         cls._nonce_max = _native.size("aesgcm_noncebytes_max")
+        # AES takes keys from cryptogo_aesgcm_keybytes_min() to _max() in
+        # steps of 8 bytes (two 32-bit words of its key schedule): 16, 24, 32.
+        lo, hi = _native.size("aesgcm_keybytes_min"), _native.size("aesgcm_keybytes_max")
+        cls._key_bits = tuple(8 * n for n in range(lo, hi + 1, 8))
+
+    @classmethod
+    def _key_sizes_text(cls) -> str:
+        """pyca's "128, 192, or 256", from the library's sizes."""
+        *rest, last = (str(b) for b in cls._key_bits)
+        return f"{', '.join(rest)}, or {last}"
 
     @staticmethod
     def generate_key(bit_length: int) -> bytes:
         if not isinstance(bit_length, int):
             raise TypeError(f"'{type(bit_length).__name__}' object cannot be interpreted as an integer")
-        # TODO(capi): the AES key sizes have no size function yet; with
-        # size_t cryptogo_aesgcm_keybytes_min(void) / _max(void) (16 and 32;
-        # every multiple of 8 in between is AES) they would come from there.
-        if bit_length not in (128, 192, 256):
-            raise ValueError("bit_length must be 128, 192, or 256")
+        if bit_length < 0:
+            raise OverflowError("can't convert negative int to unsigned")  # as pyca
+        if not AESGCM._key_bits:
+            _native.ensure_loaded()  # _bind reads the sizes
+        if bit_length not in AESGCM._key_bits:
+            raise ValueError(f"bit_length must be {AESGCM._key_sizes_text()}")
         return os.urandom(bit_length // 8)
 
     def _key_error(self) -> ValueError:
-        return ValueError("AESGCM key must be 128, 192, or 256 bits.")
+        return ValueError(f"AESGCM key must be {self._key_sizes_text()} bits.")
 
     def _nonce_error(self, nonce_len: int) -> ValueError:
         return ValueError(f"Nonce must be between {self._nonce_min} and {self._nonce_max} bytes")

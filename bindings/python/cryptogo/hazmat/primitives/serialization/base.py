@@ -1,8 +1,11 @@
 """Key loading, as ``cryptography.hazmat.primitives.serialization.base``.
 
-libcrypto-go loads RSA keys (PKCS#8, traditional OpenSSL/PKCS#1 and SPKI, in
-PEM or DER, PKCS#8 and PEM encryption); any other key type raises
-UnsupportedAlgorithm.
+The library loads whichever algorithm the data holds
+(``cryptogo_private_key_load`` / ``cryptogo_public_key_load``) and the key
+comes back as the class registered for its type (see
+:mod:`cryptogo.hazmat.primitives.asymmetric._keys`). Today that is RSA
+(PKCS#8, traditional OpenSSL/PKCS#1 and SPKI, in PEM or DER, PKCS#8 and PEM
+encryption); any other key type raises UnsupportedAlgorithm.
 """
 
 from __future__ import annotations
@@ -23,15 +26,17 @@ __all__ = [
 
 
 def _load_private(data: Buffer, password: bytes | None, encoding: str) -> RSAPrivateKey:
-    from cryptogo.hazmat.primitives.asymmetric import _rsa_impl
+    from cryptogo.hazmat.primitives.asymmetric import _keys
 
-    return _rsa_impl.load_private(data, password, encoding)
+    key: RSAPrivateKey = _keys.load_private(data, password, encoding)
+    return key
 
 
 def _load_public(data: Buffer, encoding: str) -> RSAPublicKey:
-    from cryptogo.hazmat.primitives.asymmetric import _rsa_impl
+    from cryptogo.hazmat.primitives.asymmetric import _keys
 
-    return _rsa_impl.load_public(data, encoding)
+    key: RSAPublicKey = _keys.load_public(data, encoding)
+    return key
 
 
 def load_pem_private_key(
