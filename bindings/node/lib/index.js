@@ -5,6 +5,7 @@ const errors = require('./errors');
 const { Fernet, MultiFernet } = require('./fernet');
 const { AESGCM, ChaCha20Poly1305 } = require('./aead');
 const hash = require('./hash');
+const keys = require('./keys').api;
 const rsa = require('./rsa');
 const { randomBytes, randomFill } = require('./random');
 const { dispose } = require('./handle');
@@ -21,6 +22,7 @@ module.exports = {
   AESGCM,
   ChaCha20Poly1305,
   ...hash,
+  ...keys,
   ...rsa,
   randomBytes,
   randomFill,
