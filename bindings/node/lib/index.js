@@ -8,7 +8,7 @@ const hash = require('./hash');
 const keys = require('./keys').api;
 const rsa = require('./rsa');
 const { randomBytes, randomFill } = require('./random');
-const { dispose } = require('./handle');
+const { Handle, dispose } = require('./handle');
 
 /** Number of live native handles in the process (created, not yet freed). */
 function liveHandles() {
@@ -31,6 +31,7 @@ module.exports = {
   version: () => N.version(),
   libraryPath: N.libraryPath,
   liveHandles,
+  Handle,
   dispose,
   abi,
   _native: N,
