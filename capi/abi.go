@@ -167,8 +167,8 @@ const (
 	kindHMAC
 	kindAESGCM
 	kindChaCha20Poly1305
-	kindRSAPrivateKey
-	kindRSAPublicKey
+	kindPrivateKey // any algorithm: the core key value (keys.TypeOf)
+	kindPublicKey
 )
 
 type handle struct {
@@ -329,6 +329,17 @@ func cryptogo_debug_live_handles(outCount *C.size_t) (rc C.int) {
 	*outCount = C.size_t(liveCount.Load())
 	return C.CRYPTOGO_OK
 }
+
+// cryptogo_inputbytes_max returns CRYPTOGO_INPUTBYTES_MAX, the longest input
+// buffer any function accepts (2^32 - 1 bytes): a longer length is
+// CRYPTOGO_ERR_OVERFLOW, before the buffer is read. Larger data goes through
+// the incremental hash and HMAC functions in pieces.
+//
+// Returns:
+//   - 4294967295
+//
+//export cryptogo_inputbytes_max
+func cryptogo_inputbytes_max() C.size_t { return C.size_t(maxInput) }
 
 // cryptogo_version returns the library's version as a static string
 // ("MAJOR.MINOR.PATCH").

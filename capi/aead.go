@@ -189,6 +189,34 @@ func cryptogo_aesgcm_free(k *C.cryptogo_aesgcm) (rc C.int) {
 	return status(free(unsafe.Pointer(k), kindAESGCM))
 }
 
+// cryptogo_aead_messagebytes_max returns CRYPTOGO_AEAD_MESSAGEBYTES_MAX, the
+// longest plaintext and the longest associated data the AEADs accept
+// (2^31 - 1 bytes, pyca's limit): longer is CRYPTOGO_ERR_OVERFLOW.
+//
+// Returns:
+//   - 2147483647
+//
+//export cryptogo_aead_messagebytes_max
+func cryptogo_aead_messagebytes_max() C.size_t { return C.size_t(aead.MaxInput) }
+
+// cryptogo_aesgcm_keybytes_min returns CRYPTOGO_AESGCM_KEYBYTES_MIN, the
+// smallest AES-GCM key (AES-128; keys are 16, 24 or 32 bytes).
+//
+// Returns:
+//   - 16
+//
+//export cryptogo_aesgcm_keybytes_min
+func cryptogo_aesgcm_keybytes_min() C.size_t { return C.size_t(aead.AESGCMMinKeySize) }
+
+// cryptogo_aesgcm_keybytes_max returns CRYPTOGO_AESGCM_KEYBYTES_MAX, the
+// largest AES-GCM key (AES-256).
+//
+// Returns:
+//   - 32
+//
+//export cryptogo_aesgcm_keybytes_max
+func cryptogo_aesgcm_keybytes_max() C.size_t { return C.size_t(aead.AESGCMMaxKeySize) }
+
 // cryptogo_aesgcm_tagbytes returns CRYPTOGO_AESGCM_TAGBYTES, the size of the
 // AES-GCM tag.
 //

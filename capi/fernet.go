@@ -32,7 +32,7 @@ func useFernet(h unsafe.Pointer, k kind, fn func(fernetLike) error) error {
 }
 
 // fernetEncrypt is the body of the encrypt exports: the token (exactly
-// core.FernetTokenSize(msg_len) bytes) is built directly in the caller's out.
+// fernet.TokenSize(msg_len) bytes) is built directly in the caller's out.
 func fernetEncrypt(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	msg *C.cryptogo_in, msgLen C.size_t, op func(f fernetLike, dst, msg []byte) ([]byte, error)) error {
 	m, err := in(msg, msgLen)
@@ -49,7 +49,7 @@ func fernetEncrypt(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, ou
 }
 
 // fernetDecrypt is the body of the decrypt exports: out must hold
-// core.FernetMaxPlaintextSize(token_len) bytes; the message is written there
+// fernet.MaxPlaintextSize(token_len) bytes; the message is written there
 // directly and *out_len set to its real length.
 func fernetDecrypt(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	token *C.cryptogo_in, tokenLen C.size_t, op func(f fernetLike, dst, token []byte) ([]byte, error)) error {
@@ -151,6 +151,40 @@ func cryptogo_fernet_new(out **C.cryptogo_fernet, key *C.cryptogo_in, keyLen C.s
 	return C.CRYPTOGO_OK
 }
 
+// cryptogo_fernet_key_canonicalize writes the canonical form of a Fernet key
+// to out: the 44-byte padded url-safe base64 text of the 32 bytes pyca's
+// Fernet(key) decodes from key (Python's base64.urlsafe_b64decode, with its
+// leniency: characters outside the alphabet skipped, '+' and '/' accepted,
+// data after the padding ignored), not NUL-terminated. It accepts exactly
+// the keys cryptogo_fernet_new accepts, and the canonical key makes the same
+// Fernet. The output is the key: keep it secret.
+//
+// Returns:
+//   - CRYPTOGO_OK (*out_len = 44)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = 44)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT when the key does not decode to exactly 32
+//     bytes ("Fernet key must be 32 url-safe base64-encoded bytes."), for a
+//     NULL out_len, or a NULL pointer with a non-zero length
+//
+//export cryptogo_fernet_key_canonicalize
+func cryptogo_fernet_key_canonicalize(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
+	key *C.cryptogo_in, keyLen C.size_t) (rc C.int) {
+	defer guard(enter(&rc))
+	if outLen == nil {
+		return status(errNullArgument)
+	}
+	kb, err := in(key, keyLen)
+	if err != nil {
+		return status(err)
+	}
+	canon, err := fernet.CanonicalKey(kb)
+	if err != nil {
+		*outLen = 0
+		return status(err)
+	}
+	return status(writeKeyBytes(out, outCap, outLen, canon))
+}
+
 // cryptogo_fernet_free releases a Fernet and wipes its key bytes. NULL is a
 // no-op. Waits for calls in progress on f. MultiFernets created from f keep
 // their own copy of the key and are not affected.
@@ -167,7 +201,7 @@ func cryptogo_fernet_free(f *C.cryptogo_fernet) (rc C.int) {
 
 // cryptogo_fernet_encrypt encrypts msg_len bytes of msg into a Fernet token
 // stamped with the current time, with a random IV (pyca's
-// Fernet.encrypt). The token, exactly cryptogo_fernet_token_size(msg_len)
+// Fernet.encrypt). The token, exactly cryptogo_fernet_tokenbytes(msg_len)
 // bytes of url-safe base64 text (not NUL-terminated), is built directly in
 // out. out may overlap msg (msg is then copied first).
 //
@@ -248,7 +282,7 @@ func cryptogo_fernet_encrypt_at_time_with_iv(out *C.uint8_t, outCap C.size_t, ou
 // old and at most 60 seconds in the future by the current clock; with
 // has_ttl == 0, ttl is ignored and the age is not checked. The token is
 // decoded as pyca decodes it. out must hold
-// cryptogo_fernet_max_plaintext_size(token_len) bytes (an upper bound; the
+// cryptogo_fernet_msgbytes_max(token_len) bytes (an upper bound; the
 // message's real length is stored in *out_len). The HMAC is checked in
 // constant time before anything is decrypted.
 //
@@ -312,34 +346,36 @@ func cryptogo_fernet_extract_timestamp(outTs *C.int64_t, token *C.cryptogo_in, t
 	return status(fernetTimestamp(unsafe.Pointer(f), kindFernet, outTs, token, tokenLen))
 }
 
-// cryptogo_fernet_token_size returns the exact length of the token for a
-// message of msg_len bytes: 4 * ceil((57 + 16 * (msg_len / 16 + 1)) / 3).
+// cryptogo_fernet_tokenbytes returns the exact length of the token for a
+// message of msg_bytes bytes: 4 * ceil((57 + 16 * (msg_bytes / 16 + 1)) / 3).
 // Constant; needs no handle.
 //
 // Returns:
 //   - the token length
-//   - SIZE_MAX when msg_len is over 2^60
+//   - SIZE_MAX when msg_bytes is over 2^60
 //
-//export cryptogo_fernet_token_size
-func cryptogo_fernet_token_size(msgLen C.size_t) C.size_t {
-	if uint64(msgLen) > fernet.MaxMessageSize {
+//export cryptogo_fernet_tokenbytes
+func cryptogo_fernet_tokenbytes(msgBytes C.size_t) C.size_t {
+	if uint64(msgBytes) > fernet.MaxMessageSize {
 		return C.size_t(math.MaxUint64)
 	}
-	return C.size_t(fernet.TokenSize(int(msgLen)))
+	return C.size_t(fernet.TokenSize(int(msgBytes)))
 }
 
-// cryptogo_fernet_max_plaintext_size returns the output size the decrypt
-// functions need for a token of token_len bytes: an upper bound of the
-// message length (the ciphertext length minus one; at most 15 bytes more than
-// the real length for tokens as the encrypt functions write them).
+// cryptogo_fernet_msgbytes_max returns the output size the decrypt functions
+// need for a token of token_bytes bytes: an upper bound of the message length
+// (the ciphertext length minus one; at most 15 bytes more than the real
+// length for tokens as the encrypt functions write them). Tokens are decoded
+// as pyca decodes them (characters outside the alphabet skipped...): the
+// bound holds for any token of that length.
 //
 // Returns:
 //   - the bound
-//   - 0 for a token_len too short for any valid token
+//   - 0 for a token_bytes too short for any valid token
 //
-//export cryptogo_fernet_max_plaintext_size
-func cryptogo_fernet_max_plaintext_size(tokenLen C.size_t) C.size_t {
-	n := uint64(tokenLen)
+//export cryptogo_fernet_msgbytes_max
+func cryptogo_fernet_msgbytes_max(tokenBytes C.size_t) C.size_t {
+	n := uint64(tokenBytes)
 	if n > math.MaxInt64 {
 		n = math.MaxInt64
 	}
@@ -375,31 +411,33 @@ func cryptogo_fernet_ivbytes() C.size_t { return C.size_t(fernet.IVSize) }
 
 // ---- MultiFernet ----
 
-// maxMultiFernetKeys bounds the n of cryptogo_multifernet_new.
+// maxMultiFernetKeys bounds the fernets_len of cryptogo_multifernet_new.
 const maxMultiFernetKeys = 1 << 16
 
 var errTooManyKeys = errors.Join(core.ErrInvalidArgument, errors.New("more than 65536 Fernet keys"))
 
 // cryptogo_multifernet_new creates a MultiFernet (pyca's
-// MultiFernet([...])) from an array of n Fernet handles, the first being the
+// MultiFernet([...])) from an array of fernets_len Fernet handles, the first
+// being the
 // key that encrypts and rotates to. The keys are copied: freeing the Fernet
 // handles afterwards does not affect the MultiFernet. Release with
 // cryptogo_multifernet_free. The handle may be shared between threads.
 //
 // Returns:
 //   - CRYPTOGO_OK
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for n == 0 ("MultiFernet requires at least
-//     one Fernet instance"), n over 65536, a NULL out, or a NULL fernets with n
-//     > 0
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for fernets_len == 0 ("MultiFernet
+//     requires at least one Fernet instance"), fernets_len over 65536, a NULL
+//     out, or a NULL fernets with fernets_len > 0
 //   - CRYPTOGO_ERR_INVALID_HANDLE when an entry is NULL, freed or not a Fernet
 //
 //export cryptogo_multifernet_new
-func cryptogo_multifernet_new(out **C.cryptogo_multifernet, fernets **C.cryptogo_fernet, n C.size_t) (rc C.int) {
+func cryptogo_multifernet_new(out **C.cryptogo_multifernet, fernets **C.cryptogo_fernet, fernetsLen C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
 	*out = nil
+	n := fernetsLen
 	if n == 0 {
 		_, err := fernet.NewMultiFernet(nil)
 		return status(err)
@@ -531,8 +569,8 @@ func cryptogo_multifernet_decrypt_at_time(out *C.uint8_t, outCap C.size_t, outLe
 // cryptogo_multifernet_rotate decrypts a token with any of the MultiFernet's
 // keys (no ttl) and re-encrypts its message under the first key with a new
 // random IV, keeping the original timestamp (pyca's MultiFernet.rotate).
-// out must hold cryptogo_fernet_token_size(
-// cryptogo_fernet_max_plaintext_size(token_len)) bytes (an upper bound; the
+// out must hold cryptogo_fernet_tokenbytes(
+// cryptogo_fernet_msgbytes_max(token_len)) bytes (an upper bound; the
 // new token's real length is stored in *out_len, normally token_len).
 //
 // Returns:

@@ -156,7 +156,7 @@ func fernetSeeds(t testing.TB, f unsafe.Pointer) [][]byte {
 	iv := bytes.Repeat([]byte{7}, 16)
 	for _, msg := range []string{"", "hello", "sixteen byte msg", string(bytes.Repeat([]byte{'x'}, 100))} {
 		for _, ts := range []int64{0, 499162800, 1 << 40, 1<<63 - 1} {
-			r := shimFernetEncryptAtTimeWithIV(f, []byte(msg), ts, iv, shimFernetTokenSize(len(msg)))
+			r := shimFernetEncryptAtTimeWithIV(f, []byte(msg), ts, iv, shimFernetTokenBytes(len(msg)))
 			if r.RC != rcOK {
 				t.Fatalf("cryptogo_fernet_encrypt_at_time_with_iv: %d", r.RC)
 			}
@@ -169,7 +169,7 @@ func fernetSeeds(t testing.TB, f unsafe.Pointer) [][]byte {
 // fernetDecryptCheck calls one decrypt form with an exact and a one-byte-short
 // buffer and checks the contract; it returns the result with the exact buffer.
 func fernetDecryptCheck(t *testing.T, h unsafe.Pointer, multi bool, token []byte, atTime, hasTTL bool, ttl, now int64) shimResult {
-	need := shimFernetMaxPlaintextSize(len(token))
+	need := shimFernetMsgBytesMax(len(token))
 	var r shimResult
 	timed(t, "fernet decrypt", func() { r = shimFernetDecrypt(h, multi, token, atTime, hasTTL, ttl, now, need) })
 	expectRC(t, "fernet decrypt", r.RC, rcOK, rcInvalidToken)
@@ -206,7 +206,7 @@ func FuzzFernetDecrypt(f *testing.F) {
 			if _, rc := shimFernetExtractTimestamp(h, false, token); rc != rcOK && rc != rcOverflow {
 				t.Fatalf("decrypt OK but extract_timestamp %d", rc)
 			}
-			r2 := shimFernetDecrypt(h, false, token, false, false, 0, 0, shimFernetMaxPlaintextSize(len(token)))
+			r2 := shimFernetDecrypt(h, false, token, false, false, 0, 0, shimFernetMsgBytesMax(len(token)))
 			if r2.RC != rcOK || !bytes.Equal(r2.Out(), r.Out()) {
 				t.Fatalf("decrypt with ttl OK but without ttl: rc %d", r2.RC)
 			}
@@ -258,7 +258,7 @@ func FuzzMultiFernet(f *testing.F) {
 		if r.RC == rcOK && trc == rcInvalidToken {
 			t.Fatalf("decrypt OK but extract_timestamp INVALID_TOKEN")
 		}
-		need := shimFernetTokenSize(shimFernetMaxPlaintextSize(len(token)))
+		need := shimFernetTokenBytes(shimFernetMsgBytesMax(len(token)))
 		var rot shimResult
 		timed(t, "rotate", func() { rot = shimMultiFernetRotate(mf, token, need) })
 		expectRC(t, "cryptogo_multifernet_rotate", rot.RC, rcOK, rcInvalidToken, rcOverflow)
@@ -273,8 +273,8 @@ func FuzzMultiFernet(f *testing.F) {
 		}
 		// The rotated token carries the same message and timestamp under the
 		// primary key.
-		msg := shimFernetDecrypt(mf, true, token, false, false, 0, 0, shimFernetMaxPlaintextSize(len(token)))
-		got := shimFernetDecrypt(primary, false, rot.Out(), false, false, 0, 0, shimFernetMaxPlaintextSize(rot.Len))
+		msg := shimFernetDecrypt(mf, true, token, false, false, 0, 0, shimFernetMsgBytesMax(len(token)))
+		got := shimFernetDecrypt(primary, false, rot.Out(), false, false, 0, 0, shimFernetMsgBytesMax(rot.Len))
 		if msg.RC != rcOK || got.RC != rcOK || !bytes.Equal(msg.Out(), got.Out()) {
 			t.Fatalf("rotated token: decrypt rc %d/%d or message differs", msg.RC, got.RC)
 		}
@@ -392,10 +392,10 @@ func fuzzPrivateKeyLoad(f *testing.F, encoding int) {
 		liveCheck(t)
 		var h unsafe.Pointer
 		var rc int
-		timed(t, "cryptogo_rsa_private_key_load", func() {
-			h, rc = shimRSAPrivateKeyLoad(data, password, hasPassword, encoding)
+		timed(t, "cryptogo_private_key_load", func() {
+			h, rc = shimPrivateKeyLoad(data, password, hasPassword, encoding)
 		})
-		expectRC(t, "cryptogo_rsa_private_key_load", rc, rcOK, rcBadKeyData, rcPasswordRequired,
+		expectRC(t, "cryptogo_private_key_load", rc, rcOK, rcBadKeyData, rcPasswordRequired,
 			rcPasswordUnexpected, rcUnsupportedAlgorithm)
 		if rc != rcOK {
 			if h != nil {
@@ -404,21 +404,21 @@ func fuzzPrivateKeyLoad(f *testing.F, encoding int) {
 			return
 		}
 		defer func() {
-			if rc := shimFree(kindRSAPrivateKey, h); rc != rcOK {
+			if rc := shimFree(kindPrivateKey, h); rc != rcOK {
 				t.Fatalf("free: %d", rc)
 			}
 		}()
 		// An accepted key serializes, and reloads to the same key.
-		d1 := shimRSAPrivateKeyDump(h, encDER, privPKCS8, 1<<16)
+		d1 := shimPrivateKeyDump(h, encDER, privPKCS8, 1<<16)
 		if d1.RC != rcOK {
 			t.Fatalf("dump of a loaded key: %d", d1.RC)
 		}
-		h2, rc := shimRSAPrivateKeyLoad(d1.Out(), nil, false, encDER)
+		h2, rc := shimPrivateKeyLoad(d1.Out(), nil, false, encDER)
 		if rc != rcOK {
 			t.Fatalf("reload of a dumped key: %d", rc)
 		}
-		defer shimFree(kindRSAPrivateKey, h2)
-		if d2 := shimRSAPrivateKeyDump(h2, encDER, privPKCS8, 1<<16); d2.RC != rcOK || !bytes.Equal(d1.Out(), d2.Out()) {
+		defer shimFree(kindPrivateKey, h2)
+		if d2 := shimPrivateKeyDump(h2, encDER, privPKCS8, 1<<16); d2.RC != rcOK || !bytes.Equal(d1.Out(), d2.Out()) {
 			t.Fatalf("dump/load/dump differs (rc %d)", d2.RC)
 		}
 	})
@@ -442,8 +442,8 @@ func fuzzPublicKeyLoad(f *testing.F, encoding int) {
 		liveCheck(t)
 		var h unsafe.Pointer
 		var rc int
-		timed(t, "cryptogo_rsa_public_key_load", func() { h, rc = shimRSAPublicKeyLoad(data, encoding) })
-		expectRC(t, "cryptogo_rsa_public_key_load", rc, rcOK, rcBadKeyData, rcUnsupportedAlgorithm, rcInvalidArgument)
+		timed(t, "cryptogo_public_key_load", func() { h, rc = shimPublicKeyLoad(data, encoding) })
+		expectRC(t, "cryptogo_public_key_load", rc, rcOK, rcBadKeyData, rcUnsupportedAlgorithm, rcInvalidArgument)
 		if rc != rcOK {
 			if h != nil {
 				t.Fatalf("rc %d but *out was set", rc)
@@ -451,20 +451,20 @@ func fuzzPublicKeyLoad(f *testing.F, encoding int) {
 			return
 		}
 		defer func() {
-			if rc := shimFree(kindRSAPublicKey, h); rc != rcOK {
+			if rc := shimFree(kindPublicKey, h); rc != rcOK {
 				t.Fatalf("free: %d", rc)
 			}
 		}()
-		d1 := shimRSAPublicKeyDump(h, encDER, pubSPKI, 1<<16)
+		d1 := shimPublicKeyDump(h, encDER, pubSPKI, 1<<16)
 		if d1.RC != rcOK {
 			t.Fatalf("dump of a loaded key: %d", d1.RC)
 		}
-		h2, rc := shimRSAPublicKeyLoad(d1.Out(), encDER)
+		h2, rc := shimPublicKeyLoad(d1.Out(), encDER)
 		if rc != rcOK {
 			t.Fatalf("reload of a dumped key: %d", rc)
 		}
-		defer shimFree(kindRSAPublicKey, h2)
-		if d2 := shimRSAPublicKeyDump(h2, encDER, pubSPKI, 1<<16); d2.RC != rcOK || !bytes.Equal(d1.Out(), d2.Out()) {
+		defer shimFree(kindPublicKey, h2)
+		if d2 := shimPublicKeyDump(h2, encDER, pubSPKI, 1<<16); d2.RC != rcOK || !bytes.Equal(d1.Out(), d2.Out()) {
 			t.Fatalf("dump/load/dump differs (rc %d)", d2.RC)
 		}
 	})
@@ -481,17 +481,17 @@ func rsaFuzzKey(f *testing.F) (priv, pub unsafe.Pointer, size int) {
 	if pem == nil {
 		f.Fatal("missing core/testdata/keys/rsa1024e3.pkcs8.pem")
 	}
-	priv, rc := shimRSAPrivateKeyLoad(pem, nil, false, encPEM)
+	priv, rc := shimPrivateKeyLoad(pem, nil, false, encPEM)
 	if rc != rcOK {
-		f.Fatalf("cryptogo_rsa_private_key_load: %d", rc)
+		f.Fatalf("cryptogo_private_key_load: %d", rc)
 	}
-	pub, rc = shimRSAPrivateKeyPublicKey(priv)
+	pub, rc = shimPrivateKeyPublicKey(priv)
 	if rc != rcOK {
-		f.Fatalf("cryptogo_rsa_private_key_public_key: %d", rc)
+		f.Fatalf("cryptogo_private_key_public_key: %d", rc)
 	}
 	f.Cleanup(func() {
-		shimFree(kindRSAPublicKey, pub)
-		shimFree(kindRSAPrivateKey, priv)
+		shimFree(kindPublicKey, pub)
+		shimFree(kindPrivateKey, priv)
 	})
 	return priv, pub, 128
 }

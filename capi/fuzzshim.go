@@ -110,10 +110,10 @@ func shimFree(k kind, p unsafe.Pointer) int {
 		return int(cryptogo_aesgcm_free((*C.cryptogo_aesgcm)(p)))
 	case kindChaCha20Poly1305:
 		return int(cryptogo_chacha20poly1305_free((*C.cryptogo_chacha20poly1305)(p)))
-	case kindRSAPrivateKey:
-		return int(cryptogo_rsa_private_key_free((*C.cryptogo_rsa_private_key)(p)))
-	case kindRSAPublicKey:
-		return int(cryptogo_rsa_public_key_free((*C.cryptogo_rsa_public_key)(p)))
+	case kindPrivateKey:
+		return int(cryptogo_private_key_free((*C.cryptogo_private_key)(p)))
+	case kindPublicKey:
+		return int(cryptogo_public_key_free((*C.cryptogo_public_key)(p)))
 	}
 	panic("shimFree: unknown kind")
 }
@@ -157,11 +157,11 @@ func shimFernetEncryptAtTimeWithIV(f unsafe.Pointer, msg []byte, now int64, iv [
 	})
 }
 
-func shimFernetMaxPlaintextSize(tokenLen int) int {
-	return int(cryptogo_fernet_max_plaintext_size(C.size_t(tokenLen)))
+func shimFernetMsgBytesMax(tokenLen int) int {
+	return int(cryptogo_fernet_msgbytes_max(C.size_t(tokenLen)))
 }
 
-func shimFernetTokenSize(msgLen int) int { return int(cryptogo_fernet_token_size(C.size_t(msgLen))) }
+func shimFernetTokenBytes(msgLen int) int { return int(cryptogo_fernet_tokenbytes(C.size_t(msgLen))) }
 
 // shimFernetDecrypt calls cryptogo_fernet_decrypt (atTime false) or
 // cryptogo_fernet_decrypt_at_time (atTime true; hasTTL ignored), or their
@@ -264,12 +264,12 @@ func shimHMACUpdate(h unsafe.Pointer, data []byte) int {
 	return int(cryptogo_hmac_update((*C.cryptogo_hmac)(h), d, dn))
 }
 
-// ---- RSA keys ----
+// ---- keys (the generic key layer) ----
 
-// shimRSAPrivateKeyLoad is cryptogo_rsa_private_key_load; password is passed
+// shimPrivateKeyLoad is cryptogo_private_key_load; password is passed
 // as NULL (pyca's None) when hasPassword is false, else as a non-NULL pointer
 // even when empty (b"").
-func shimRSAPrivateKeyLoad(data, password []byte, hasPassword bool, encoding int) (unsafe.Pointer, int) {
+func shimPrivateKeyLoad(data, password []byte, hasPassword bool, encoding int) (unsafe.Pointer, int) {
 	d, dn, r1 := shimIn(data)
 	defer r1()
 	var pw *C.cryptogo_in
@@ -280,38 +280,94 @@ func shimRSAPrivateKeyLoad(data, password []byte, hasPassword bool, encoding int
 		copy(buf, password)
 		pw, pn = (*C.cryptogo_in)(unsafe.Pointer(&buf[0])), C.size_t(len(password))
 	}
-	var h *C.cryptogo_rsa_private_key
-	rc := cryptogo_rsa_private_key_load(&h, d, dn, pw, pn, C.int(encoding))
+	var h *C.cryptogo_private_key
+	rc := cryptogo_private_key_load(&h, d, dn, pw, pn, C.int(encoding))
 	return unsafe.Pointer(h), int(rc)
 }
 
-func shimRSAPublicKeyLoad(data []byte, encoding int) (unsafe.Pointer, int) {
+func shimPublicKeyLoad(data []byte, encoding int) (unsafe.Pointer, int) {
 	d, dn, release := shimIn(data)
 	defer release()
-	var h *C.cryptogo_rsa_public_key
-	rc := cryptogo_rsa_public_key_load(&h, d, dn, C.int(encoding))
+	var h *C.cryptogo_public_key
+	rc := cryptogo_public_key_load(&h, d, dn, C.int(encoding))
 	return unsafe.Pointer(h), int(rc)
 }
 
-func shimRSAPrivateKeyDump(k unsafe.Pointer, encoding, format int, outCap int) shimResult {
+func shimPrivateKeyDump(k unsafe.Pointer, encoding, format int, outCap int) shimResult {
 	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, l *C.size_t) C.int {
-		return cryptogo_rsa_private_key_dump(out, c, l, C.int(encoding), C.int(format), nil, 0, (*C.cryptogo_rsa_private_key)(k))
+		return cryptogo_private_key_dump(out, c, l, C.int(encoding), C.int(format), nil, 0, (*C.cryptogo_const_private_key)(k))
 	})
 }
 
-func shimRSAPublicKeyDump(k unsafe.Pointer, encoding, format int, outCap int) shimResult {
+func shimPublicKeyDump(k unsafe.Pointer, encoding, format int, outCap int) shimResult {
 	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, l *C.size_t) C.int {
-		return cryptogo_rsa_public_key_dump(out, c, l, C.int(encoding), C.int(format), (*C.cryptogo_rsa_public_key)(k))
+		return cryptogo_public_key_dump(out, c, l, C.int(encoding), C.int(format), (*C.cryptogo_const_public_key)(k))
 	})
 }
 
-func shimRSAPrivateKeyPublicKey(k unsafe.Pointer) (unsafe.Pointer, int) {
-	var h *C.cryptogo_rsa_public_key
-	rc := cryptogo_rsa_private_key_public_key(&h, (*C.cryptogo_rsa_private_key)(k))
+func shimPrivateKeyPublicKey(k unsafe.Pointer) (unsafe.Pointer, int) {
+	var h *C.cryptogo_public_key
+	rc := cryptogo_private_key_public_key(&h, (*C.cryptogo_const_private_key)(k))
 	return unsafe.Pointer(h), int(rc)
+}
+
+// shimPrivateKeyType is cryptogo_private_key_type (-1 on failure).
+func shimPrivateKeyType(k unsafe.Pointer) (int, int) {
+	var t C.int
+	rc := cryptogo_private_key_type(&t, (*C.cryptogo_const_private_key)(k))
+	return int(t), int(rc)
+}
+
+// shimPublicKeyType is cryptogo_public_key_type.
+func shimPublicKeyType(k unsafe.Pointer) (int, int) {
+	var t C.int
+	rc := cryptogo_public_key_type(&t, (*C.cryptogo_const_public_key)(k))
+	return int(t), int(rc)
+}
+
+// shimPrivateKeyBits is cryptogo_private_key_bits.
+func shimPrivateKeyBits(k unsafe.Pointer) (int, int) {
+	var n C.size_t
+	rc := cryptogo_private_key_bits(&n, (*C.cryptogo_const_private_key)(k))
+	return int(n), int(rc)
+}
+
+// shimPublicKeyBits is cryptogo_public_key_bits.
+func shimPublicKeyBits(k unsafe.Pointer) (int, int) {
+	var n C.size_t
+	rc := cryptogo_public_key_bits(&n, (*C.cryptogo_const_public_key)(k))
+	return int(n), int(rc)
+}
+
+// shimPublicKeyEqual is cryptogo_public_key_equal.
+func shimPublicKeyEqual(a, b unsafe.Pointer) (bool, int) {
+	var eq C.int = 7 // neither 0 nor 1: the export must store its answer
+	rc := cryptogo_public_key_equal(&eq, (*C.cryptogo_const_public_key)(a), (*C.cryptogo_const_public_key)(b))
+	if rc == C.CRYPTOGO_OK && eq != 0 && eq != 1 {
+		return false, -100
+	}
+	return eq == 1, int(rc)
+}
+
+// shimFernetKeyCanonicalize is cryptogo_fernet_key_canonicalize.
+func shimFernetKeyCanonicalize(key []byte, outCap int) shimResult {
+	k, kn, release := shimIn(key)
+	defer release()
+	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, l *C.size_t) C.int {
+		return cryptogo_fernet_key_canonicalize(out, c, l, k, kn)
+	})
 }
 
 // ---- RSA operations ----
+
+// shimRSARecoverPKCS1v15 is cryptogo_rsa_recover_pkcs1v15.
+func shimRSARecoverPKCS1v15(k unsafe.Pointer, sig []byte, hash int, outCap int) shimResult {
+	sp, sn, release := shimIn(sig)
+	defer release()
+	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, ol *C.size_t) C.int {
+		return cryptogo_rsa_recover_pkcs1v15(out, c, ol, sp, sn, C.int(hash), (*C.cryptogo_const_public_key)(k))
+	})
+}
 
 func shimRSAEncryptOAEP(k unsafe.Pointer, pt, label []byte, hash, mgf1 int, outCap int) shimResult {
 	p, pn, r1 := shimIn(pt)
@@ -319,7 +375,7 @@ func shimRSAEncryptOAEP(k unsafe.Pointer, pt, label []byte, hash, mgf1 int, outC
 	l, ln, r2 := shimIn(label)
 	defer r2()
 	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, ol *C.size_t) C.int {
-		return cryptogo_rsa_encrypt_oaep(out, c, ol, p, pn, l, ln, C.int(hash), C.int(mgf1), (*C.cryptogo_rsa_public_key)(k))
+		return cryptogo_rsa_encrypt_oaep(out, c, ol, p, pn, l, ln, C.int(hash), C.int(mgf1), (*C.cryptogo_const_public_key)(k))
 	})
 }
 
@@ -329,7 +385,7 @@ func shimRSADecryptOAEP(k unsafe.Pointer, ct, label []byte, hash, mgf1 int, outC
 	l, ln, r2 := shimIn(label)
 	defer r2()
 	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, ol *C.size_t) C.int {
-		return cryptogo_rsa_decrypt_oaep(out, c, ol, p, pn, l, ln, C.int(hash), C.int(mgf1), (*C.cryptogo_rsa_private_key)(k))
+		return cryptogo_rsa_decrypt_oaep(out, c, ol, p, pn, l, ln, C.int(hash), C.int(mgf1), (*C.cryptogo_const_private_key)(k))
 	})
 }
 
@@ -337,7 +393,7 @@ func shimRSAEncryptPKCS1v15(k unsafe.Pointer, pt []byte, outCap int) shimResult 
 	p, pn, r1 := shimIn(pt)
 	defer r1()
 	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, ol *C.size_t) C.int {
-		return cryptogo_rsa_encrypt_pkcs1v15(out, c, ol, p, pn, (*C.cryptogo_rsa_public_key)(k))
+		return cryptogo_rsa_encrypt_pkcs1v15(out, c, ol, p, pn, (*C.cryptogo_const_public_key)(k))
 	})
 }
 
@@ -345,7 +401,7 @@ func shimRSADecryptPKCS1v15(k unsafe.Pointer, ct []byte, outCap int) shimResult 
 	p, pn, r1 := shimIn(ct)
 	defer r1()
 	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, ol *C.size_t) C.int {
-		return cryptogo_rsa_decrypt_pkcs1v15(out, c, ol, p, pn, (*C.cryptogo_rsa_private_key)(k))
+		return cryptogo_rsa_decrypt_pkcs1v15(out, c, ol, p, pn, (*C.cryptogo_const_private_key)(k))
 	})
 }
 
@@ -353,7 +409,7 @@ func shimRSASignPSS(k unsafe.Pointer, msg []byte, salt, hash, mgf1 int, prehashe
 	m, mn, r1 := shimIn(msg)
 	defer r1()
 	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, ol *C.size_t) C.int {
-		return cryptogo_rsa_sign_pss(out, c, ol, m, mn, C.int(salt), C.int(hash), C.int(mgf1), shimBool(prehashed), (*C.cryptogo_rsa_private_key)(k))
+		return cryptogo_rsa_sign_pss(out, c, ol, m, mn, C.int(salt), C.int(hash), C.int(mgf1), shimBool(prehashed), (*C.cryptogo_const_private_key)(k))
 	})
 }
 
@@ -362,14 +418,14 @@ func shimRSAVerifyPSS(k unsafe.Pointer, sig, msg []byte, salt, hash, mgf1 int, p
 	defer r1()
 	m, mn, r2 := shimIn(msg)
 	defer r2()
-	return int(cryptogo_rsa_verify_pss(s, sn, m, mn, C.int(salt), C.int(hash), C.int(mgf1), shimBool(prehashed), (*C.cryptogo_rsa_public_key)(k)))
+	return int(cryptogo_rsa_verify_pss(s, sn, m, mn, C.int(salt), C.int(hash), C.int(mgf1), shimBool(prehashed), (*C.cryptogo_const_public_key)(k)))
 }
 
 func shimRSASignPKCS1v15(k unsafe.Pointer, msg []byte, hash int, prehashed bool, outCap int) shimResult {
 	m, mn, r1 := shimIn(msg)
 	defer r1()
 	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, ol *C.size_t) C.int {
-		return cryptogo_rsa_sign_pkcs1v15(out, c, ol, m, mn, C.int(hash), shimBool(prehashed), (*C.cryptogo_rsa_private_key)(k))
+		return cryptogo_rsa_sign_pkcs1v15(out, c, ol, m, mn, C.int(hash), shimBool(prehashed), (*C.cryptogo_const_private_key)(k))
 	})
 }
 
@@ -378,5 +434,5 @@ func shimRSAVerifyPKCS1v15(k unsafe.Pointer, sig, msg []byte, hash int, prehashe
 	defer r1()
 	m, mn, r2 := shimIn(msg)
 	defer r2()
-	return int(cryptogo_rsa_verify_pkcs1v15(s, sn, m, mn, C.int(hash), shimBool(prehashed), (*C.cryptogo_rsa_public_key)(k)))
+	return int(cryptogo_rsa_verify_pkcs1v15(s, sn, m, mn, C.int(hash), shimBool(prehashed), (*C.cryptogo_const_public_key)(k)))
 }

@@ -27,7 +27,7 @@ func cDigestSize(n C.size_t) (int, error) {
 
 // cryptogo_hash_new starts an incremental hash computation (pyca's
 // hashes.Hash) of algorithm alg (enum cryptogo_hash_alg) and stores a new
-// handle in *out. digest_size is 0 for the algorithm's default; it is required
+// handle in *out. digest_bytes is 0 for the algorithm's default; it is required
 // (> 0) for CRYPTOGO_HASH_SHAKE128/SHAKE256 and, when non-zero, must equal the
 // fixed size of every other algorithm (BLAKE2B 64, BLAKE2S 32, ...).
 // Release the handle with cryptogo_hash_free. A handle may be used from any
@@ -36,16 +36,16 @@ func cDigestSize(n C.size_t) (int, error) {
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_size or a NULL out
-//   - CRYPTOGO_ERR_OVERFLOW for a digest_size over 2^32
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_bytes or a NULL out
+//   - CRYPTOGO_ERR_OVERFLOW for a digest_bytes over 2^32
 //
 //export cryptogo_hash_new
-func cryptogo_hash_new(out **C.cryptogo_hash, alg C.int, digestSize C.size_t) (rc C.int) {
+func cryptogo_hash_new(out **C.cryptogo_hash, alg C.int, digestBytes C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
-	size, err := cDigestSize(digestSize)
+	size, err := cDigestSize(digestBytes)
 	if err != nil {
 		return status(err)
 	}
@@ -146,26 +146,26 @@ func cryptogo_hash_free(h *C.cryptogo_hash) (rc C.int) {
 }
 
 // cryptogo_hash_digest writes the digest of data with algorithm alg to out in
-// one call. digest_size is as for cryptogo_hash_new (0 = default; the output
+// one call. digest_bytes is as for cryptogo_hash_new (0 = default; the output
 // length for SHAKE128/SHAKE256).
 //
 // Returns:
 //   - CRYPTOGO_OK (*out_len = digest size)
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_size, a NULL out_len, or a
-//     NULL buffer with a non-zero length
-//   - CRYPTOGO_ERR_OVERFLOW for a digest_size over 2^32
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a bad digest_bytes, a NULL out_len, or
+//     a NULL buffer with a non-zero length
+//   - CRYPTOGO_ERR_OVERFLOW for a digest_bytes over 2^32
 //
 //export cryptogo_hash_digest
 func cryptogo_hash_digest(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
-	data *C.cryptogo_in, dataLen C.size_t, alg C.int, digestSize C.size_t) (rc C.int) {
+	data *C.cryptogo_in, dataLen C.size_t, alg C.int, digestBytes C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
 	msg, err := in(data, dataLen)
 	if err != nil {
 		return status(err)
 	}
-	size, err := cDigestSize(digestSize)
+	size, err := cDigestSize(digestBytes)
 	if err != nil {
 		return status(err)
 	}
@@ -180,54 +180,56 @@ func cryptogo_hash_digest(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	return status(hash.DigestTo(dst, hash.Algorithm(alg), msg))
 }
 
-// cryptogo_hash_digest_size stores the digest size in bytes of algorithm alg
-// in *out: 0 for SHAKE128/SHAKE256, whose size the caller chooses.
+// cryptogo_hash_digestbytes stores the digest size in bytes of algorithm alg
+// in *out_bytes (pyca's digest_size): 0 for SHAKE128/SHAKE256, whose size
+// the caller chooses.
 //
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bytes
 //
-//export cryptogo_hash_digest_size
-func cryptogo_hash_digest_size(out *C.size_t, alg C.int) (rc C.int) {
+//export cryptogo_hash_digestbytes
+func cryptogo_hash_digestbytes(outBytes *C.size_t, alg C.int) (rc C.int) {
 	defer guard(enter(&rc))
-	if out == nil {
+	if outBytes == nil {
 		return status(errNullArgument)
 	}
 	if !hash.Algorithm(alg).Valid() {
 		return status(core.ErrUnsupportedAlgorithm)
 	}
-	*out = C.size_t(hash.Algorithm(alg).Size())
+	*outBytes = C.size_t(hash.Algorithm(alg).Size())
 	return C.CRYPTOGO_OK
 }
 
-// cryptogo_hash_block_size stores the internal block size in bytes of
-// algorithm alg in *out (pyca's block_size; the rate for SHA-3 and SHAKE).
+// cryptogo_hash_blockbytes stores the internal block size in bytes of
+// algorithm alg in *out_bytes (pyca's block_size; the rate for SHA-3 and
+// SHAKE).
 //
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown alg
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bytes
 //
-//export cryptogo_hash_block_size
-func cryptogo_hash_block_size(out *C.size_t, alg C.int) (rc C.int) {
+//export cryptogo_hash_blockbytes
+func cryptogo_hash_blockbytes(outBytes *C.size_t, alg C.int) (rc C.int) {
 	defer guard(enter(&rc))
-	if out == nil {
+	if outBytes == nil {
 		return status(errNullArgument)
 	}
 	if !hash.Algorithm(alg).Valid() {
 		return status(core.ErrUnsupportedAlgorithm)
 	}
-	*out = C.size_t(hash.Algorithm(alg).BlockSize())
+	*outBytes = C.size_t(hash.Algorithm(alg).BlockSize())
 	return C.CRYPTOGO_OK
 }
 
-// cryptogo_hash_max_digestbytes returns CRYPTOGO_HASH_MAX_DIGESTBYTES, the
+// cryptogo_hash_digestbytes_max returns CRYPTOGO_HASH_DIGESTBYTES_MAX, the
 // largest fixed digest size (SHA-512, SHA3-512, BLAKE2b): a buffer this large
 // holds any digest but SHAKE's and any HMAC.
 //
 // Returns:
 //   - 64
 //
-//export cryptogo_hash_max_digestbytes
-func cryptogo_hash_max_digestbytes() C.size_t { return C.CRYPTOGO_HASH_MAX_DIGESTBYTES }
+//export cryptogo_hash_digestbytes_max
+func cryptogo_hash_digestbytes_max() C.size_t { return C.size_t(hash.MaxDigestSize) }

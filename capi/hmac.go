@@ -95,7 +95,7 @@ func cryptogo_hmac_copy(out **C.cryptogo_hmac, h *C.cryptogo_hmac) (rc C.int) {
 }
 
 // cryptogo_hmac_finalize writes the MAC of h (the digest size of its hash,
-// at most CRYPTOGO_HASH_MAX_DIGESTBYTES) to out and finalizes h, as pyca's
+// at most CRYPTOGO_HASH_DIGESTBYTES_MAX) to out and finalizes h, as pyca's
 // HMAC.finalize(). When out_cap is too small nothing is finalized: *out_len
 // is set to the size needed and the call can be retried. h must still be
 // freed.

@@ -24,22 +24,23 @@ func pbkdf2Iterations(n C.uint64_t) (int, error) {
 	return int(n), nil
 }
 
-// cryptogo_pbkdf2_hmac_derive derives length bytes into out (the caller's
-// buffer of exactly length bytes) with PBKDF2 (RFC 8018) using HMAC with alg
-// (any enum cryptogo_hash_alg but SHAKE), as pyca's
-// PBKDF2HMAC(algorithm, length, salt, iterations).derive(password). length may
-// be 0 (nothing written); iterations must be >= 1. Takes time proportional to
-// iterations * length, independent of the password's contents.
+// cryptogo_pbkdf2_hmac_derive derives out_bytes bytes into out (the caller's
+// buffer of exactly out_bytes bytes) with PBKDF2 (RFC 8018) using HMAC with
+// alg (any enum cryptogo_hash_alg but SHAKE), as pyca's
+// PBKDF2HMAC(algorithm, length, salt, iterations).derive(password). out_bytes
+// may be 0 (nothing written); iterations must be >= 1. Takes time
+// proportional to iterations * out_bytes, independent of the password's
+// contents.
 //
 // Returns:
 //   - CRYPTOGO_OK
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for iterations 0, a length over
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for iterations 0, an out_bytes over
 //     (2^32 - 1) * digest size, or a NULL buffer with a non-zero length
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE or an unknown alg
-//   - CRYPTOGO_ERR_OVERFLOW for iterations >= 2^63 or a length over 2^32
+//   - CRYPTOGO_ERR_OVERFLOW for iterations >= 2^63 or an out_bytes over 2^32
 //
 //export cryptogo_pbkdf2_hmac_derive
-func cryptogo_pbkdf2_hmac_derive(out *C.uint8_t, length C.size_t,
+func cryptogo_pbkdf2_hmac_derive(out *C.uint8_t, outBytes C.size_t,
 	password *C.cryptogo_in, passwordLen C.size_t, salt *C.cryptogo_in, saltLen C.size_t,
 	iterations C.uint64_t, alg C.int) (rc C.int) {
 	defer guard(enter(&rc))
@@ -55,15 +56,15 @@ func cryptogo_pbkdf2_hmac_derive(out *C.uint8_t, length C.size_t,
 	if err != nil {
 		return status(err)
 	}
-	if uint64(length) > math.MaxInt32*2 { // as in(): beyond what pyca handles
+	if uint64(outBytes) > math.MaxInt32*2 { // as in(): beyond what pyca handles
 		return status(core.ErrOverflow)
 	}
-	if length > 0 && out == nil {
+	if outBytes > 0 && out == nil {
 		return status(errNullArgument)
 	}
 	var dst []byte
-	if length > 0 {
-		dst = unsafe.Slice((*byte)(unsafe.Pointer(out)), int(length))
+	if outBytes > 0 {
+		dst = unsafe.Slice((*byte)(unsafe.Pointer(out)), int(outBytes))
 	}
 	return status(kdf.DerivePBKDF2HMACTo(dst, pw, s, iter, hash.Algorithm(alg)))
 }

@@ -7,11 +7,32 @@ import "C"
 
 import (
 	"bytes"
+	"errors"
 	"unsafe"
 
 	"github.com/cryptogo/libcrypto-go/core/keys"
-	"github.com/cryptogo/libcrypto-go/core/rsa"
 )
+
+// The generic key layer (OpenSSL's EVP_PKEY, pyca's load_*_key and key
+// classes): one handle kind for private keys (kindPrivateKey) and one for
+// public keys (kindPublicKey), each holding the key value of its algorithm
+// package (today *rsa.PrivateKey, *rsa.PublicKey). What a key is and what it
+// can do is core/keys' answer (keys.TypeOf, keys.Bits, ...); algorithm
+// operations reach their key through usePrivateAs / usePublicAs (rsa.go).
+
+// errInternalKey: a private key of a type core/keys cannot derive a public
+// key from (a bug: every private key type has its public key) -> INTERNAL.
+var errInternalKey = errors.New("capi: no public key for this private key")
+
+// usePrivateKeyAny runs fn on the key behind a private-key handle.
+func usePrivateKeyAny(k *C.cryptogo_private_key, fn func(any) error) error {
+	return use(unsafe.Pointer(k), kindPrivateKey, fn)
+}
+
+// usePublicKeyAny runs fn on the key behind a public-key handle.
+func usePublicKeyAny(k *C.cryptogo_public_key, fn func(any) error) error {
+	return use(unsafe.Pointer(k), kindPublicKey, fn)
+}
 
 // keyPassword reads a password argument: NULL (with length 0) is no
 // password (pyca's None, or NoEncryption()); non-NULL with length 0 is the
@@ -41,17 +62,19 @@ func writeKeyBytes(dst *C.uint8_t, dstCap C.size_t, dstLen *C.size_t, b []byte) 
 	return nil
 }
 
-// cryptogo_rsa_private_key_load reads an RSA private key, as pyca's
+// cryptogo_private_key_load reads a private key, as pyca's
 // load_pem_private_key (encoding CRYPTOGO_ENCODING_PEM) or
 // load_der_private_key (CRYPTOGO_ENCODING_DER), and stores a new handle in
-// *out (free it with cryptogo_rsa_private_key_free). password NULL with
-// password_len 0 is pyca's password=None; non-NULL with length 0 is b"".
-// Reads PKCS #8 (unencrypted, or encrypted with PBES2: PBKDF2-HMAC-SHA1/224/
-// 256/384/512 or scrypt, AES-128/192/256-CBC, DES-EDE3-CBC, RC2-CBC; PBES1
-// MD5-DES; PKCS #12 SHA-1 with 3DES, RC2-40 or RC4) and PKCS #1 (unencrypted,
-// or PEM with DEK-Info AES-128-CBC, AES-256-CBC or DES-EDE3-CBC). The key is
-// validated. A wrong password and a malformed decrypted key give the same
-// code. The input is not retained.
+// *out (free it with cryptogo_private_key_free). The key is of whichever
+// algorithm the data holds (cryptogo_private_key_type tells which); today
+// only RSA keys are built. password NULL with password_len 0 is pyca's
+// password=None; non-NULL with length 0 is b"". Reads PKCS #8 (unencrypted,
+// or encrypted with PBES2: PBKDF2-HMAC-SHA1/224/256/384/512 or scrypt,
+// AES-128/192/256-CBC, DES-EDE3-CBC, RC2-CBC; PBES1 MD5-DES; PKCS #12 SHA-1
+// with 3DES, RC2-40 or RC4) and PKCS #1 (unencrypted, or PEM with DEK-Info
+// AES-128-CBC, AES-256-CBC or DES-EDE3-CBC). The key is validated. A wrong
+// password and a malformed decrypted key give the same code. The input is not
+// retained.
 //
 // Returns:
 //   - CRYPTOGO_OK
@@ -61,13 +84,13 @@ func writeKeyBytes(dst *C.uint8_t, dstCap C.size_t, dstLen *C.size_t, b []byte) 
 //     NULL or empty
 //   - CRYPTOGO_ERR_PASSWORD_UNEXPECTED when a password is given (even empty)
 //     for an unencrypted key
-//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a key that is not RSA (EC,
-//     Ed25519, DSA...)
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding, a NULL out, or a
-//     NULL pointer with a non-zero length
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a well-formed key of an algorithm
+//     this library does not implement yet (EC, Ed25519, DSA...)
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an encoding other than PEM or DER, a
+//     NULL out, or a NULL pointer with a non-zero length
 //
-//export cryptogo_rsa_private_key_load
-func cryptogo_rsa_private_key_load(out **C.cryptogo_rsa_private_key,
+//export cryptogo_private_key_load
+func cryptogo_private_key_load(out **C.cryptogo_private_key,
 	data *C.cryptogo_in, dataLen C.size_t, password *C.cryptogo_in, passwordLen C.size_t,
 	encoding C.int) (rc C.int) {
 	defer guard(enter(&rc))
@@ -85,15 +108,15 @@ func cryptogo_rsa_private_key_load(out **C.cryptogo_rsa_private_key,
 	defer clear(pw)
 	d = bytes.Clone(d) // key material: parse a Go copy, then wipe it
 	defer clear(d)
-	k, err := keys.LoadRSAPrivateKey(d, pw, keys.Encoding(encoding))
+	k, err := keys.LoadPrivateKey(d, pw, keys.Encoding(encoding))
 	if err != nil {
 		return status(err)
 	}
-	*out = (*C.cryptogo_rsa_private_key)(newHandle(kindRSAPrivateKey, k))
+	*out = (*C.cryptogo_private_key)(newHandle(kindPrivateKey, k))
 	return C.CRYPTOGO_OK
 }
 
-// cryptogo_rsa_private_key_dump serializes k as pyca's private_bytes(encoding,
+// cryptogo_private_key_dump serializes k as pyca's private_bytes(encoding,
 // format, encryption) into out. password NULL (with password_len 0) is
 // NoEncryption(); otherwise BestAvailableEncryption(password): PKCS #8 is then
 // "ENCRYPTED PRIVATE KEY" with PBES2 (PBKDF2-HMAC-SHA256, 16-byte random
@@ -107,15 +130,16 @@ func cryptogo_rsa_private_key_load(out **C.cryptogo_rsa_private_key,
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding or format, an empty
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an encoding or format the key cannot
+//     take (an RSA key: PEM or DER, PKCS8 or TraditionalOpenSSL), an empty
 //     password or one over 1023 bytes, DER with TraditionalOpenSSL and a
 //     password, a NULL out_len, or a NULL pointer with a non-zero length
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
-//export cryptogo_rsa_private_key_dump
-func cryptogo_rsa_private_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
+//export cryptogo_private_key_dump
+func cryptogo_private_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	encoding C.int, format C.int, password *C.cryptogo_in, passwordLen C.size_t,
-	k *C.cryptogo_rsa_private_key) (rc C.int) {
+	k *C.cryptogo_const_private_key) (rc C.int) {
 	defer guard(enter(&rc))
 	if outLen == nil {
 		return status(errNullArgument)
@@ -125,7 +149,7 @@ func cryptogo_rsa_private_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.si
 		return status(err)
 	}
 	defer clear(pw)
-	return status(use(unsafe.Pointer(k), kindRSAPrivateKey, func(key *rsa.PrivateKey) error {
+	return status(usePrivateKeyAny(k, func(key any) error {
 		b, err := keys.PrivateBytes(key, keys.Encoding(encoding), keys.PrivateFormat(format), pw)
 		if err != nil {
 			return err
@@ -134,21 +158,108 @@ func cryptogo_rsa_private_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.si
 	}))
 }
 
-// cryptogo_rsa_public_key_load reads an RSA public key, as pyca's
-// load_pem_public_key (encoding CRYPTOGO_ENCODING_PEM: the first PEM block,
-// labelled "PUBLIC KEY" or "RSA PUBLIC KEY") or load_der_public_key
+// cryptogo_private_key_type stores the algorithm of k, an enum
+// cryptogo_key_type value, in *out_type (pyca: the class of the key).
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_type
+//
+//export cryptogo_private_key_type
+func cryptogo_private_key_type(outType *C.int, k *C.cryptogo_const_private_key) (rc C.int) {
+	defer guard(enter(&rc))
+	if outType == nil {
+		return status(errNullArgument)
+	}
+	return status(usePrivateKeyAny(k, func(key any) error {
+		*outType = C.int(keys.TypeOf(key))
+		return nil
+	}))
+}
+
+// cryptogo_private_key_bits stores the size of k in bits in *out_bits
+// (pyca's key_size; for RSA the modulus size: signatures and ciphertexts
+// are (bits + 7) / 8 bytes).
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits
+//
+//export cryptogo_private_key_bits
+func cryptogo_private_key_bits(outBits *C.size_t, k *C.cryptogo_const_private_key) (rc C.int) {
+	defer guard(enter(&rc))
+	if outBits == nil {
+		return status(errNullArgument)
+	}
+	return status(usePrivateKeyAny(k, func(key any) error {
+		n, err := keys.Bits(key)
+		if err != nil {
+			return err
+		}
+		*outBits = C.size_t(n)
+		return nil
+	}))
+}
+
+// cryptogo_private_key_public_key stores in *out a new handle to the public
+// half of k (pyca's private_key.public_key()). Free it with
+// cryptogo_public_key_free; it stays valid after k is freed.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out
+//
+//export cryptogo_private_key_public_key
+func cryptogo_private_key_public_key(out **C.cryptogo_public_key, k *C.cryptogo_const_private_key) (rc C.int) {
+	defer guard(enter(&rc))
+	if out == nil {
+		return status(errNullArgument)
+	}
+	return status(usePrivateKeyAny(k, func(key any) error {
+		pub := keys.PublicKeyOf(key)
+		if pub == nil {
+			return errInternalKey
+		}
+		*out = (*C.cryptogo_public_key)(newHandle(kindPublicKey, pub))
+		return nil
+	}))
+}
+
+// cryptogo_private_key_free wipes the secret numbers of a private key (those
+// held in math/big integers; see rsa.PrivateKey.Wipe in core/rsa) and
+// releases the handle. Public-key handles obtained from it stay valid. NULL
+// is a no-op.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
+//
+//export cryptogo_private_key_free
+func cryptogo_private_key_free(k *C.cryptogo_private_key) (rc C.int) {
+	defer guard(enter(&rc))
+	return status(free(unsafe.Pointer(k), kindPrivateKey))
+}
+
+// cryptogo_public_key_load reads a public key, as pyca's load_pem_public_key
+// (encoding CRYPTOGO_ENCODING_PEM: the first PEM block, labelled
+// "PUBLIC KEY" or "RSA PUBLIC KEY") or load_der_public_key
 // (CRYPTOGO_ENCODING_DER: SubjectPublicKeyInfo or PKCS #1), and stores a new
-// handle in *out (free it with cryptogo_rsa_public_key_free).
+// handle in *out (free it with cryptogo_public_key_free). The key is of
+// whichever algorithm the data holds; today only RSA keys are built.
 //
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BAD_KEY_DATA for malformed data or another PEM label
-//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a key that is not RSA
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding, invalid numbers, a
-//     NULL out, or a NULL data with a non-zero length
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a well-formed key of an algorithm
+//     this library does not implement yet
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an encoding other than PEM or DER,
+//     invalid numbers, a NULL out, or a NULL data with a non-zero length
 //
-//export cryptogo_rsa_public_key_load
-func cryptogo_rsa_public_key_load(out **C.cryptogo_rsa_public_key,
+//export cryptogo_public_key_load
+func cryptogo_public_key_load(out **C.cryptogo_public_key,
 	data *C.cryptogo_in, dataLen C.size_t, encoding C.int) (rc C.int) {
 	defer guard(enter(&rc))
 	if out == nil {
@@ -158,37 +269,126 @@ func cryptogo_rsa_public_key_load(out **C.cryptogo_rsa_public_key,
 	if err != nil {
 		return status(err)
 	}
-	k, err := keys.LoadRSAPublicKey(bytes.Clone(d), keys.Encoding(encoding))
+	k, err := keys.LoadPublicKey(bytes.Clone(d), keys.Encoding(encoding))
 	if err != nil {
 		return status(err)
 	}
-	*out = (*C.cryptogo_rsa_public_key)(newHandle(kindRSAPublicKey, k))
+	*out = (*C.cryptogo_public_key)(newHandle(kindPublicKey, k))
 	return C.CRYPTOGO_OK
 }
 
-// cryptogo_rsa_public_key_dump serializes k as pyca's public_bytes(encoding,
-// format): SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1 ("RSA PUBLIC KEY"),
-// PEM or DER, identical to pyca's output.
+// cryptogo_public_key_dump serializes k as pyca's public_bytes(encoding,
+// format): for an RSA key SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1
+// ("RSA PUBLIC KEY"), PEM or DER, identical to pyca's output.
 //
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown encoding or format or a NULL
-//     out_len
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an encoding or format the key cannot
+//     take or a NULL out_len
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
-//export cryptogo_rsa_public_key_dump
-func cryptogo_rsa_public_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
-	encoding C.int, format C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
+//export cryptogo_public_key_dump
+func cryptogo_public_key_dump(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
+	encoding C.int, format C.int, k *C.cryptogo_const_public_key) (rc C.int) {
 	defer guard(enter(&rc))
 	if outLen == nil {
 		return status(errNullArgument)
 	}
-	return status(use(unsafe.Pointer(k), kindRSAPublicKey, func(key *rsa.PublicKey) error {
+	return status(usePublicKeyAny(k, func(key any) error {
 		b, err := keys.PublicBytes(key, keys.Encoding(encoding), keys.PublicFormat(format))
 		if err != nil {
 			return err
 		}
 		return writeKeyBytes(out, outCap, outLen, b)
 	}))
+}
+
+// cryptogo_public_key_type stores the algorithm of k, an enum
+// cryptogo_key_type value, in *out_type.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_type
+//
+//export cryptogo_public_key_type
+func cryptogo_public_key_type(outType *C.int, k *C.cryptogo_const_public_key) (rc C.int) {
+	defer guard(enter(&rc))
+	if outType == nil {
+		return status(errNullArgument)
+	}
+	return status(usePublicKeyAny(k, func(key any) error {
+		*outType = C.int(keys.TypeOf(key))
+		return nil
+	}))
+}
+
+// cryptogo_public_key_bits stores the size of k in bits in *out_bits
+// (pyca's key_size).
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits
+//
+//export cryptogo_public_key_bits
+func cryptogo_public_key_bits(outBits *C.size_t, k *C.cryptogo_const_public_key) (rc C.int) {
+	defer guard(enter(&rc))
+	if outBits == nil {
+		return status(errNullArgument)
+	}
+	return status(usePublicKeyAny(k, func(key any) error {
+		n, err := keys.Bits(key)
+		if err != nil {
+			return err
+		}
+		*outBits = C.size_t(n)
+		return nil
+	}))
+}
+
+// cryptogo_public_key_equal stores 1 in *out_equal when a and b are the same
+// public key (same algorithm and public values: pyca's __eq__ on public
+// keys), 0 otherwise; keys of different algorithms are unequal. a and b may
+// be the same handle. Not constant time (public values).
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind a or b
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_equal
+//
+//export cryptogo_public_key_equal
+func cryptogo_public_key_equal(outEqual *C.int, a *C.cryptogo_const_public_key, b *C.cryptogo_const_public_key) (rc C.int) {
+	defer guard(enter(&rc))
+	if outEqual == nil {
+		return status(errNullArgument)
+	}
+	// Public keys are immutable and never wiped: take each under its own
+	// lock, one after the other (never both locks at once, which could
+	// deadlock against two frees), and compare outside.
+	var ka, kb any
+	if err := usePublicKeyAny(a, func(key any) error { ka = key; return nil }); err != nil {
+		return status(err)
+	}
+	if err := usePublicKeyAny(b, func(key any) error { kb = key; return nil }); err != nil {
+		return status(err)
+	}
+	*outEqual = 0
+	if keys.PublicKeyEqual(ka, kb) {
+		*outEqual = 1
+	}
+	return C.CRYPTOGO_OK
+}
+
+// cryptogo_public_key_free releases a public-key handle. NULL is a no-op.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
+//
+//export cryptogo_public_key_free
+func cryptogo_public_key_free(k *C.cryptogo_public_key) (rc C.int) {
+	defer guard(enter(&rc))
+	return status(free(unsafe.Pointer(k), kindPublicKey))
 }

@@ -16,9 +16,10 @@ import "C"
 import (
 	"fmt"
 	"math"
-	"unsafe"
 
+	"github.com/cryptogo/libcrypto-go/core"
 	"github.com/cryptogo/libcrypto-go/core/hash"
+	"github.com/cryptogo/libcrypto-go/core/keys"
 	"github.com/cryptogo/libcrypto-go/core/rsa"
 )
 
@@ -52,131 +53,60 @@ func rsaWrite(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, need int, op fu
 	return nil
 }
 
-func usePrivateKey(k *C.cryptogo_rsa_private_key, fn func(*rsa.PrivateKey) error) error {
-	return use(unsafe.Pointer(k), kindRSAPrivateKey, fn)
+// errNotRSA: a key handle of another algorithm given to an RSA operation.
+var errNotRSA = fmt.Errorf("%w: not an RSA key", core.ErrType) // -> TYPE
+
+// usePrivateKey runs fn on the RSA key behind a private-key handle; a key of
+// another algorithm (keys.TypeOf) is CRYPTOGO_ERR_TYPE.
+func usePrivateKey(k *C.cryptogo_private_key, fn func(*rsa.PrivateKey) error) error {
+	return usePrivateKeyAny(k, func(key any) error {
+		if keys.TypeOf(key) != keys.RSA {
+			return errNotRSA
+		}
+		return fn(key.(*rsa.PrivateKey))
+	})
 }
 
-func usePublicKey(k *C.cryptogo_rsa_public_key, fn func(*rsa.PublicKey) error) error {
-	return use(unsafe.Pointer(k), kindRSAPublicKey, fn)
+// usePublicKey is usePrivateKey for public-key handles.
+func usePublicKey(k *C.cryptogo_public_key, fn func(*rsa.PublicKey) error) error {
+	return usePublicKeyAny(k, func(key any) error {
+		if keys.TypeOf(key) != keys.RSA {
+			return errNotRSA
+		}
+		return fn(key.(*rsa.PublicKey))
+	})
 }
 
-// cryptogo_rsa_generate generates an RSA private key (pyca's
-// rsa.generate_private_key) and stores a new handle in *out.
-// public_exponent must be 3 or 65537 and key_size (bits) at least 1024 and at
-// most 16384. e = 65537 uses crypto/rsa; e = 3 builds the key from
-// crypto/rand primes (see core.GenerateRSAPrivateKey). Release with
-// cryptogo_rsa_private_key_free. Slow: tens of milliseconds to seconds.
+// cryptogo_rsa_generate generates an RSA private key of key_bits bits
+// (pyca's rsa.generate_private_key(public_exponent, key_size)) and stores a
+// new handle in *out. public_exponent must be 3 or 65537 and key_bits at
+// least 1024 and at most 16384. e = 65537 uses crypto/rsa; e = 3 builds the
+// key from crypto/rand primes (see rsa.GeneratePrivateKey in core/rsa).
+// Release with cryptogo_private_key_free. Slow: tens of milliseconds to
+// seconds.
 //
 // Returns:
 //   - CRYPTOGO_OK
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for another exponent, a key size outside
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for another exponent, a key_bits outside
 //     [1024, 16384] or a NULL out
 //   - CRYPTOGO_ERR_INTERNAL if the system's random source fails
 //
 //export cryptogo_rsa_generate
-func cryptogo_rsa_generate(out **C.cryptogo_rsa_private_key, publicExponent C.uint64_t, keySize C.size_t) (rc C.int) {
+func cryptogo_rsa_generate(out **C.cryptogo_private_key, keyBits C.size_t, publicExponent C.uint64_t) (rc C.int) {
 	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
 	}
 	bits := math.MaxInt32 // out of range: rejected by core
-	if uint64(keySize) < math.MaxInt32 {
-		bits = int(keySize)
+	if uint64(keyBits) < math.MaxInt32 {
+		bits = int(keyBits)
 	}
 	k, err := rsa.GeneratePrivateKey(uint64(publicExponent), bits)
 	if err != nil {
 		return status(err)
 	}
-	*out = (*C.cryptogo_rsa_private_key)(newHandle(kindRSAPrivateKey, k))
+	*out = (*C.cryptogo_private_key)(newHandle(kindPrivateKey, k))
 	return C.CRYPTOGO_OK
-}
-
-// cryptogo_rsa_private_key_free wipes the secret numbers of a private key
-// (those held in math/big integers; see core.RSAPrivateKey.Wipe) and releases
-// the handle. Public-key handles obtained from it stay valid. NULL is a no-op.
-//
-// Returns:
-//   - CRYPTOGO_OK
-//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
-//
-//export cryptogo_rsa_private_key_free
-func cryptogo_rsa_private_key_free(k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(enter(&rc))
-	return status(free(unsafe.Pointer(k), kindRSAPrivateKey))
-}
-
-// cryptogo_rsa_public_key_free releases a public-key handle. NULL is a no-op.
-//
-// Returns:
-//   - CRYPTOGO_OK
-//   - CRYPTOGO_ERR_INVALID_HANDLE for a freed, unknown or wrong-kind handle
-//
-//export cryptogo_rsa_public_key_free
-func cryptogo_rsa_public_key_free(k *C.cryptogo_rsa_public_key) (rc C.int) {
-	defer guard(enter(&rc))
-	return status(free(unsafe.Pointer(k), kindRSAPublicKey))
-}
-
-// cryptogo_rsa_private_key_public_key stores in *out a new handle to the
-// public half of k (pyca's private_key.public_key()). It must be freed with
-// cryptogo_rsa_public_key_free and stays valid after k is freed.
-//
-// Returns:
-//   - CRYPTOGO_OK
-//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out
-//
-//export cryptogo_rsa_private_key_public_key
-func cryptogo_rsa_private_key_public_key(out **C.cryptogo_rsa_public_key, k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(enter(&rc))
-	if out == nil {
-		return status(errNullArgument)
-	}
-	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
-		*out = (*C.cryptogo_rsa_public_key)(newHandle(kindRSAPublicKey, key.PublicKey()))
-		return nil
-	}))
-}
-
-// cryptogo_rsa_private_key_size stores the modulus size of k in bits in
-// *out_bits (pyca's key_size). Signatures and ciphertexts are
-// (bits + 7) / 8 bytes.
-//
-// Returns:
-//   - CRYPTOGO_OK
-//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits
-//
-//export cryptogo_rsa_private_key_size
-func cryptogo_rsa_private_key_size(outBits *C.size_t, k *C.cryptogo_rsa_private_key) (rc C.int) {
-	defer guard(enter(&rc))
-	if outBits == nil {
-		return status(errNullArgument)
-	}
-	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
-		*outBits = C.size_t(key.KeySize())
-		return nil
-	}))
-}
-
-// cryptogo_rsa_public_key_size stores the modulus size of k in bits in
-// *out_bits (pyca's key_size).
-//
-// Returns:
-//   - CRYPTOGO_OK
-//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_bits
-//
-//export cryptogo_rsa_public_key_size
-func cryptogo_rsa_public_key_size(outBits *C.size_t, k *C.cryptogo_rsa_public_key) (rc C.int) {
-	defer guard(enter(&rc))
-	if outBits == nil {
-		return status(errNullArgument)
-	}
-	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
-		*outBits = C.size_t(key.KeySize())
-		return nil
-	}))
 }
 
 // cryptogo_rsa_private_key_number writes one number of k (pyca's
@@ -189,10 +119,11 @@ func cryptogo_rsa_public_key_size(outBits *C.size_t, k *C.cryptogo_rsa_public_ke
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for an unknown component or a NULL out_len
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_private_key_number
-func cryptogo_rsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_rsa_private_key) (rc C.int) {
+func cryptogo_rsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_const_private_key) (rc C.int) {
 	defer guard(enter(&rc))
 	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
 		b, err := key.Number(rsa.Component(component))
@@ -211,10 +142,11 @@ func cryptogo_rsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for another component or a NULL out_len
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_public_key_number
-func cryptogo_rsa_public_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
+func cryptogo_rsa_public_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_const_public_key) (rc C.int) {
 	defer guard(enter(&rc))
 	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
 		b, err := key.Number(rsa.Component(component))
@@ -238,7 +170,7 @@ func cryptogo_rsa_public_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.s
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for e > 2^31-1
 //
 //export cryptogo_rsa_private_key_from_numbers
-func cryptogo_rsa_private_key_from_numbers(out **C.cryptogo_rsa_private_key,
+func cryptogo_rsa_private_key_from_numbers(out **C.cryptogo_private_key,
 	n *C.cryptogo_in, nLen C.size_t, e *C.cryptogo_in, eLen C.size_t,
 	d *C.cryptogo_in, dLen C.size_t, p *C.cryptogo_in, pLen C.size_t,
 	q *C.cryptogo_in, qLen C.size_t, dmp1 *C.cryptogo_in, dmp1Len C.size_t,
@@ -261,7 +193,7 @@ func cryptogo_rsa_private_key_from_numbers(out **C.cryptogo_rsa_private_key,
 	if err != nil {
 		return status(err)
 	}
-	*out = (*C.cryptogo_rsa_private_key)(newHandle(kindRSAPrivateKey, k))
+	*out = (*C.cryptogo_private_key)(newHandle(kindPrivateKey, k))
 	return C.CRYPTOGO_OK
 }
 
@@ -276,7 +208,7 @@ func cryptogo_rsa_private_key_from_numbers(out **C.cryptogo_rsa_private_key,
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for e > 2^31-1
 //
 //export cryptogo_rsa_public_key_from_numbers
-func cryptogo_rsa_public_key_from_numbers(out **C.cryptogo_rsa_public_key, n *C.cryptogo_in, nLen C.size_t, e *C.cryptogo_in, eLen C.size_t) (rc C.int) {
+func cryptogo_rsa_public_key_from_numbers(out **C.cryptogo_public_key, n *C.cryptogo_in, nLen C.size_t, e *C.cryptogo_in, eLen C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
 	if out == nil {
 		return status(errNullArgument)
@@ -293,7 +225,7 @@ func cryptogo_rsa_public_key_from_numbers(out **C.cryptogo_rsa_public_key, n *C.
 	if err != nil {
 		return status(err)
 	}
-	*out = (*C.cryptogo_rsa_public_key)(newHandle(kindRSAPublicKey, k))
+	*out = (*C.cryptogo_public_key)(newHandle(kindPublicKey, k))
 	return C.CRYPTOGO_OK
 }
 
@@ -310,12 +242,13 @@ func cryptogo_rsa_public_key_from_numbers(out **C.cryptogo_rsa_public_key, n *C.
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for a message too long for the key and
 //     hash, or NULL pointers
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_encrypt_oaep
 func cryptogo_rsa_encrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	pt *C.cryptogo_in, ptLen C.size_t, label *C.cryptogo_in, labelLen C.size_t,
-	hashAlg C.int, mgf1HashAlg C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
+	hashAlg C.int, mgf1HashAlg C.int, k *C.cryptogo_const_public_key) (rc C.int) {
 	defer guard(enter(&rc))
 	msg, err := in(pt, ptLen)
 	if err != nil {
@@ -348,12 +281,13 @@ func cryptogo_rsa_encrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t
 //     pointers
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = bound above)
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other than SHA-1/SHA-2
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_decrypt_oaep
 func cryptogo_rsa_decrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	ct *C.cryptogo_in, ctLen C.size_t, label *C.cryptogo_in, labelLen C.size_t,
-	hashAlg C.int, mgf1HashAlg C.int, k *C.cryptogo_rsa_private_key) (rc C.int) {
+	hashAlg C.int, mgf1HashAlg C.int, k *C.cryptogo_const_private_key) (rc C.int) {
 	defer guard(enter(&rc))
 	c, err := in(ct, ctLen)
 	if err != nil {
@@ -379,11 +313,12 @@ func cryptogo_rsa_decrypt_oaep(out *C.uint8_t, outCap C.size_t, outLen *C.size_t
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in bytes)
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for a message too long or NULL pointers
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_encrypt_pkcs1v15
 func cryptogo_rsa_encrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
-	pt *C.cryptogo_in, ptLen C.size_t, k *C.cryptogo_rsa_public_key) (rc C.int) {
+	pt *C.cryptogo_in, ptLen C.size_t, k *C.cryptogo_const_public_key) (rc C.int) {
 	defer guard(enter(&rc))
 	msg, err := in(pt, ptLen)
 	if err != nil {
@@ -410,11 +345,12 @@ func cryptogo_rsa_encrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.si
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for a ciphertext that is not exactly the
 //     key size or NULL pointers
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = bound above)
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_decrypt_pkcs1v15
 func cryptogo_rsa_decrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
-	ct *C.cryptogo_in, ctLen C.size_t, k *C.cryptogo_rsa_private_key) (rc C.int) {
+	ct *C.cryptogo_in, ctLen C.size_t, k *C.cryptogo_const_private_key) (rc C.int) {
 	defer guard(enter(&rc))
 	c, err := in(ct, ctLen)
 	if err != nil {
@@ -430,26 +366,27 @@ func cryptogo_rsa_decrypt_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.si
 // cryptogo_rsa_sign_pss signs msg with RSASSA-PSS (RFC 8017 8.1, pyca's
 // padding.PSS with MGF1) and writes the signature, exactly (bits + 7) / 8
 // bytes, to out. hash_alg is the message hash and mgf1_hash_alg the MGF1 hash
-// (they may differ); each SHA-1, SHA-2, SHA-3 or MD5. salt_length is a
+// (they may differ); each SHA-1, SHA-2, SHA-3 or MD5. salt_bytes is a salt
 // length >= 0 (0 allowed), CRYPTOGO_PSS_SALT_MAX_LENGTH or
 // CRYPTOGO_PSS_SALT_DIGEST_LENGTH. prehashed != 0: msg is already the digest
 // of hash_alg (pyca's utils.Prehashed). The secret exponent is only used by
 // crypto/rsa's constant-time code (salt 0 or a different MGF1 hash costs
-// two private-key operations, see core.RSAPrivateKey.SignPSS).
+// two private-key operations, see rsa.PrivateKey.SignPSS in core/rsa).
 //
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in bytes)
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for CRYPTOGO_PSS_SALT_AUTO or another
-//     negative salt_length, a salt or digest too long for the key, a prehashed
+//     negative salt_bytes, a salt or digest too long for the key, a prehashed
 //     msg of the wrong size, or NULL pointers
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_sign_pss
 func cryptogo_rsa_sign_pss(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
-	msg *C.cryptogo_in, msgLen C.size_t, saltLength C.int, hashAlg C.int, mgf1HashAlg C.int,
-	prehashed C.int, k *C.cryptogo_rsa_private_key) (rc C.int) {
+	msg *C.cryptogo_in, msgLen C.size_t, saltBytes C.int, hashAlg C.int, mgf1HashAlg C.int,
+	prehashed C.int, k *C.cryptogo_const_private_key) (rc C.int) {
 	defer guard(enter(&rc))
 	m, err := in(msg, msgLen)
 	if err != nil {
@@ -457,13 +394,13 @@ func cryptogo_rsa_sign_pss(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	}
 	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
 		return rsaWrite(out, outCap, outLen, key.Size(), func() ([]byte, error) {
-			return key.SignPSS(m, int(saltLength), hash.Algorithm(hashAlg), hash.Algorithm(mgf1HashAlg), prehashed != 0)
+			return key.SignPSS(m, int(saltBytes), hash.Algorithm(hashAlg), hash.Algorithm(mgf1HashAlg), prehashed != 0)
 		})
 	}))
 }
 
 // cryptogo_rsa_verify_pss verifies an RSASSA-PSS signature of msg (or, with
-// prehashed != 0, of the digest msg) with k. salt_length is an exact length
+// prehashed != 0, of the digest msg) with k. salt_bytes is an exact length
 // >= 0, CRYPTOGO_PSS_SALT_DIGEST_LENGTH, CRYPTOGO_PSS_SALT_MAX_LENGTH (the
 // salt must have exactly the maximal length, as in OpenSSL) or
 // CRYPTOGO_PSS_SALT_AUTO (any length). Not constant time (public data).
@@ -472,16 +409,17 @@ func cryptogo_rsa_sign_pss(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 //   - CRYPTOGO_OK for a valid signature
 //   - CRYPTOGO_ERR_INVALID_SIGNATURE otherwise (also for a signature that is
 //     not exactly the key size)
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a salt_length below
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a salt_bytes below
 //     CRYPTOGO_PSS_SALT_AUTO, a digest too large for the key, a prehashed msg
 //     of the wrong size or NULL pointers
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other than
 //     SHA-1/SHA-2/SHA-3/MD5
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_verify_pss
 func cryptogo_rsa_verify_pss(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptogo_in, msgLen C.size_t,
-	saltLength C.int, hashAlg C.int, mgf1HashAlg C.int, prehashed C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
+	saltBytes C.int, hashAlg C.int, mgf1HashAlg C.int, prehashed C.int, k *C.cryptogo_const_public_key) (rc C.int) {
 	defer guard(enter(&rc))
 	s, err := in(sig, sigLen)
 	if err != nil {
@@ -492,7 +430,7 @@ func cryptogo_rsa_verify_pss(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptog
 		return status(err)
 	}
 	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
-		return key.VerifyPSS(s, m, int(saltLength), hash.Algorithm(hashAlg), hash.Algorithm(mgf1HashAlg), prehashed != 0)
+		return key.VerifyPSS(s, m, int(saltBytes), hash.Algorithm(hashAlg), hash.Algorithm(mgf1HashAlg), prehashed != 0)
 	}))
 }
 
@@ -507,11 +445,12 @@ func cryptogo_rsa_verify_pss(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptog
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for a key too small for the digest, a
 //     prehashed msg of the wrong size or NULL pointers
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_sign_pkcs1v15
 func cryptogo_rsa_sign_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
-	msg *C.cryptogo_in, msgLen C.size_t, hashAlg C.int, prehashed C.int, k *C.cryptogo_rsa_private_key) (rc C.int) {
+	msg *C.cryptogo_in, msgLen C.size_t, hashAlg C.int, prehashed C.int, k *C.cryptogo_const_private_key) (rc C.int) {
 	defer guard(enter(&rc))
 	m, err := in(msg, msgLen)
 	if err != nil {
@@ -536,11 +475,12 @@ func cryptogo_rsa_sign_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_
 //     NULL pointers
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other than
 //     SHA-1/SHA-2/SHA-3/MD5
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_rsa_verify_pkcs1v15
 func cryptogo_rsa_verify_pkcs1v15(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptogo_in, msgLen C.size_t,
-	hashAlg C.int, prehashed C.int, k *C.cryptogo_rsa_public_key) (rc C.int) {
+	hashAlg C.int, prehashed C.int, k *C.cryptogo_const_public_key) (rc C.int) {
 	defer guard(enter(&rc))
 	s, err := in(sig, sigLen)
 	if err != nil {
@@ -552,5 +492,44 @@ func cryptogo_rsa_verify_pkcs1v15(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cr
 	}
 	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
 		return key.VerifyPKCS1v15(s, m, hash.Algorithm(hashAlg), prehashed != 0)
+	}))
+}
+
+// cryptogo_rsa_recover_pkcs1v15 opens an RSASSA-PKCS1-v1_5 signature with k
+// and writes the data it signs to out (pyca's
+// RSAPublicKey.recover_data_from_signature(sig, PKCS1v15(), algorithm)).
+// hash_alg is an enum cryptogo_hash_alg value: the payload must then be
+// exactly that hash's DER DigestInfo and a digest, and the digest is written;
+// or
+// CRYPTOGO_HASH_NONE (pyca's algorithm=None or NoDigestInfo()): the whole
+// unpadded payload is written, whatever it holds (possibly 0 bytes), and sig
+// may have its leading zero bytes stripped (as OpenSSL accepts). out_cap of
+// the key size in bytes always suffices. Not constant time (public data).
+//
+// Returns:
+//   - CRYPTOGO_OK (*out_len = length of the recovered data)
+//   - CRYPTOGO_ERR_INVALID_SIGNATURE for any failure of the signature: not
+//     below n, bad padding, another DigestInfo, a wrong length (*out_len = 0)
+//   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in bytes, checked
+//     before any work)
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash_alg other than
+//     CRYPTOGO_HASH_NONE, SHA-1, SHA-2, SHA-3 or MD5
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_len or a NULL pointer with
+//     a non-zero length
+//   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
+//   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
+//
+//export cryptogo_rsa_recover_pkcs1v15
+func cryptogo_rsa_recover_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
+	sig *C.cryptogo_in, sigLen C.size_t, hashAlg C.int, k *C.cryptogo_const_public_key) (rc C.int) {
+	defer guard(enter(&rc))
+	s, err := in(sig, sigLen)
+	if err != nil {
+		return status(err)
+	}
+	return status(usePublicKey(k, func(key *rsa.PublicKey) error {
+		return rsaWrite(out, outCap, outLen, key.Size(), func() ([]byte, error) {
+			return key.RecoverPKCS1v15(s, hash.Algorithm(hashAlg))
+		})
 	}))
 }

@@ -183,11 +183,11 @@ func TestSecretsHMACWipedOnFree(t *testing.T) {
 
 func TestSecretsRSAPrivateKeyWipedOnFree(t *testing.T) {
 	pem := keyFixture("rsa1024e3.pkcs8.pem")
-	p, rc := shimRSAPrivateKeyLoad(pem, nil, false, encPEM)
+	p, rc := shimPrivateKeyLoad(pem, nil, false, encPEM)
 	if rc != rcOK {
 		t.Fatal(rc)
 	}
-	k := object(t, p, kindRSAPrivateKey).(*rsa.PrivateKey).Key()
+	k := object(t, p, kindPrivateKey).(*rsa.PrivateKey).Key()
 	k.Precompute()
 	ints := map[string]*big.Int{"D": k.D, "Dp": k.Precomputed.Dp, "Dq": k.Precomputed.Dq, "Qinv": k.Precomputed.Qinv}
 	for i, prime := range k.Primes {
@@ -201,7 +201,7 @@ func TestSecretsRSAPrivateKeyWipedOnFree(t *testing.T) {
 		w := x.Bits()
 		words[name] = w[:cap(w)]
 	}
-	freeOK(t, kindRSAPrivateKey, p)
+	freeOK(t, kindPrivateKey, p)
 	for name, w := range words {
 		for _, v := range w {
 			if v != 0 {

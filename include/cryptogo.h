@@ -39,6 +39,17 @@ extern "C" {
 const char *cryptogo_strerror(int code);
 
 /**
+ * cryptogo_inputbytes_max returns CRYPTOGO_INPUTBYTES_MAX, the longest input
+ * buffer any function accepts (2^32 - 1 bytes): a longer length is
+ * CRYPTOGO_ERR_OVERFLOW, before the buffer is read. Larger data goes through
+ * the incremental hash and HMAC functions in pieces.
+ *
+ * Returns:
+ *   - 4294967295
+ */
+size_t cryptogo_inputbytes_max(void);
+
+/**
  * cryptogo_version returns the library's version as a static string
  * ("MAJOR.MINOR.PATCH").
  *
@@ -137,6 +148,34 @@ int cryptogo_aesgcm_decrypt(uint8_t *out,
  *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
  */
 int cryptogo_aesgcm_free(cryptogo_aesgcm *k);
+
+/**
+ * cryptogo_aead_messagebytes_max returns CRYPTOGO_AEAD_MESSAGEBYTES_MAX, the
+ * longest plaintext and the longest associated data the AEADs accept
+ * (2^31 - 1 bytes, pyca's limit): longer is CRYPTOGO_ERR_OVERFLOW.
+ *
+ * Returns:
+ *   - 2147483647
+ */
+size_t cryptogo_aead_messagebytes_max(void);
+
+/**
+ * cryptogo_aesgcm_keybytes_min returns CRYPTOGO_AESGCM_KEYBYTES_MIN, the
+ * smallest AES-GCM key (AES-128; keys are 16, 24 or 32 bytes).
+ *
+ * Returns:
+ *   - 16
+ */
+size_t cryptogo_aesgcm_keybytes_min(void);
+
+/**
+ * cryptogo_aesgcm_keybytes_max returns CRYPTOGO_AESGCM_KEYBYTES_MAX, the
+ * largest AES-GCM key (AES-256).
+ *
+ * Returns:
+ *   - 32
+ */
+size_t cryptogo_aesgcm_keybytes_max(void);
 
 /**
  * cryptogo_aesgcm_tagbytes returns CRYPTOGO_AESGCM_TAGBYTES, the size of the
@@ -323,6 +362,29 @@ int cryptogo_fernet_new(cryptogo_fernet **out,
                         size_t key_len);
 
 /**
+ * cryptogo_fernet_key_canonicalize writes the canonical form of a Fernet key
+ * to out: the 44-byte padded url-safe base64 text of the 32 bytes pyca's
+ * Fernet(key) decodes from key (Python's base64.urlsafe_b64decode, with its
+ * leniency: characters outside the alphabet skipped, '+' and '/' accepted,
+ * data after the padding ignored), not NUL-terminated. It accepts exactly
+ * the keys cryptogo_fernet_new accepts, and the canonical key makes the same
+ * Fernet. The output is the key: keep it secret.
+ *
+ * Returns:
+ *   CRYPTOGO_OK                    (*out_len = 44)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = 44)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  when the key does not decode to exactly 32
+ *                                  bytes ("Fernet key must be 32 url-safe
+ *                                  base64-encoded bytes."), for a NULL out_len,
+ *                                  or a NULL pointer with a non-zero length
+ */
+int cryptogo_fernet_key_canonicalize(uint8_t *out,
+                                     size_t out_cap,
+                                     size_t *out_len,
+                                     const uint8_t *key,
+                                     size_t key_len);
+
+/**
  * cryptogo_fernet_free releases a Fernet and wipes its key bytes. NULL is a
  * no-op. Waits for calls in progress on f. MultiFernets created from f keep
  * their own copy of the key and are not affected.
@@ -336,7 +398,7 @@ int cryptogo_fernet_free(cryptogo_fernet *f);
 /**
  * cryptogo_fernet_encrypt encrypts msg_len bytes of msg into a Fernet token
  * stamped with the current time, with a random IV (pyca's
- * Fernet.encrypt). The token, exactly cryptogo_fernet_token_size(msg_len)
+ * Fernet.encrypt). The token, exactly cryptogo_fernet_tokenbytes(msg_len)
  * bytes of url-safe base64 text (not NUL-terminated), is built directly in
  * out. out may overlap msg (msg is then copied first).
  *
@@ -404,7 +466,7 @@ int cryptogo_fernet_encrypt_at_time_with_iv(uint8_t *out,
  * old and at most 60 seconds in the future by the current clock; with
  * has_ttl == 0, ttl is ignored and the age is not checked. The token is
  * decoded as pyca decodes it. out must hold
- * cryptogo_fernet_max_plaintext_size(token_len) bytes (an upper bound; the
+ * cryptogo_fernet_msgbytes_max(token_len) bytes (an upper bound; the
  * message's real length is stored in *out_len). The HMAC is checked in
  * constant time before anything is decrypted.
  *
@@ -472,27 +534,29 @@ int cryptogo_fernet_extract_timestamp(int64_t *out_ts,
                                       cryptogo_fernet *f);
 
 /**
- * cryptogo_fernet_token_size returns the exact length of the token for a
- * message of msg_len bytes: 4 * ceil((57 + 16 * (msg_len / 16 + 1)) / 3).
+ * cryptogo_fernet_tokenbytes returns the exact length of the token for a
+ * message of msg_bytes bytes: 4 * ceil((57 + 16 * (msg_bytes / 16 + 1)) / 3).
  * Constant; needs no handle.
  *
  * Returns:
  *   - the token length
- *   - SIZE_MAX when msg_len is over 2^60
+ *   - SIZE_MAX when msg_bytes is over 2^60
  */
-size_t cryptogo_fernet_token_size(size_t msg_len);
+size_t cryptogo_fernet_tokenbytes(size_t msg_bytes);
 
 /**
- * cryptogo_fernet_max_plaintext_size returns the output size the decrypt
- * functions need for a token of token_len bytes: an upper bound of the
- * message length (the ciphertext length minus one; at most 15 bytes more than
- * the real length for tokens as the encrypt functions write them).
+ * cryptogo_fernet_msgbytes_max returns the output size the decrypt functions
+ * need for a token of token_bytes bytes: an upper bound of the message length
+ * (the ciphertext length minus one; at most 15 bytes more than the real
+ * length for tokens as the encrypt functions write them). Tokens are decoded
+ * as pyca decodes them (characters outside the alphabet skipped...): the
+ * bound holds for any token of that length.
  *
  * Returns:
  *   - the bound
- *   - 0 for a token_len too short for any valid token
+ *   - 0 for a token_bytes too short for any valid token
  */
-size_t cryptogo_fernet_max_plaintext_size(size_t token_len);
+size_t cryptogo_fernet_msgbytes_max(size_t token_bytes);
 
 /**
  * cryptogo_fernet_keybytes returns CRYPTOGO_FERNET_KEYBYTES, the length of a
@@ -523,21 +587,23 @@ size_t cryptogo_fernet_ivbytes(void);
 
 /**
  * cryptogo_multifernet_new creates a MultiFernet (pyca's
- * MultiFernet([...])) from an array of n Fernet handles, the first being the
+ * MultiFernet([...])) from an array of fernets_len Fernet handles, the first
+ * being the
  * key that encrypts and rotates to. The keys are copied: freeing the Fernet
  * handles afterwards does not affect the MultiFernet. Release with
  * cryptogo_multifernet_free. The handle may be shared between threads.
  *
  * Returns:
  *   CRYPTOGO_OK
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for n == 0 ("MultiFernet requires at least
- *                                  one Fernet instance"), n over 65536, a NULL
- *                                  out, or a NULL fernets with n > 0
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for fernets_len == 0 ("MultiFernet requires
+ *                                  at least one Fernet instance"), fernets_len
+ *                                  over 65536, a NULL out, or a NULL fernets
+ *                                  with fernets_len > 0
  *   CRYPTOGO_ERR_INVALID_HANDLE    when an entry is NULL, freed or not a Fernet
  */
 int cryptogo_multifernet_new(cryptogo_multifernet **out,
                              cryptogo_fernet **fernets,
-                             size_t n);
+                             size_t fernets_len);
 
 /**
  * cryptogo_multifernet_free releases a MultiFernet and wipes its keys. NULL
@@ -632,8 +698,8 @@ int cryptogo_multifernet_decrypt_at_time(uint8_t *out,
  * cryptogo_multifernet_rotate decrypts a token with any of the MultiFernet's
  * keys (no ttl) and re-encrypts its message under the first key with a new
  * random IV, keeping the original timestamp (pyca's MultiFernet.rotate).
- * out must hold cryptogo_fernet_token_size(
- * cryptogo_fernet_max_plaintext_size(token_len)) bytes (an upper bound; the
+ * out must hold cryptogo_fernet_tokenbytes(
+ * cryptogo_fernet_msgbytes_max(token_len)) bytes (an upper bound; the
  * new token's real length is stored in *out_len, normally token_len).
  *
  * Returns:
@@ -675,7 +741,7 @@ int cryptogo_multifernet_extract_timestamp(int64_t *out_ts,
 /**
  * cryptogo_hash_new starts an incremental hash computation (pyca's
  * hashes.Hash) of algorithm alg (enum cryptogo_hash_alg) and stores a new
- * handle in *out. digest_size is 0 for the algorithm's default; it is required
+ * handle in *out. digest_bytes is 0 for the algorithm's default; it is required
  * (> 0) for CRYPTOGO_HASH_SHAKE128/SHAKE256 and, when non-zero, must equal the
  * fixed size of every other algorithm (BLAKE2B 64, BLAKE2S 32, ...).
  * Release the handle with cryptogo_hash_free. A handle may be used from any
@@ -684,10 +750,10 @@ int cryptogo_multifernet_extract_timestamp(int64_t *out_ts,
  * Returns:
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for an unknown alg
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a bad digest_size or a NULL out
- *   CRYPTOGO_ERR_OVERFLOW               for a digest_size over 2^32
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a bad digest_bytes or a NULL out
+ *   CRYPTOGO_ERR_OVERFLOW               for a digest_bytes over 2^32
  */
-int cryptogo_hash_new(cryptogo_hash **out, int alg, size_t digest_size);
+int cryptogo_hash_new(cryptogo_hash **out, int alg, size_t digest_bytes);
 
 /**
  * cryptogo_hash_update absorbs data_len bytes of data (NULL allowed when
@@ -745,16 +811,16 @@ int cryptogo_hash_free(cryptogo_hash *h);
 
 /**
  * cryptogo_hash_digest writes the digest of data with algorithm alg to out in
- * one call. digest_size is as for cryptogo_hash_new (0 = default; the output
+ * one call. digest_bytes is as for cryptogo_hash_new (0 = default; the output
  * length for SHAKE128/SHAKE256).
  *
  * Returns:
  *   CRYPTOGO_OK                         (*out_len = digest size)
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = size needed)
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for an unknown alg
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a bad digest_size, a NULL out_len,
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a bad digest_bytes, a NULL out_len,
  *                                       or a NULL buffer with a non-zero length
- *   CRYPTOGO_ERR_OVERFLOW               for a digest_size over 2^32
+ *   CRYPTOGO_ERR_OVERFLOW               for a digest_bytes over 2^32
  */
 int cryptogo_hash_digest(uint8_t *out,
                          size_t out_cap,
@@ -762,39 +828,41 @@ int cryptogo_hash_digest(uint8_t *out,
                          const uint8_t *data,
                          size_t data_len,
                          int alg,
-                         size_t digest_size);
+                         size_t digest_bytes);
 
 /**
- * cryptogo_hash_digest_size stores the digest size in bytes of algorithm alg
- * in *out: 0 for SHAKE128/SHAKE256, whose size the caller chooses.
+ * cryptogo_hash_digestbytes stores the digest size in bytes of algorithm alg
+ * in *out_bytes (pyca's digest_size): 0 for SHAKE128/SHAKE256, whose size
+ * the caller chooses.
  *
  * Returns:
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for an unknown alg
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out_bytes
  */
-int cryptogo_hash_digest_size(size_t *out, int alg);
+int cryptogo_hash_digestbytes(size_t *out_bytes, int alg);
 
 /**
- * cryptogo_hash_block_size stores the internal block size in bytes of
- * algorithm alg in *out (pyca's block_size; the rate for SHA-3 and SHAKE).
+ * cryptogo_hash_blockbytes stores the internal block size in bytes of
+ * algorithm alg in *out_bytes (pyca's block_size; the rate for SHA-3 and
+ * SHAKE).
  *
  * Returns:
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for an unknown alg
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out_bytes
  */
-int cryptogo_hash_block_size(size_t *out, int alg);
+int cryptogo_hash_blockbytes(size_t *out_bytes, int alg);
 
 /**
- * cryptogo_hash_max_digestbytes returns CRYPTOGO_HASH_MAX_DIGESTBYTES, the
+ * cryptogo_hash_digestbytes_max returns CRYPTOGO_HASH_DIGESTBYTES_MAX, the
  * largest fixed digest size (SHA-512, SHA3-512, BLAKE2b): a buffer this large
  * holds any digest but SHAKE's and any HMAC.
  *
  * Returns:
  *   - 64
  */
-size_t cryptogo_hash_max_digestbytes(void);
+size_t cryptogo_hash_digestbytes_max(void);
 
 /* ---- hmac ---- */
 
@@ -847,7 +915,7 @@ int cryptogo_hmac_copy(cryptogo_hmac **out, cryptogo_hmac *h);
 
 /**
  * cryptogo_hmac_finalize writes the MAC of h (the digest size of its hash,
- * at most CRYPTOGO_HASH_MAX_DIGESTBYTES) to out and finalizes h, as pyca's
+ * at most CRYPTOGO_HASH_DIGESTBYTES_MAX) to out and finalizes h, as pyca's
  * HMAC.finalize(). When out_cap is too small nothing is finalized: *out_len
  * is set to the size needed and the call can be retried. h must still be
  * freed.
@@ -916,24 +984,25 @@ int cryptogo_hmac_compute(uint8_t *out,
 /* ---- kdf ---- */
 
 /**
- * cryptogo_pbkdf2_hmac_derive derives length bytes into out (the caller's
- * buffer of exactly length bytes) with PBKDF2 (RFC 8018) using HMAC with alg
- * (any enum cryptogo_hash_alg but SHAKE), as pyca's
- * PBKDF2HMAC(algorithm, length, salt, iterations).derive(password). length may
- * be 0 (nothing written); iterations must be >= 1. Takes time proportional to
- * iterations * length, independent of the password's contents.
+ * cryptogo_pbkdf2_hmac_derive derives out_bytes bytes into out (the caller's
+ * buffer of exactly out_bytes bytes) with PBKDF2 (RFC 8018) using HMAC with
+ * alg (any enum cryptogo_hash_alg but SHAKE), as pyca's
+ * PBKDF2HMAC(algorithm, length, salt, iterations).derive(password). out_bytes
+ * may be 0 (nothing written); iterations must be >= 1. Takes time
+ * proportional to iterations * out_bytes, independent of the password's
+ * contents.
  *
  * Returns:
  *   CRYPTOGO_OK
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       for iterations 0, a length over (2^32 -
- *                                       1) * digest size, or a NULL buffer with
- *                                       a non-zero length
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for iterations 0, an out_bytes over
+ *                                       (2^32 - 1) * digest size, or a NULL
+ *                                       buffer with a non-zero length
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for SHAKE or an unknown alg
- *   CRYPTOGO_ERR_OVERFLOW               for iterations >= 2^63 or a length over
- *                                       2^32
+ *   CRYPTOGO_ERR_OVERFLOW               for iterations >= 2^63 or an out_bytes
+ *                                       over 2^32
  */
 int cryptogo_pbkdf2_hmac_derive(uint8_t *out,
-                                size_t length,
+                                size_t out_bytes,
                                 const uint8_t *password,
                                 size_t password_len,
                                 const uint8_t *salt,
@@ -969,17 +1038,19 @@ int cryptogo_pbkdf2_hmac_verify(const uint8_t *expected,
 /* ---- keys ---- */
 
 /**
- * cryptogo_rsa_private_key_load reads an RSA private key, as pyca's
+ * cryptogo_private_key_load reads a private key, as pyca's
  * load_pem_private_key (encoding CRYPTOGO_ENCODING_PEM) or
  * load_der_private_key (CRYPTOGO_ENCODING_DER), and stores a new handle in
- * *out (free it with cryptogo_rsa_private_key_free). password NULL with
- * password_len 0 is pyca's password=None; non-NULL with length 0 is b"".
- * Reads PKCS #8 (unencrypted, or encrypted with PBES2: PBKDF2-HMAC-SHA1/224/
- * 256/384/512 or scrypt, AES-128/192/256-CBC, DES-EDE3-CBC, RC2-CBC; PBES1
- * MD5-DES; PKCS #12 SHA-1 with 3DES, RC2-40 or RC4) and PKCS #1 (unencrypted,
- * or PEM with DEK-Info AES-128-CBC, AES-256-CBC or DES-EDE3-CBC). The key is
- * validated. A wrong password and a malformed decrypted key give the same
- * code. The input is not retained.
+ * *out (free it with cryptogo_private_key_free). The key is of whichever
+ * algorithm the data holds (cryptogo_private_key_type tells which); today
+ * only RSA keys are built. password NULL with password_len 0 is pyca's
+ * password=None; non-NULL with length 0 is b"". Reads PKCS #8 (unencrypted,
+ * or encrypted with PBES2: PBKDF2-HMAC-SHA1/224/256/384/512 or scrypt,
+ * AES-128/192/256-CBC, DES-EDE3-CBC, RC2-CBC; PBES1 MD5-DES; PKCS #12 SHA-1
+ * with 3DES, RC2-40 or RC4) and PKCS #1 (unencrypted, or PEM with DEK-Info
+ * AES-128-CBC, AES-256-CBC or DES-EDE3-CBC). The key is validated. A wrong
+ * password and a malformed decrypted key give the same code. The input is not
+ * retained.
  *
  * Returns:
  *   CRYPTOGO_OK
@@ -990,21 +1061,23 @@ int cryptogo_pbkdf2_hmac_verify(const uint8_t *expected,
  *                                       is NULL or empty
  *   CRYPTOGO_ERR_PASSWORD_UNEXPECTED    when a password is given (even empty)
  *                                       for an unencrypted key
- *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a key that is not RSA (EC, Ed25519,
- *                                       DSA...)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an unknown encoding, a NULL out, or
- *                                       a NULL pointer with a non-zero length
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a well-formed key of an algorithm
+ *                                       this library does not implement yet
+ *                                       (EC, Ed25519, DSA...)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an encoding other than PEM or DER,
+ *                                       a NULL out, or a NULL pointer with a
+ *                                       non-zero length
  */
 CRYPTOGO_NODISCARD
-int cryptogo_rsa_private_key_load(cryptogo_rsa_private_key **out,
-                                  const uint8_t *data,
-                                  size_t data_len,
-                                  const uint8_t *password,
-                                  size_t password_len,
-                                  int encoding);
+int cryptogo_private_key_load(cryptogo_private_key **out,
+                              const uint8_t *data,
+                              size_t data_len,
+                              const uint8_t *password,
+                              size_t password_len,
+                              int encoding);
 
 /**
- * cryptogo_rsa_private_key_dump serializes k as pyca's private_bytes(encoding,
+ * cryptogo_private_key_dump serializes k as pyca's private_bytes(encoding,
  * format, encryption) into out. password NULL (with password_len 0) is
  * NoEncryption(); otherwise BestAvailableEncryption(password): PKCS #8 is then
  * "ENCRYPTED PRIVATE KEY" with PBES2 (PBKDF2-HMAC-SHA256, 16-byte random
@@ -1018,154 +1091,195 @@ int cryptogo_rsa_private_key_load(cryptogo_rsa_private_key **out,
  * Returns:
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an unknown encoding or format, an empty
- *                                  password or one over 1023 bytes, DER with
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an encoding or format the key cannot
+ *                                  take (an RSA key: PEM or DER, PKCS8 or
+ *                                  TraditionalOpenSSL), an empty password or
+ *                                  one over 1023 bytes, DER with
  *                                  TraditionalOpenSSL and a password, a NULL
  *                                  out_len, or a NULL pointer with a non-zero
  *                                  length
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
-int cryptogo_rsa_private_key_dump(uint8_t *out,
-                                  size_t out_cap,
-                                  size_t *out_len,
-                                  int encoding,
-                                  int format,
-                                  const uint8_t *password,
-                                  size_t password_len,
-                                  cryptogo_rsa_private_key *k);
+int cryptogo_private_key_dump(uint8_t *out,
+                              size_t out_cap,
+                              size_t *out_len,
+                              int encoding,
+                              int format,
+                              const uint8_t *password,
+                              size_t password_len,
+                              const cryptogo_private_key *k);
 
 /**
- * cryptogo_rsa_public_key_load reads an RSA public key, as pyca's
- * load_pem_public_key (encoding CRYPTOGO_ENCODING_PEM: the first PEM block,
- * labelled "PUBLIC KEY" or "RSA PUBLIC KEY") or load_der_public_key
- * (CRYPTOGO_ENCODING_DER: SubjectPublicKeyInfo or PKCS #1), and stores a new
- * handle in *out (free it with cryptogo_rsa_public_key_free).
+ * cryptogo_private_key_type stores the algorithm of k, an enum
+ * cryptogo_key_type value, in *out_type (pyca: the class of the key).
  *
  * Returns:
  *   CRYPTOGO_OK
- *   CRYPTOGO_ERR_BAD_KEY_DATA           for malformed data or another PEM label
- *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a key that is not RSA
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an unknown encoding, invalid
- *                                       numbers, a NULL out, or a NULL data
- *                                       with a non-zero length
- */
-CRYPTOGO_NODISCARD
-int cryptogo_rsa_public_key_load(cryptogo_rsa_public_key **out,
-                                 const uint8_t *data,
-                                 size_t data_len,
-                                 int encoding);
-
-/**
- * cryptogo_rsa_public_key_dump serializes k as pyca's public_bytes(encoding,
- * format): SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1 ("RSA PUBLIC KEY"),
- * PEM or DER, identical to pyca's output.
- *
- * Returns:
- *   CRYPTOGO_OK
- *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an unknown encoding or format or a NULL
- *                                  out_len
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_type
  */
-int cryptogo_rsa_public_key_dump(uint8_t *out,
-                                 size_t out_cap,
-                                 size_t *out_len,
-                                 int encoding,
-                                 int format,
-                                 cryptogo_rsa_public_key *k);
-
-/* ---- random ---- */
+int cryptogo_private_key_type(int *out_type, const cryptogo_private_key *k);
 
 /**
- * cryptogo_random_bytes fills out with out_len cryptographically secure random
- * bytes from the operating system (Go's crypto/rand, like Python's
- * os.urandom, which pyca uses). out_len is the number of bytes to write (an
- * input, not a pointer); out may be NULL when out_len is 0. It never fails
- * for lack of entropy: the OS generator does not run dry.
+ * cryptogo_private_key_bits stores the size of k in bits in *out_bits
+ * (pyca's key_size; for RSA the modulus size: signatures and ciphertexts
+ * are (bits + 7) / 8 bytes).
  *
  * Returns:
  *   CRYPTOGO_OK
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out with a non-zero out_len
- *   CRYPTOGO_ERR_OVERFLOW          for an out_len over 2^63 - 1
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_bits
  */
-int cryptogo_random_bytes(uint8_t *out, size_t out_len);
-
-/* ---- rsa ---- */
+int cryptogo_private_key_bits(size_t *out_bits, const cryptogo_private_key *k);
 
 /**
- * cryptogo_rsa_generate generates an RSA private key (pyca's
- * rsa.generate_private_key) and stores a new handle in *out.
- * public_exponent must be 3 or 65537 and key_size (bits) at least 1024 and at
- * most 16384. e = 65537 uses crypto/rsa; e = 3 builds the key from
- * crypto/rand primes (see core.GenerateRSAPrivateKey). Release with
- * cryptogo_rsa_private_key_free. Slow: tens of milliseconds to seconds.
- *
- * Returns:
- *   CRYPTOGO_OK
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for another exponent, a key size outside
- *                                  [1024, 16384] or a NULL out
- *   CRYPTOGO_ERR_INTERNAL          if the system's random source fails
- */
-int cryptogo_rsa_generate(cryptogo_rsa_private_key **out,
-                          uint64_t public_exponent,
-                          size_t key_size);
-
-/**
- * cryptogo_rsa_private_key_free wipes the secret numbers of a private key
- * (those held in math/big integers; see core.RSAPrivateKey.Wipe) and releases
- * the handle. Public-key handles obtained from it stay valid. NULL is a no-op.
- *
- * Returns:
- *   CRYPTOGO_OK
- *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
- */
-int cryptogo_rsa_private_key_free(cryptogo_rsa_private_key *k);
-
-/**
- * cryptogo_rsa_public_key_free releases a public-key handle. NULL is a no-op.
- *
- * Returns:
- *   CRYPTOGO_OK
- *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
- */
-int cryptogo_rsa_public_key_free(cryptogo_rsa_public_key *k);
-
-/**
- * cryptogo_rsa_private_key_public_key stores in *out a new handle to the
- * public half of k (pyca's private_key.public_key()). It must be freed with
- * cryptogo_rsa_public_key_free and stays valid after k is freed.
+ * cryptogo_private_key_public_key stores in *out a new handle to the public
+ * half of k (pyca's private_key.public_key()). Free it with
+ * cryptogo_public_key_free; it stays valid after k is freed.
  *
  * Returns:
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out
  */
-int cryptogo_rsa_private_key_public_key(cryptogo_rsa_public_key **out,
-                                        cryptogo_rsa_private_key *k);
+int cryptogo_private_key_public_key(cryptogo_public_key **out,
+                                    const cryptogo_private_key *k);
 
 /**
- * cryptogo_rsa_private_key_size stores the modulus size of k in bits in
- * *out_bits (pyca's key_size). Signatures and ciphertexts are
- * (bits + 7) / 8 bytes.
+ * cryptogo_private_key_free wipes the secret numbers of a private key (those
+ * held in math/big integers; see rsa.PrivateKey.Wipe in core/rsa) and
+ * releases the handle. Public-key handles obtained from it stay valid. NULL
+ * is a no-op.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
+ */
+int cryptogo_private_key_free(cryptogo_private_key *k);
+
+/**
+ * cryptogo_public_key_load reads a public key, as pyca's load_pem_public_key
+ * (encoding CRYPTOGO_ENCODING_PEM: the first PEM block, labelled
+ * "PUBLIC KEY" or "RSA PUBLIC KEY") or load_der_public_key
+ * (CRYPTOGO_ENCODING_DER: SubjectPublicKeyInfo or PKCS #1), and stores a new
+ * handle in *out (free it with cryptogo_public_key_free). The key is of
+ * whichever algorithm the data holds; today only RSA keys are built.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BAD_KEY_DATA           for malformed data or another PEM label
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a well-formed key of an algorithm
+ *                                       this library does not implement yet
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an encoding other than PEM or DER,
+ *                                       invalid numbers, a NULL out, or a NULL
+ *                                       data with a non-zero length
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_public_key_load(cryptogo_public_key **out,
+                             const uint8_t *data,
+                             size_t data_len,
+                             int encoding);
+
+/**
+ * cryptogo_public_key_dump serializes k as pyca's public_bytes(encoding,
+ * format): for an RSA key SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1
+ * ("RSA PUBLIC KEY"), PEM or DER, identical to pyca's output.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an encoding or format the key cannot
+ *                                  take or a NULL out_len
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ */
+int cryptogo_public_key_dump(uint8_t *out,
+                             size_t out_cap,
+                             size_t *out_len,
+                             int encoding,
+                             int format,
+                             const cryptogo_public_key *k);
+
+/**
+ * cryptogo_public_key_type stores the algorithm of k, an enum
+ * cryptogo_key_type value, in *out_type.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_type
+ */
+int cryptogo_public_key_type(int *out_type, const cryptogo_public_key *k);
+
+/**
+ * cryptogo_public_key_bits stores the size of k in bits in *out_bits
+ * (pyca's key_size).
  *
  * Returns:
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_bits
  */
-int cryptogo_rsa_private_key_size(size_t *out_bits,
-                                  cryptogo_rsa_private_key *k);
+int cryptogo_public_key_bits(size_t *out_bits, const cryptogo_public_key *k);
 
 /**
- * cryptogo_rsa_public_key_size stores the modulus size of k in bits in
- * *out_bits (pyca's key_size).
+ * cryptogo_public_key_equal stores 1 in *out_equal when a and b are the same
+ * public key (same algorithm and public values: pyca's __eq__ on public
+ * keys), 0 otherwise; keys of different algorithms are unequal. a and b may
+ * be the same handle. Not constant time (public values).
  *
  * Returns:
  *   CRYPTOGO_OK
- *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_bits
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind a or b
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_equal
  */
-int cryptogo_rsa_public_key_size(size_t *out_bits, cryptogo_rsa_public_key *k);
+int cryptogo_public_key_equal(int *out_equal,
+                              const cryptogo_public_key *a,
+                              const cryptogo_public_key *b);
+
+/**
+ * cryptogo_public_key_free releases a public-key handle. NULL is a no-op.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_HANDLE  for a freed, unknown or wrong-kind handle
+ */
+int cryptogo_public_key_free(cryptogo_public_key *k);
+
+/* ---- random ---- */
+
+/**
+ * cryptogo_random_bytes fills out with out_bytes cryptographically secure
+ * random bytes from the operating system (Go's crypto/rand, like Python's
+ * os.urandom, which pyca uses); out may be NULL when out_bytes is 0. It never
+ * fails for lack of entropy: the OS generator does not run dry.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out with a non-zero out_bytes
+ *   CRYPTOGO_ERR_OVERFLOW          for an out_bytes over 2^63 - 1
+ */
+int cryptogo_random_bytes(uint8_t *out, size_t out_bytes);
+
+/* ---- rsa ---- */
+
+/**
+ * cryptogo_rsa_generate generates an RSA private key of key_bits bits
+ * (pyca's rsa.generate_private_key(public_exponent, key_size)) and stores a
+ * new handle in *out. public_exponent must be 3 or 65537 and key_bits at
+ * least 1024 and at most 16384. e = 65537 uses crypto/rsa; e = 3 builds the
+ * key from crypto/rand primes (see rsa.GeneratePrivateKey in core/rsa).
+ * Release with cryptogo_private_key_free. Slow: tens of milliseconds to
+ * seconds.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for another exponent, a key_bits outside
+ *                                  [1024, 16384] or a NULL out
+ *   CRYPTOGO_ERR_INTERNAL          if the system's random source fails
+ */
+int cryptogo_rsa_generate(cryptogo_private_key **out,
+                          size_t key_bits,
+                          uint64_t public_exponent);
 
 /**
  * cryptogo_rsa_private_key_number writes one number of k (pyca's
@@ -1178,13 +1292,14 @@ int cryptogo_rsa_public_key_size(size_t *out_bits, cryptogo_rsa_public_key *k);
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
  *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an unknown component or a NULL out_len
+ *   CRYPTOGO_ERR_TYPE              for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
 int cryptogo_rsa_private_key_number(uint8_t *out,
                                     size_t out_cap,
                                     size_t *out_len,
                                     int component,
-                                    cryptogo_rsa_private_key *k);
+                                    const cryptogo_private_key *k);
 
 /**
  * cryptogo_rsa_public_key_number writes one number of k (pyca's
@@ -1195,13 +1310,14 @@ int cryptogo_rsa_private_key_number(uint8_t *out,
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
  *   CRYPTOGO_ERR_INVALID_ARGUMENT  for another component or a NULL out_len
+ *   CRYPTOGO_ERR_TYPE              for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
 int cryptogo_rsa_public_key_number(uint8_t *out,
                                    size_t out_cap,
                                    size_t *out_len,
                                    int component,
-                                   cryptogo_rsa_public_key *k);
+                                   const cryptogo_public_key *k);
 
 /**
  * cryptogo_rsa_private_key_from_numbers builds a private key from its numbers
@@ -1218,7 +1334,7 @@ int cryptogo_rsa_public_key_number(uint8_t *out,
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for e > 2^31-1
  */
 CRYPTOGO_NODISCARD
-int cryptogo_rsa_private_key_from_numbers(cryptogo_rsa_private_key **out,
+int cryptogo_rsa_private_key_from_numbers(cryptogo_private_key **out,
                                           const uint8_t *n,
                                           size_t n_len,
                                           const uint8_t *e,
@@ -1248,7 +1364,7 @@ int cryptogo_rsa_private_key_from_numbers(cryptogo_rsa_private_key **out,
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for e > 2^31-1
  */
 CRYPTOGO_NODISCARD
-int cryptogo_rsa_public_key_from_numbers(cryptogo_rsa_public_key **out,
+int cryptogo_rsa_public_key_from_numbers(cryptogo_public_key **out,
                                          const uint8_t *n,
                                          size_t n_len,
                                          const uint8_t *e,
@@ -1268,6 +1384,7 @@ int cryptogo_rsa_public_key_from_numbers(cryptogo_rsa_public_key **out,
  *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a message too long for the key and
  *                                       hash, or NULL pointers
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for another hash
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
 int cryptogo_rsa_encrypt_oaep(uint8_t *out,
@@ -1279,7 +1396,7 @@ int cryptogo_rsa_encrypt_oaep(uint8_t *out,
                               size_t label_len,
                               int hash_alg,
                               int mgf1_hash_alg,
-                              cryptogo_rsa_public_key *k);
+                              const cryptogo_public_key *k);
 
 /**
  * cryptogo_rsa_decrypt_oaep decrypts an RSAES-OAEP ciphertext with k and
@@ -1299,6 +1416,7 @@ int cryptogo_rsa_encrypt_oaep(uint8_t *out,
  *                                       pointers
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = bound above)
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a hash other than SHA-1/SHA-2
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
 CRYPTOGO_NODISCARD
@@ -1311,7 +1429,7 @@ int cryptogo_rsa_decrypt_oaep(uint8_t *out,
                               size_t label_len,
                               int hash_alg,
                               int mgf1_hash_alg,
-                              cryptogo_rsa_private_key *k);
+                              const cryptogo_private_key *k);
 
 /**
  * cryptogo_rsa_encrypt_pkcs1v15 encrypts pt with RSAES-PKCS1-v1_5 (RFC 8017
@@ -1322,6 +1440,7 @@ int cryptogo_rsa_decrypt_oaep(uint8_t *out,
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = key size in bytes)
  *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a message too long or NULL pointers
+ *   CRYPTOGO_ERR_TYPE              for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
 int cryptogo_rsa_encrypt_pkcs1v15(uint8_t *out,
@@ -1329,7 +1448,7 @@ int cryptogo_rsa_encrypt_pkcs1v15(uint8_t *out,
                                   size_t *out_len,
                                   const uint8_t *pt,
                                   size_t pt_len,
-                                  cryptogo_rsa_public_key *k);
+                                  const cryptogo_public_key *k);
 
 /**
  * cryptogo_rsa_decrypt_pkcs1v15 decrypts an RSAES-PKCS1-v1_5 ciphertext with
@@ -1346,6 +1465,7 @@ int cryptogo_rsa_encrypt_pkcs1v15(uint8_t *out,
  *   CRYPTOGO_ERR_INVALID_ARGUMENT   for a ciphertext that is not exactly the
  *                                   key size or NULL pointers
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL   (*out_len = bound above)
+ *   CRYPTOGO_ERR_TYPE               for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE     for a NULL, freed or wrong-kind k
  */
 CRYPTOGO_NODISCARD
@@ -1354,27 +1474,28 @@ int cryptogo_rsa_decrypt_pkcs1v15(uint8_t *out,
                                   size_t *out_len,
                                   const uint8_t *ct,
                                   size_t ct_len,
-                                  cryptogo_rsa_private_key *k);
+                                  const cryptogo_private_key *k);
 
 /**
  * cryptogo_rsa_sign_pss signs msg with RSASSA-PSS (RFC 8017 8.1, pyca's
  * padding.PSS with MGF1) and writes the signature, exactly (bits + 7) / 8
  * bytes, to out. hash_alg is the message hash and mgf1_hash_alg the MGF1 hash
- * (they may differ); each SHA-1, SHA-2, SHA-3 or MD5. salt_length is a
+ * (they may differ); each SHA-1, SHA-2, SHA-3 or MD5. salt_bytes is a salt
  * length >= 0 (0 allowed), CRYPTOGO_PSS_SALT_MAX_LENGTH or
  * CRYPTOGO_PSS_SALT_DIGEST_LENGTH. prehashed != 0: msg is already the digest
  * of hash_alg (pyca's utils.Prehashed). The secret exponent is only used by
  * crypto/rsa's constant-time code (salt 0 or a different MGF1 hash costs
- * two private-key operations, see core.RSAPrivateKey.SignPSS).
+ * two private-key operations, see rsa.PrivateKey.SignPSS in core/rsa).
  *
  * Returns:
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = key size in bytes)
  *   CRYPTOGO_ERR_INVALID_ARGUMENT       for CRYPTOGO_PSS_SALT_AUTO or another
- *                                       negative salt_length, a salt or digest
+ *                                       negative salt_bytes, a salt or digest
  *                                       too long for the key, a prehashed msg
  *                                       of the wrong size, or NULL pointers
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for another hash
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
 int cryptogo_rsa_sign_pss(uint8_t *out,
@@ -1382,15 +1503,15 @@ int cryptogo_rsa_sign_pss(uint8_t *out,
                           size_t *out_len,
                           const uint8_t *msg,
                           size_t msg_len,
-                          int salt_length,
+                          int salt_bytes,
                           int hash_alg,
                           int mgf1_hash_alg,
                           int prehashed,
-                          cryptogo_rsa_private_key *k);
+                          const cryptogo_private_key *k);
 
 /**
  * cryptogo_rsa_verify_pss verifies an RSASSA-PSS signature of msg (or, with
- * prehashed != 0, of the digest msg) with k. salt_length is an exact length
+ * prehashed != 0, of the digest msg) with k. salt_bytes is an exact length
  * >= 0, CRYPTOGO_PSS_SALT_DIGEST_LENGTH, CRYPTOGO_PSS_SALT_MAX_LENGTH (the
  * salt must have exactly the maximal length, as in OpenSSL) or
  * CRYPTOGO_PSS_SALT_AUTO (any length). Not constant time (public data).
@@ -1399,12 +1520,13 @@ int cryptogo_rsa_sign_pss(uint8_t *out,
  *   CRYPTOGO_OK                         for a valid signature
  *   CRYPTOGO_ERR_INVALID_SIGNATURE      otherwise (also for a signature that is
  *                                       not exactly the key size)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a salt_length below
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a salt_bytes below
  *                                       CRYPTOGO_PSS_SALT_AUTO, a digest too
  *                                       large for the key, a prehashed msg of
  *                                       the wrong size or NULL pointers
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a hash other than
  *                                       SHA-1/SHA-2/SHA-3/MD5
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
 CRYPTOGO_NODISCARD
@@ -1412,11 +1534,11 @@ int cryptogo_rsa_verify_pss(const uint8_t *sig,
                             size_t sig_len,
                             const uint8_t *msg,
                             size_t msg_len,
-                            int salt_length,
+                            int salt_bytes,
                             int hash_alg,
                             int mgf1_hash_alg,
                             int prehashed,
-                            cryptogo_rsa_public_key *k);
+                            const cryptogo_public_key *k);
 
 /**
  * cryptogo_rsa_sign_pkcs1v15 signs msg (or, with prehashed != 0, the digest
@@ -1431,6 +1553,7 @@ int cryptogo_rsa_verify_pss(const uint8_t *sig,
  *                                       prehashed msg of the wrong size or NULL
  *                                       pointers
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for another hash
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
 int cryptogo_rsa_sign_pkcs1v15(uint8_t *out,
@@ -1440,7 +1563,7 @@ int cryptogo_rsa_sign_pkcs1v15(uint8_t *out,
                                size_t msg_len,
                                int hash_alg,
                                int prehashed,
-                               cryptogo_rsa_private_key *k);
+                               const cryptogo_private_key *k);
 
 /**
  * cryptogo_rsa_verify_pkcs1v15 verifies an RSASSA-PKCS1-v1_5 signature of msg
@@ -1455,6 +1578,7 @@ int cryptogo_rsa_sign_pkcs1v15(uint8_t *out,
  *                                       or NULL pointers
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a hash other than
  *                                       SHA-1/SHA-2/SHA-3/MD5
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
  */
 CRYPTOGO_NODISCARD
@@ -1464,7 +1588,45 @@ int cryptogo_rsa_verify_pkcs1v15(const uint8_t *sig,
                                  size_t msg_len,
                                  int hash_alg,
                                  int prehashed,
-                                 cryptogo_rsa_public_key *k);
+                                 const cryptogo_public_key *k);
+
+/**
+ * cryptogo_rsa_recover_pkcs1v15 opens an RSASSA-PKCS1-v1_5 signature with k
+ * and writes the data it signs to out (pyca's
+ * RSAPublicKey.recover_data_from_signature(sig, PKCS1v15(), algorithm)).
+ * hash_alg is an enum cryptogo_hash_alg value: the payload must then be
+ * exactly that hash's DER DigestInfo and a digest, and the digest is written;
+ * or
+ * CRYPTOGO_HASH_NONE (pyca's algorithm=None or NoDigestInfo()): the whole
+ * unpadded payload is written, whatever it holds (possibly 0 bytes), and sig
+ * may have its leading zero bytes stripped (as OpenSSL accepts). out_cap of
+ * the key size in bytes always suffices. Not constant time (public data).
+ *
+ * Returns:
+ *   CRYPTOGO_OK                         (*out_len = length of the recovered
+ *                                       data)
+ *   CRYPTOGO_ERR_INVALID_SIGNATURE      for any failure of the signature: not
+ *                                       below n, bad padding, another
+ *                                       DigestInfo, a wrong length (*out_len =
+ *                                       0)
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = key size in bytes, checked
+ *                                       before any work)
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a hash_alg other than
+ *                                       CRYPTOGO_HASH_NONE, SHA-1, SHA-2, SHA-3
+ *                                       or MD5
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out_len or a NULL pointer
+ *                                       with a non-zero length
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not an RSA key
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_rsa_recover_pkcs1v15(uint8_t *out,
+                                  size_t out_cap,
+                                  size_t *out_len,
+                                  const uint8_t *sig,
+                                  size_t sig_len,
+                                  int hash_alg,
+                                  const cryptogo_public_key *k);
 
 #ifdef __cplusplus
 }

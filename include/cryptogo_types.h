@@ -63,11 +63,42 @@ typedef struct cryptogo_hash cryptogo_hash;
 typedef struct cryptogo_hmac cryptogo_hmac;
 typedef struct cryptogo_aesgcm cryptogo_aesgcm;
 typedef struct cryptogo_chacha20poly1305 cryptogo_chacha20poly1305;
-typedef struct cryptogo_rsa_private_key cryptogo_rsa_private_key;
-typedef struct cryptogo_rsa_public_key cryptogo_rsa_public_key;
+/* Keys of every algorithm (OpenSSL's EVP_PKEY, pyca's key classes): one
+ * handle kind for private keys, one for public keys. cryptogo_*_key_type
+ * tells the algorithm; an operation given a key of another algorithm returns
+ * CRYPTOGO_ERR_TYPE, a public-key handle where a private one is expected (or
+ * the reverse) CRYPTOGO_ERR_INVALID_HANDLE. */
+typedef struct cryptogo_private_key cryptogo_private_key;
+typedef struct cryptogo_public_key cryptogo_public_key;
+/* Read-only views of the key handles: the functions that only read a key take
+ * `const cryptogo_private_key *` (a Go signature cannot spell const; these
+ * names are how capi writes it, and the generated header shows const). */
+typedef const cryptogo_private_key cryptogo_const_private_key;
+typedef const cryptogo_public_key cryptogo_const_public_key;
 
-/* Hash algorithm identifiers (cryptogo_hash_*, cryptogo_hmac_*, PBKDF2, RSA). */
+/* Key algorithms (cryptogo_private_key_type, cryptogo_public_key_type).
+ * Values are ABI: never renumbered. Only RSA keys exist today; loading a key
+ * of another type returns CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM. */
+enum cryptogo_key_type {
+    CRYPTOGO_KEY_RSA = 1,
+    CRYPTOGO_KEY_EC = 2,
+    CRYPTOGO_KEY_ED25519 = 3,
+    CRYPTOGO_KEY_X25519 = 4,
+    CRYPTOGO_KEY_ED448 = 5,
+    CRYPTOGO_KEY_X448 = 6,
+    CRYPTOGO_KEY_DSA = 7,
+    CRYPTOGO_KEY_ML_KEM_768 = 8,
+    CRYPTOGO_KEY_ML_KEM_1024 = 9,
+    CRYPTOGO_KEY_ML_DSA_44 = 10,
+    CRYPTOGO_KEY_ML_DSA_65 = 11,
+    CRYPTOGO_KEY_ML_DSA_87 = 12
+};
+
+/* Hash algorithm identifiers (cryptogo_hash_*, cryptogo_hmac_*, PBKDF2, RSA).
+ * CRYPTOGO_HASH_NONE is no hash, only where a function says it is allowed
+ * (cryptogo_rsa_recover_pkcs1v15: pyca's algorithm=None). */
 enum cryptogo_hash_alg {
+    CRYPTOGO_HASH_NONE = 0,
     CRYPTOGO_HASH_SHA1 = 1,
     CRYPTOGO_HASH_SHA224 = 2,
     CRYPTOGO_HASH_SHA256 = 3,
@@ -86,7 +117,8 @@ enum cryptogo_hash_alg {
     CRYPTOGO_HASH_MD5 = 16
 };
 
-/* RSA: number components (cryptogo_rsa_*_key_number). Big-endian unsigned bytes. */
+/* RSA: number components (cryptogo_rsa_private_key_number,
+ * cryptogo_rsa_public_key_number). Big-endian unsigned bytes. */
 enum cryptogo_rsa_component {
     CRYPTOGO_RSA_N = 1,
     CRYPTOGO_RSA_E = 2,
@@ -106,18 +138,33 @@ enum cryptogo_pss_salt {
     CRYPTOGO_PSS_SALT_AUTO = -3
 };
 
-/* Key serialization (pyca's serialization.Encoding, PrivateFormat, PublicFormat). */
+/* Key serialization (pyca's serialization.Encoding, PrivateFormat,
+ * PublicFormat). Every value of pyca's enums has its number; a key that
+ * cannot take an encoding or format (today: an RSA key with anything but
+ * PEM/DER and PKCS8/TraditionalOpenSSL or SubjectPublicKeyInfo/PKCS1) answers
+ * CRYPTOGO_ERR_INVALID_ARGUMENT, pyca's ValueError. */
 enum cryptogo_encoding {
     CRYPTOGO_ENCODING_PEM = 1,
-    CRYPTOGO_ENCODING_DER = 2
+    CRYPTOGO_ENCODING_DER = 2,
+    CRYPTOGO_ENCODING_RAW = 3,
+    CRYPTOGO_ENCODING_X962 = 4,
+    CRYPTOGO_ENCODING_OPENSSH = 5,
+    CRYPTOGO_ENCODING_SMIME = 6
 };
 enum cryptogo_private_format {
     CRYPTOGO_PRIVATE_FORMAT_PKCS8 = 1,
-    CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL = 2
+    CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL = 2,
+    CRYPTOGO_PRIVATE_FORMAT_RAW = 3,
+    CRYPTOGO_PRIVATE_FORMAT_OPENSSH = 4,
+    CRYPTOGO_PRIVATE_FORMAT_PKCS12 = 5
 };
 enum cryptogo_public_format {
     CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO = 1,
-    CRYPTOGO_PUBLIC_FORMAT_PKCS1 = 2
+    CRYPTOGO_PUBLIC_FORMAT_PKCS1 = 2,
+    CRYPTOGO_PUBLIC_FORMAT_RAW = 3,
+    CRYPTOGO_PUBLIC_FORMAT_COMPRESSED_POINT = 4,
+    CRYPTOGO_PUBLIC_FORMAT_UNCOMPRESSED_POINT = 5,
+    CRYPTOGO_PUBLIC_FORMAT_OPENSSH = 6
 };
 
 /* Fixed sizes. Each has a matching size function (cryptogo_<name>()) and a
@@ -125,6 +172,10 @@ enum cryptogo_public_format {
 #define CRYPTOGO_FERNET_KEYBYTES 44          /* url-safe base64 of 32 raw bytes */
 #define CRYPTOGO_FERNET_RAWKEYBYTES 32
 #define CRYPTOGO_FERNET_IVBYTES 16           /* cryptogo_fernet_encrypt_at_time_with_iv */
+#define CRYPTOGO_INPUTBYTES_MAX 4294967295 /* 2^32-1: any one input buffer; longer is CRYPTOGO_ERR_OVERFLOW */
+#define CRYPTOGO_AEAD_MESSAGEBYTES_MAX 2147483647 /* 2^31-1: AEAD plaintext and associated data (pyca) */
+#define CRYPTOGO_AESGCM_KEYBYTES_MIN 16      /* 16, 24 or 32 */
+#define CRYPTOGO_AESGCM_KEYBYTES_MAX 32
 #define CRYPTOGO_AESGCM_TAGBYTES 16
 #define CRYPTOGO_AESGCM_NONCEBYTES 12        /* recommended; 8..128 accepted */
 #define CRYPTOGO_AESGCM_NONCEBYTES_MIN 8
@@ -132,6 +183,6 @@ enum cryptogo_public_format {
 #define CRYPTOGO_CHACHA20POLY1305_KEYBYTES 32
 #define CRYPTOGO_CHACHA20POLY1305_NONCEBYTES 12
 #define CRYPTOGO_CHACHA20POLY1305_TAGBYTES 16
-#define CRYPTOGO_HASH_MAX_DIGESTBYTES 64     /* fixed-size digests; SHAKE takes any size */
+#define CRYPTOGO_HASH_DIGESTBYTES_MAX 64     /* fixed-size digests; SHAKE takes any size */
 
 #endif /* CRYPTOGO_TYPES_H */

@@ -356,6 +356,8 @@ var cScalars = map[string]string{
 	"int32_t": "int32_t", "uint32_t": "uint32_t", "int64_t": "int64_t", "uint64_t": "uint64_t",
 	"double":      "double",
 	"cryptogo_in": "const uint8_t", "cryptogo_cchar": "const char",
+	"cryptogo_const_private_key": "const cryptogo_private_key",
+	"cryptogo_const_public_key":  "const cryptogo_public_key",
 }
 
 // cType renders a cgo type expression (C.size_t, *C.cryptogo_in, **C.cryptogo_hash)

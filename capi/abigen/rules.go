@@ -48,17 +48,41 @@ const directivePrefix = "//abigen:"
 //
 //	*_decrypt*           AEAD, Fernet, RSA: the output means nothing unless CRYPTOGO_OK
 //	*_verify*            HMAC, PBKDF2, RSA signatures: the status is the answer
+//	*_recover*           RSA signature recovery: the output means nothing unless CRYPTOGO_OK
 //	*_load               key bytes from outside: is it a valid key
 //	*_from_numbers       key numbers from outside: is it a valid key
 //	*_extract_timestamp  the timestamp of a token that did not authenticate means nothing
 //	*_rotate             re-encrypts a token only if it authenticates
 //
 // An export outside the rule opts in with //abigen:nodiscard.
-var nodiscardRule = regexp.MustCompile(`_(decrypt|verify|load|from_numbers|extract_timestamp|rotate)(_|$)`)
+var nodiscardRule = regexp.MustCompile(`_(decrypt|verify|recover|load|from_numbers|extract_timestamp|rotate)(_|$)`)
+
+// Size names: one style (issue 11). A size is "<noun>bytes" fused as in
+// libsodium (cryptogo_aesgcm_tagbytes, cryptogo_hash_digestbytes), with
+// _min/_max suffixes, and "_bits" for a key size in bits: no export is named
+// *_size. An output length is "size_t *out_len"; an input that says how many
+// bytes to produce is "out_bytes" (cryptogo_random_bytes), never an input
+// named out_len, which reads as the output pointer of every other export.
+var sizeNameRule = regexp.MustCompile(`_size$`)
+
+const outLenParam = "out_len"
+
+// checkNaming applies the size-name rules to fn's name and parameters.
+func checkNaming(fn *function, line int, at func(int, string)) {
+	if sizeNameRule.MatchString(fn.Name) {
+		at(line, "a size function is named <noun>bytes, <noun>bytes_min/_max or <noun>_bits, not *_size")
+	}
+	for _, p := range fn.Params {
+		if p.Name == outLenParam && !strings.HasSuffix(p.Type, "*") {
+			at(line, "input parameter named out_len: out_len is the size_t * of an output; name a requested length out_bytes")
+		}
+	}
+}
 
 // applyRules checks fn's doc comment d against the ABI's doc rules and fills
 // fn.Returns, fn.Header and fn.NoDiscard. Problems go to at(line, message).
 func applyRules(fn *function, d doc, t typesInfo, at func(int, string)) {
+	checkNaming(fn, d.exportLine, at)
 	explicitNoDiscard := false
 	seen := map[string]bool{}
 	for _, dir := range d.directives {

@@ -17,6 +17,11 @@ typedef struct cryptogo_aesgcm cryptogo_aesgcm;
 // export wraps a doc comment (lines without "// ") around an export named
 // name returning a status, or a size_t when sized is set.
 func export(name string, sized bool, doc ...string) string {
+	return exportWith(name, sized, "out *C.uint8_t, outBytes C.size_t", doc...)
+}
+
+// exportWith is export with the given Go parameter list.
+func exportWith(name string, sized bool, params string, doc ...string) string {
 	var b strings.Builder
 	b.WriteString("package main\n\nimport \"C\"\n\n")
 	for _, l := range doc {
@@ -32,7 +37,7 @@ func export(name string, sized bool, doc ...string) string {
 	if sized {
 		b.WriteString("func " + name + "() C.size_t { return 16 }\n")
 	} else {
-		b.WriteString("func " + name + "(out *C.uint8_t, outLen C.size_t) (rc C.int) {\n\tdefer guard(enter(&rc))\n\treturn 0\n}\n")
+		b.WriteString("func " + name + "(" + params + ") (rc C.int) {\n\tdefer guard(enter(&rc))\n\treturn 0\n}\n")
 	}
 	return b.String()
 }
@@ -65,6 +70,21 @@ func TestRulesAccept(t *testing.T) {
 	fs, err = parse(t, export("cryptogo_x_bytes", true, "cryptogo_x_bytes returns CRYPTOGO_X_BYTES.", "", "Returns:", "  - 16"))
 	if err != nil || fs[0].NoDiscard || fs[0].Returns[0].Doc != "16" || fs[0].Header != publicHeader {
 		t.Fatalf("%v %+v", err, fs)
+	}
+}
+
+// TestRulesNamingAccept: an output out_len (size_t *), out_bytes inputs and
+// the size names of the style pass the naming rules.
+func TestRulesNamingAccept(t *testing.T) {
+	for _, src := range []string{
+		exportWith("cryptogo_x_encrypt", false, "out *C.uint8_t, outCap C.size_t, outLen *C.size_t", "cryptogo_x_encrypt.", "", "Returns:", "  - CRYPTOGO_OK"),
+		exportWith("cryptogo_x_key_bits", false, "outBits *C.size_t", "cryptogo_x_key_bits.", "", "Returns:", "  - CRYPTOGO_OK"),
+		export("cryptogo_x_messagebytes_max", true, "cryptogo_x_messagebytes_max.", "", "Returns:", "  - 16"),
+		export("cryptogo_x_sizes", true, "cryptogo_x_sizes.", "", "Returns:", "  - 16"),
+	} {
+		if _, err := parse(t, src); err != nil {
+			t.Errorf("%v", err)
+		}
 	}
 }
 
@@ -102,6 +122,12 @@ func TestRulesReject(t *testing.T) {
 			"redundant"},
 		{"nodiscard on a value", export("cryptogo_x_bytes", true, "cryptogo_x_bytes.", "", "Returns:", "  - 16", "", "//abigen:nodiscard"),
 			"status only"},
+		{"size function named _size", export("cryptogo_x_tag_size", true, "cryptogo_x_tag_size.", "", "Returns:", "  - 16"),
+			"x.go:9: cryptogo_x_tag_size: a size function is named <noun>bytes"},
+		{"status export named _size", export("cryptogo_x_digest_size", false, "cryptogo_x_digest_size.", "", "Returns:", "  - CRYPTOGO_OK"),
+			"not *_size"},
+		{"input out_len", exportWith("cryptogo_x_fill", false, "out *C.uint8_t, outLen C.size_t", "cryptogo_x_fill.", "", "Returns:", "  - CRYPTOGO_OK"),
+			"x.go:9: cryptogo_x_fill: input parameter named out_len"},
 	} {
 		_, err := parse(t, c.src)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
@@ -117,8 +143,10 @@ func TestNoDiscardRule(t *testing.T) {
 		"cryptogo_rsa_decrypt_oaep": true, "cryptogo_hmac_verify": true, "cryptogo_rsa_verify_pss": true,
 		"cryptogo_pbkdf2_hmac_verify": true, "cryptogo_rsa_private_key_load": true,
 		"cryptogo_rsa_public_key_from_numbers": true, "cryptogo_fernet_extract_timestamp": true,
-		"cryptogo_multifernet_rotate": true,
-		"cryptogo_aesgcm_encrypt":     false, "cryptogo_hmac_finalize": false, "cryptogo_rsa_private_key_dump": false,
+		"cryptogo_multifernet_rotate": true, "cryptogo_rsa_recover_pkcs1v15": true, "cryptogo_private_key_load": true,
+		"cryptogo_public_key_load": true, "cryptogo_private_key_dump": false, "cryptogo_fernet_key_canonicalize": false,
+		"cryptogo_hash_digestbytes": false, "cryptogo_public_key_equal": false,
+		"cryptogo_aesgcm_encrypt": false, "cryptogo_hmac_finalize": false, "cryptogo_rsa_private_key_dump": false,
 		"cryptogo_rsa_generate": false, "cryptogo_hash_update": false, "cryptogo_aesgcm_free": false,
 	} {
 		if got := nodiscardRule.MatchString(name); got != want {

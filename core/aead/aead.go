@@ -26,6 +26,10 @@ const (
 	// AESGCM accepts, as pyca does.
 	AESGCMMinNonceSize = 8
 	AESGCMMaxNonceSize = 128
+	// AESGCMMinKeySize and AESGCMMaxKeySize bound the AES-GCM key sizes
+	// (16, 24 or 32 bytes).
+	AESGCMMinKeySize = 16
+	AESGCMMaxKeySize = 32
 	// ChaCha20Poly1305KeySize is the ChaCha20-Poly1305 key size.
 	ChaCha20Poly1305KeySize = chacha20poly1305.KeySize
 	// ChaCha20Poly1305NonceSize is the only nonce size ChaCha20-Poly1305 takes.

@@ -145,6 +145,26 @@ func New(key []byte) (*Fernet, error) {
 	return newRaw(raw), nil
 }
 
+// CanonicalKey returns the canonical form of key: the 44-byte padded
+// url-safe base64 text of the 32 bytes pyca's Fernet(key) would decode from
+// it (Python's base64.urlsafe_b64decode, with its leniency: see New). A key
+// New accepts and its canonical form make the same Fernet. Errors:
+// core.ErrInvalidArgument ("Fernet key must be 32 url-safe base64-encoded
+// bytes.") exactly when New refuses key. The result holds the key: the
+// caller wipes it.
+func CanonicalKey(key []byte) ([]byte, error) {
+	var small [48]byte
+	raw, ok := b64.PyDecode(small[:0], key)
+	defer clear(raw)
+	if !ok || len(raw) != RawKeySize {
+		return nil, errFernetKey
+	}
+	out := make([]byte, KeySize)
+	copy(out[KeySize-RawKeySize:], raw)
+	b64.EncodeInPlace(out, RawKeySize)
+	return out, nil
+}
+
 // newRaw builds a Fernet from a copy of the 32 raw key bytes.
 func newRaw(raw []byte) *Fernet {
 	key := append(make([]byte, 0, RawKeySize), raw...)

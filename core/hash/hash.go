@@ -30,6 +30,16 @@ import (
 // cryptogo_hash_alg (include/cryptogo_types.h).
 type Algorithm int
 
+// MaxDigestSize is the largest fixed digest size, in bytes (SHA-512,
+// SHA3-512, BLAKE2b): the C ABI's CRYPTOGO_HASH_DIGESTBYTES_MAX. SHAKE
+// digests have any size.
+const MaxDigestSize = 64
+
+// None is no hash algorithm (CRYPTOGO_HASH_NONE): where an API takes an
+// optional hash, pyca's None (rsa.PublicKey.RecoverPKCS1v15). It is not
+// Valid.
+const None Algorithm = 0
+
 // The hash algorithms, numbered as in the C ABI.
 const (
 	SHA1 Algorithm = iota + 1

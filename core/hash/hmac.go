@@ -166,7 +166,7 @@ func (m *HMAC) Verify(sig []byte) error {
 	if m.done {
 		return errFinalized
 	}
-	var buf [64]byte // CRYPTOGO_HASH_MAX_DIGESTBYTES
+	var buf [MaxDigestSize]byte
 	mac := buf[:m.Size()]
 	m.sum(mac)
 	ok := hmac.Equal(mac, sig)

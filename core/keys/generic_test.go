@@ -87,8 +87,9 @@ func TestKeysGenericLayer(t *testing.T) {
 func TestKeyTypeString(t *testing.T) {
 	want := map[KeyType]string{
 		UnknownKeyType: "unknown", RSA: "RSA", EC: "EC", Ed25519: "Ed25519", X25519: "X25519",
-		Ed448: "Ed448", X448: "X448", DSA: "DSA", MLKEM: "ML-KEM", MLDSA: "ML-DSA",
-		10: "KeyType(10)", -1: "KeyType(-1)",
+		Ed448: "Ed448", X448: "X448", DSA: "DSA", MLKEM768: "ML-KEM-768", MLKEM1024: "ML-KEM-1024",
+		MLDSA44: "ML-DSA-44", MLDSA65: "ML-DSA-65", MLDSA87: "ML-DSA-87",
+		13: "KeyType(13)", -1: "KeyType(-1)",
 	}
 	for k, s := range want {
 		if k.String() != s {
@@ -132,6 +133,80 @@ func TestKeyTypeOIDsPEM(t *testing.T) {
 		p, err := parsePKCS8(blk.Bytes)
 		if err != nil || p.typ != want {
 			t.Errorf("%s: type %v, %v; want %v", name, p.typ, err, want)
+		}
+	}
+}
+
+// TestKeyTypeValues pins the values of KeyType: they are the C ABI's enum
+// cryptogo_key_type and must never change.
+func TestKeyTypeValues(t *testing.T) {
+	for typ, want := range map[KeyType]int{
+		UnknownKeyType: 0, RSA: 1, EC: 2, Ed25519: 3, X25519: 4, Ed448: 5, X448: 6, DSA: 7,
+		MLKEM768: 8, MLKEM1024: 9, MLDSA44: 10, MLDSA65: 11, MLDSA87: 12,
+	} {
+		if int(typ) != want {
+			t.Errorf("%v = %d, want %d", typ, int(typ), want)
+		}
+	}
+}
+
+// TestKeysBitsAndEqual checks Bits and PublicKeyEqual.
+func TestKeysBitsAndEqual(t *testing.T) {
+	k1 := keysFixtureKey(t, "rsa1024e3")
+	k2 := keysFixtureKey(t, "rsa2048")
+	for key, want := range map[any]int{k1: 1024, k1.PublicKey(): 1024, k2: 2048, k2.PublicKey(): 2048} {
+		if got, err := Bits(key); got != want || err != nil {
+			t.Errorf("Bits(%T) = %d, %v; want %d", key, got, err, want)
+		}
+	}
+	for _, x := range []any{nil, (*rsa.PublicKey)(nil), "key"} {
+		if _, err := Bits(x); !errors.Is(err, core.ErrType) {
+			t.Errorf("Bits(%#v): %v, want ErrType", x, err)
+		}
+	}
+	again, err := LoadPublicKey(keysReadFile(t, "rsa1024e3.spki.der"), EncodingDER)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !PublicKeyEqual(k1.PublicKey(), again) || !PublicKeyEqual(again, k1.PublicKey()) {
+		t.Error("the same public key, loaded twice, is not equal")
+	}
+	for _, pair := range [][2]any{
+		{k1.PublicKey(), k2.PublicKey()}, {k1.PublicKey(), k1}, {k1, k1}, {nil, nil},
+		{(*rsa.PublicKey)(nil), (*rsa.PublicKey)(nil)}, {k1.PublicKey(), (*rsa.PublicKey)(nil)},
+	} {
+		if PublicKeyEqual(pair[0], pair[1]) {
+			t.Errorf("PublicKeyEqual(%T, %T) = true", pair[0], pair[1])
+		}
+	}
+}
+
+// TestReservedEncodingsAndFormats: the values of pyca's enums no key type
+// takes yet answer ErrInvalidArgument (pyca's ValueError) for an RSA key.
+func TestReservedEncodingsAndFormats(t *testing.T) {
+	k := keysFixtureKey(t, "rsa1024e3")
+	for _, enc := range []Encoding{EncodingRaw, EncodingX962, EncodingOpenSSH, EncodingSMIME} {
+		if _, err := PrivateBytes(k, enc, PrivateFormatPKCS8, nil); !errors.Is(err, core.ErrInvalidArgument) {
+			t.Errorf("PrivateBytes(encoding %d): %v", enc, err)
+		}
+		if _, err := PublicBytes(k.PublicKey(), enc, PublicFormatSubjectPublicKeyInfo); !errors.Is(err, core.ErrInvalidArgument) {
+			t.Errorf("PublicBytes(encoding %d): %v", enc, err)
+		}
+		if _, err := LoadPublicKey([]byte("x"), enc); !errors.Is(err, core.ErrInvalidArgument) {
+			t.Errorf("LoadPublicKey(encoding %d): %v", enc, err)
+		}
+		if _, err := LoadPrivateKey([]byte("x"), nil, enc); !errors.Is(err, core.ErrInvalidArgument) {
+			t.Errorf("LoadPrivateKey(encoding %d): %v", enc, err)
+		}
+	}
+	for _, f := range []PrivateFormat{PrivateFormatRaw, PrivateFormatOpenSSH, PrivateFormatPKCS12} {
+		if _, err := PrivateBytes(k, EncodingPEM, f, nil); !errors.Is(err, core.ErrInvalidArgument) {
+			t.Errorf("PrivateBytes(format %d): %v", f, err)
+		}
+	}
+	for _, f := range []PublicFormat{PublicFormatRaw, PublicFormatCompressedPoint, PublicFormatUncompressedPoint, PublicFormatOpenSSH} {
+		if _, err := PublicBytes(k.PublicKey(), EncodingPEM, f); !errors.Is(err, core.ErrInvalidArgument) {
+			t.Errorf("PublicBytes(format %d): %v", f, err)
 		}
 	}
 }

@@ -38,6 +38,12 @@ type Encoding int
 const (
 	EncodingPEM Encoding = 1 // RFC 7468 text, 64-character lines
 	EncodingDER Encoding = 2 // binary ASN.1 DER
+	// The other values of pyca's Encoding, numbered for the C ABI. No key
+	// type of this library takes them yet: ErrInvalidArgument (ValueError).
+	EncodingRaw     Encoding = 3
+	EncodingX962    Encoding = 4
+	EncodingOpenSSH Encoding = 5
+	EncodingSMIME   Encoding = 6
 )
 
 // PrivateFormat is pyca's serialization.PrivateFormat; the values are the C
@@ -53,6 +59,11 @@ const (
 	// PEM label "RSA PRIVATE KEY", with OpenSSL's Proc-Type/DEK-Info headers
 	// when encrypted.
 	PrivateFormatTraditionalOpenSSL PrivateFormat = 2
+	// The other values of pyca's PrivateFormat, numbered for the C ABI; an
+	// RSA key answers ErrInvalidArgument.
+	PrivateFormatRaw     PrivateFormat = 3
+	PrivateFormatOpenSSH PrivateFormat = 4
+	PrivateFormatPKCS12  PrivateFormat = 5
 )
 
 // PublicFormat is pyca's serialization.PublicFormat; the values are the C
@@ -67,12 +78,18 @@ const (
 	// PublicFormatPKCS1 is PKCS #1 RSAPublicKey (RFC 8017): PEM label
 	// "RSA PUBLIC KEY".
 	PublicFormatPKCS1 PublicFormat = 2
+	// The other values of pyca's PublicFormat, numbered for the C ABI; an RSA
+	// key answers ErrInvalidArgument.
+	PublicFormatRaw               PublicFormat = 3
+	PublicFormatCompressedPoint   PublicFormat = 4
+	PublicFormatUncompressedPoint PublicFormat = 5
+	PublicFormatOpenSSH           PublicFormat = 6
 )
 
 // KeyType identifies the algorithm of a key, as pyca's key classes and
-// OpenSSL's EVP_PKEY types do. The values are meant for the C ABI; the ones
-// after RSA are reserved for the families to come, so that adding one
-// changes no signature.
+// OpenSSL's EVP_PKEY types do. The values are the C ABI's enum
+// cryptogo_key_type and never change; the ones after RSA are reserved for
+// the families to come, so that adding one changes no signature.
 type KeyType int
 
 // The key types.
@@ -94,18 +111,25 @@ const (
 	X448 KeyType = 6
 	// DSA is a DSA key (FIPS 186-4). Reserved.
 	DSA KeyType = 7
-	// MLKEM is an ML-KEM key (FIPS 203). Reserved.
-	MLKEM KeyType = 8
-	// MLDSA is an ML-DSA key (FIPS 204). Reserved.
-	MLDSA KeyType = 9
+	// MLKEM768 is an ML-KEM-768 key (FIPS 203). Reserved.
+	MLKEM768 KeyType = 8
+	// MLKEM1024 is an ML-KEM-1024 key (FIPS 203). Reserved.
+	MLKEM1024 KeyType = 9
+	// MLDSA44 is an ML-DSA-44 key (FIPS 204). Reserved.
+	MLDSA44 KeyType = 10
+	// MLDSA65 is an ML-DSA-65 key (FIPS 204). Reserved.
+	MLDSA65 KeyType = 11
+	// MLDSA87 is an ML-DSA-87 key (FIPS 204). Reserved.
+	MLDSA87 KeyType = 12
 )
 
 var keyTypeNames = [...]string{
 	UnknownKeyType: "unknown", RSA: "RSA", EC: "EC", Ed25519: "Ed25519", X25519: "X25519",
-	Ed448: "Ed448", X448: "X448", DSA: "DSA", MLKEM: "ML-KEM", MLDSA: "ML-DSA",
+	Ed448: "Ed448", X448: "X448", DSA: "DSA", MLKEM768: "ML-KEM-768", MLKEM1024: "ML-KEM-1024",
+	MLDSA44: "ML-DSA-44", MLDSA65: "ML-DSA-65", MLDSA87: "ML-DSA-87",
 }
 
-// String returns the algorithm's name ("RSA", "Ed25519", "ML-DSA"...).
+// String returns the algorithm's name ("RSA", "Ed25519", "ML-DSA-65"...).
 func (t KeyType) String() string {
 	if t < 0 || int(t) >= len(keyTypeNames) {
 		return fmt.Sprintf("KeyType(%d)", int(t))
@@ -138,6 +162,36 @@ func PublicKeyOf(priv any) any {
 	return nil
 }
 
+// Bits returns the size of key, a private or public key, in bits (pyca's
+// key_size: the modulus size of an RSA key). core.ErrType when key is not a
+// key of this library.
+func Bits(key any) (int, error) {
+	switch k := key.(type) {
+	case *rsa.PrivateKey:
+		if k != nil {
+			return k.KeySize(), nil
+		}
+	case *rsa.PublicKey:
+		if k != nil {
+			return k.KeySize(), nil
+		}
+	}
+	return 0, fmt.Errorf("%w: not a key: %T", core.ErrType, key)
+}
+
+// PublicKeyEqual reports whether a and b are the same public key (pyca's
+// __eq__ on public keys): same type and same public values (an RSA key's n
+// and e). Keys of different types, and anything that is not a public key of
+// this library, are unequal. Not constant time (public values).
+func PublicKeyEqual(a, b any) bool {
+	switch x := a.(type) {
+	case *rsa.PublicKey:
+		y, ok := b.(*rsa.PublicKey)
+		return x != nil && ok && y != nil && x.Equal(y)
+	}
+	return false
+}
+
 // PEM labels.
 const (
 	pemPrivateKey          = "PRIVATE KEY"
@@ -162,7 +216,9 @@ var (
 // keyTypeOIDs maps the algorithm identifiers of PKCS #8 and
 // SubjectPublicKeyInfo to key types: RFC 8017 (RSA, RSASSA-PSS), RFC 5480
 // (EC), RFC 8410 (Ed25519, X25519, Ed448, X448), RFC 3279 (DSA), and NIST's
-// arcs for ML-KEM (FIPS 203) and ML-DSA (FIPS 204).
+// arcs for ML-KEM (FIPS 203) and ML-DSA (FIPS 204). ML-KEM-512, which pyca
+// does not offer, is not listed: UnknownKeyType, answered with the same
+// error as the reserved types.
 var keyTypeOIDs = []struct {
 	oid asn1.ObjectIdentifier
 	typ KeyType
@@ -175,12 +231,11 @@ var keyTypeOIDs = []struct {
 	{asn1.ObjectIdentifier{1, 3, 101, 113}, Ed448},
 	{asn1.ObjectIdentifier{1, 3, 101, 111}, X448},
 	{asn1.ObjectIdentifier{1, 2, 840, 10040, 4, 1}, DSA},
-	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 4, 1}, MLKEM},  // ML-KEM-512
-	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 4, 2}, MLKEM},  // ML-KEM-768
-	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 4, 3}, MLKEM},  // ML-KEM-1024
-	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 3, 17}, MLDSA}, // ML-DSA-44
-	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 3, 18}, MLDSA}, // ML-DSA-65
-	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 3, 19}, MLDSA}, // ML-DSA-87
+	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 4, 2}, MLKEM768},
+	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 4, 3}, MLKEM1024},
+	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 3, 17}, MLDSA44},
+	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 3, 18}, MLDSA65},
+	{asn1.ObjectIdentifier{2, 16, 840, 1, 101, 3, 4, 3, 19}, MLDSA87},
 }
 
 // keyTypeOf returns the key type of an algorithm identifier, UnknownKeyType

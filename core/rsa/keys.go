@@ -138,6 +138,10 @@ func (k *PrivateKey) KeySize() int { return k.key.N.BitLen() }
 // KeySize returns the modulus size in bits.
 func (k *PublicKey) KeySize() int { return k.key.N.BitLen() }
 
+// Equal reports whether k and x have the same modulus and public exponent
+// (pyca's __eq__ on RSA public keys). Not constant time (public values).
+func (k *PublicKey) Equal(x *PublicKey) bool { return k.key.Equal(x.key) }
+
 // Size returns the modulus size in bytes: the size of every signature and
 // ciphertext of the key.
 func (k *PublicKey) Size() int { return (k.key.N.BitLen() + 7) / 8 }

@@ -141,6 +141,59 @@ func (k *PublicKey) verifyPKCS1v15Digest(sig, digest []byte, hash hash.Algorithm
 	return nil
 }
 
+// RecoverPKCS1v15 returns the data signed in an RSASSA-PKCS1-v1_5 signature,
+// as pyca's recover_data_from_signature(sig, PKCS1v15(), algorithm) does
+// (OpenSSL's EVP_PKEY_verify_recover). The signature is opened with the public
+// key and its encoding must be 0x00 0x01, at least eight 0xff bytes, 0x00,
+// then T:
+//   - hash == hash.None (pyca's algorithm=None or NoDigestInfo()): T is
+//     returned whatever it holds, even empty; sig may be shorter than Size()
+//     (leading zero bytes stripped, as OpenSSL accepts);
+//   - otherwise T must be exactly the DER DigestInfo of hash (with its NULL
+//     parameters) and a digest of hash's size, which is returned; sig must
+//     be exactly Size() bytes.
+//
+// Errors: core.ErrInvalidSignature for any failure of the signature (also a
+// value not below n); core.ErrUnsupportedAlgorithm for a hash outside
+// SHA-1/SHA-2/SHA-3/MD5, checked first. Not constant time (public data).
+func (k *PublicKey) RecoverPKCS1v15(sig []byte, h hash.Algorithm) ([]byte, error) {
+	size := k.Size()
+	if h != hash.None {
+		if err := signatureHash(h); err != nil {
+			return nil, err
+		}
+		if len(sig) != size {
+			return nil, core.ErrInvalidSignature
+		}
+	} else if len(sig) > size {
+		return nil, core.ErrInvalidSignature
+	} else if len(sig) < size {
+		padded := make([]byte, size)
+		copy(padded[size-len(sig):], sig)
+		sig = padded
+	}
+	em, ok := k.publicOp(sig)
+	if !ok || len(em) < 11 || em[0] != 0x00 || em[1] != 0x01 {
+		return nil, core.ErrInvalidSignature
+	}
+	i := 2
+	for i < len(em) && em[i] == 0xff {
+		i++
+	}
+	if i == len(em) || em[i] != 0x00 || i-2 < 8 {
+		return nil, core.ErrInvalidSignature
+	}
+	t := em[i+1:]
+	if h == hash.None {
+		return t, nil
+	}
+	prefix := digestInfoPrefix(h)
+	if len(t) != len(prefix)+h.Size() || !bytes.Equal(t[:len(prefix)], prefix) {
+		return nil, core.ErrInvalidSignature
+	}
+	return t[len(prefix):], nil
+}
+
 // digestInfoPrefix returns the DER encoding of DigestInfo (RFC 8017 9.2,
 // note 1) up to the digest value, for a hash accepted by signatureHash.
 func digestInfoPrefix(h hash.Algorithm) []byte {
