@@ -235,22 +235,23 @@ class RSAPrivateKey extends PrivateKey {
 
 keys.registerKeyType('rsa', { private: RSAPrivateKey, public: RSAPublicKey });
 
+// [key_bits, public_exponent], in cryptogo_rsa_generate's order.
 function genArgs(options) {
   const o = opts(options);
-  return [int(o.publicExponent === undefined ? 65537 : o.publicExponent, 'options.publicExponent', 0),
-    int(o.keySize === undefined ? 2048 : o.keySize, 'options.keySize', 0)];
+  return [int(o.keySize === undefined ? 2048 : o.keySize, 'options.keySize', 0),
+    int(o.publicExponent === undefined ? 65537 : o.publicExponent, 'options.publicExponent', 0)];
 }
 
 /** generateRSAPrivateKey({ keySize = 2048, publicExponent = 65537 }) on the calling thread. */
 function generateRSAPrivateKey(options) {
-  const [e, bits] = genArgs(options);
-  return keys.wrapKey(R.generate(e, bits), 'private', RSAPrivateKey);
+  const [bits, e] = genArgs(options);
+  return keys.wrapKey(R.generate(bits, e), 'private', RSAPrivateKey);
 }
 
 /** Key generation on the libuv thread pool. */
 async function generateRSAPrivateKeyAsync(options) {
-  const [e, bits] = genArgs(options);
-  return keys.wrapKey(await R.generate_async(e, bits), 'private', RSAPrivateKey);
+  const [bits, e] = genArgs(options);
+  return keys.wrapKey(await R.generate_async(bits, e), 'private', RSAPrivateKey);
 }
 
 // Typed loaders: InvalidType when the data holds a key of another algorithm.
