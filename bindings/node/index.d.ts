@@ -124,7 +124,7 @@ export class MultiFernet extends FernetBase {
 // ---------------------------------------------------------------- AEAD
 
 declare abstract class AEAD extends Handle {
-  /** ciphertext || 16-byte tag. */
+  /** ciphertext || tag (16 bytes for both ciphers; InputTooLarge beyond the library's message bound, 2^31-1 bytes). */
   encrypt(nonce: Bytes, data: Bytes, associatedData?: Bytes | null): Buffer;
   /** Throws InvalidTag on any authentication failure. */
   decrypt(nonce: Bytes, data: Bytes, associatedData?: Bytes | null): Buffer;
@@ -193,7 +193,7 @@ export function pbkdf2(password: BytesOrString, salt: BytesOrString, iterations:
 /** Throws InvalidKey when the derived key differs from expected (constant-time compare). */
 export function pbkdf2Verify(expected: Bytes, password: BytesOrString, salt: BytesOrString, iterations: number, digest: HashName): void;
 
-// ---------------------------------------------------------------- RSA
+// ---------------------------------------------------------------- RSA options, key serialization options
 
 export interface EncryptOptions {
   /** Default 'oaep'. */
@@ -244,22 +244,90 @@ export interface LoadOptions {
 export interface RSAPublicNumbers { n: bigint; e: bigint }
 export interface RSAPrivateNumbers extends RSAPublicNumbers { d: bigint; p: bigint; q: bigint; dmp1: bigint; dmq1: bigint; iqmp: bigint }
 
-export class RSAPublicKey extends Handle {
-  private constructor();
+// ---------------------------------------------------------------- asymmetric keys (generic layer)
+
+/**
+ * node:crypto's asymmetricKeyType names of the library's key types (enum
+ * cryptogo_key_type). Only 'rsa' has classes today; the rest are reserved.
+ */
+export type AsymmetricKeyType =
+  | 'rsa' | 'ec' | 'ed25519' | 'x25519' | 'ed448' | 'x448' | 'dsa'
+  | 'ml-kem-768' | 'ml-kem-1024' | 'ml-dsa-44' | 'ml-dsa-65' | 'ml-dsa-87';
+
+/**
+ * Base of every public key class (a cryptogo_public_key handle), shaped like
+ * node:crypto's public KeyObject.
+ */
+export abstract class PublicKey extends Handle {
+  /** As KeyObject.type. */
+  readonly type: 'public';
+  /** As KeyObject.asymmetricKeyType, from the library. */
+  readonly asymmetricKeyType: AsymmetricKeyType;
+  /** Key size in bits (pyca's key_size), from the library. */
   readonly keySize: number;
+  /**
+   * As KeyObject.equals: the same public key (keys of different types are
+   * unequal; a private key is never equal). TypeError for a non-key.
+   */
+  equals(other: PublicKey | PrivateKey): boolean;
+  export(options?: PublicExportOptions): Buffer;
+}
+
+/**
+ * Base of every private key class (a cryptogo_private_key handle), shaped like
+ * node:crypto's private KeyObject.
+ */
+export abstract class PrivateKey extends Handle {
+  readonly type: 'private';
+  readonly asymmetricKeyType: AsymmetricKeyType;
+  readonly keySize: number;
+  /** A new, independently freed public key of the matching class. */
+  publicKey(): PublicKey;
+  export(options?: PrivateExportOptions): Buffer;
+  exportAsync(options?: PrivateExportOptions): Promise<Buffer>;
+}
+
+/** Every public key class the loaders return (pyca's PublicKeyTypes); narrow on asymmetricKeyType. */
+export type PublicKeyTypes = RSAPublicKey;
+/** Every private key class the loaders return (pyca's PrivateKeyTypes); narrow on asymmetricKeyType. */
+export type PrivateKeyTypes = RSAPrivateKey;
+
+/** node:crypto's asymmetricKeyDetails of an RSA KeyObject. */
+export interface RSAKeyDetails { modulusLength: number; publicExponent: bigint }
+
+export interface RecoverOptions {
+  /** Only 'pkcs1v15' (the default) has data recovery. */
+  padding?: 'pkcs1v15';
+  /**
+   * The signature's hash: its DigestInfo is checked and stripped and the
+   * digest returned; null returns the whole unpadded payload (what
+   * crypto.publicDecrypt with RSA_PKCS1_PADDING returns). Required, as pyca's
+   * algorithm argument.
+   */
+  hash: HashName | null;
+}
+
+// ---------------------------------------------------------------- RSA
+
+export class RSAPublicKey extends PublicKey {
+  private constructor();
+  readonly asymmetricKeyType: 'rsa';
+  readonly asymmetricKeyDetails: RSAKeyDetails;
   encrypt(data: Bytes, options?: EncryptOptions): Buffer;
   /** Throws InvalidSignature. */
   verify(signature: Bytes, data: Bytes, options?: SignOptions): void;
-  export(options?: PublicExportOptions): Buffer;
+  /** PKCS#1 v1.5 data recovery (pyca's recover_data_from_signature); throws InvalidSignature. */
+  recover(signature: Bytes, options: RecoverOptions): Buffer;
   publicNumbers(): RSAPublicNumbers;
   static fromNumbers(numbers: RSAPublicNumbers): RSAPublicKey;
+  /** As loadPublicKey, but InvalidType for a key of another algorithm. */
   static load(data: BytesOrString, options?: { encoding?: 'pem' | 'der' }): RSAPublicKey;
 }
 
-export class RSAPrivateKey extends Handle {
+export class RSAPrivateKey extends PrivateKey {
   private constructor();
-  readonly keySize: number;
-  /** A new, independently freed public key. */
+  readonly asymmetricKeyType: 'rsa';
+  readonly asymmetricKeyDetails: RSAKeyDetails;
   publicKey(): RSAPublicKey;
   /** Throws DecryptionFailed for any failure. */
   decrypt(ciphertext: Bytes, options?: EncryptOptions): Buffer;
@@ -268,12 +336,11 @@ export class RSAPrivateKey extends Handle {
   signAsync(data: Bytes, options?: SignOptions): Promise<Buffer>;
   verify(signature: Bytes, data: Bytes, options?: SignOptions): void;
   encrypt(data: Bytes, options?: EncryptOptions): Buffer;
-  export(options?: PrivateExportOptions): Buffer;
-  exportAsync(options?: PrivateExportOptions): Promise<Buffer>;
   privateNumbers(): RSAPrivateNumbers;
   static fromNumbers(numbers: RSAPrivateNumbers): RSAPrivateKey;
   static generate(options?: GenerateOptions): RSAPrivateKey;
   static generateAsync(options?: GenerateOptions): Promise<RSAPrivateKey>;
+  /** As loadPrivateKey, but InvalidType for a key of another algorithm. */
   static load(data: BytesOrString, options?: LoadOptions): RSAPrivateKey;
   static loadAsync(data: BytesOrString, options?: LoadOptions): Promise<RSAPrivateKey>;
 }
@@ -288,13 +355,17 @@ export interface GenerateOptions {
 export function generateRSAPrivateKey(options?: GenerateOptions): RSAPrivateKey;
 /** Key generation on the libuv thread pool. */
 export function generateRSAPrivateKeyAsync(options?: GenerateOptions): Promise<RSAPrivateKey>;
-export function loadPrivateKey(data: BytesOrString, options?: LoadOptions): RSAPrivateKey;
-export function loadPrivateKeyAsync(data: BytesOrString, options?: LoadOptions): Promise<RSAPrivateKey>;
-export function loadPublicKey(data: BytesOrString, options?: { encoding?: 'pem' | 'der' }): RSAPublicKey;
-export function loadPemPrivateKey(data: BytesOrString, password?: BytesOrString | null): RSAPrivateKey;
-export function loadDerPrivateKey(data: Bytes, password?: BytesOrString | null): RSAPrivateKey;
-export function loadPemPublicKey(data: BytesOrString): RSAPublicKey;
-export function loadDerPublicKey(data: Bytes): RSAPublicKey;
+/**
+ * Loads a private key of whichever algorithm the data holds and returns the
+ * class registered for it; UnsupportedAlgorithm for a type without one.
+ */
+export function loadPrivateKey(data: BytesOrString, options?: LoadOptions): PrivateKeyTypes;
+export function loadPrivateKeyAsync(data: BytesOrString, options?: LoadOptions): Promise<PrivateKeyTypes>;
+export function loadPublicKey(data: BytesOrString, options?: { encoding?: 'pem' | 'der' }): PublicKeyTypes;
+export function loadPemPrivateKey(data: BytesOrString, password?: BytesOrString | null): PrivateKeyTypes;
+export function loadDerPrivateKey(data: Bytes, password?: BytesOrString | null): PrivateKeyTypes;
+export function loadPemPublicKey(data: BytesOrString): PublicKeyTypes;
+export function loadDerPublicKey(data: Bytes): PublicKeyTypes;
 
 // ---------------------------------------------------------------- misc
 

@@ -1,32 +1,48 @@
 'use strict';
 // aead.js - AESGCM and ChaCha20Poly1305, shaped like pyca's
 // cryptography.hazmat.primitives.ciphers.aead: encrypt(nonce, data, aad?)
-// returns ciphertext || 16-byte tag; decrypt(nonce, data, aad?) throws
-// InvalidTag on any authentication failure.
+// returns ciphertext || tag; decrypt(nonce, data, aad?) throws InvalidTag on
+// any authentication failure. Tag and key sizes and the message bound are the
+// library's (cryptogo_*_tagbytes, _keybytes*, cryptogo_aead_messagebytes_max).
 const { Handle } = require('./handle');
-const { fn, bytes, optBytes, blen, int, check, abi } = require('./util');
-const { rangeError } = require('./errors');
+const { fn, bytes, optBytes, blen, int, check, libSize, STATUS } = require('./util');
+const { rangeError, errorFor } = require('./errors');
 const { randomBytes } = require('./random');
 
-const TAG = abi.macros.CRYPTOGO_AESGCM_TAGBYTES || 16;
-
 function aead(prefix) {
-  return { create: fn(`${prefix}_new`), free: fn(`${prefix}_free`), enc: fn(`${prefix}_encrypt`), dec: fn(`${prefix}_decrypt`) };
+  return {
+    create: fn(`${prefix}_new`), free: fn(`${prefix}_free`), enc: fn(`${prefix}_encrypt`), dec: fn(`${prefix}_decrypt`),
+    tagbytes: `${prefix}_tagbytes`,
+  };
+}
+
+// pyca's OverflowError bound on data and associated data, checked before the
+// output is allocated (the library refuses such input too).
+function checkSizes(d, ad) {
+  const max = libSize('aead_messagebytes_max');
+  if (blen(d) > max || blen(ad) > max) {
+    throw errorFor(STATUS.CRYPTOGO_ERR_OVERFLOW, `Data or associated data too long. Max ${max} bytes`);
+  }
 }
 
 class AEADBase extends Handle {
   encrypt(nonce, data, associatedData) {
     const d = bytes(data, 'data');
-    const out = Buffer.allocUnsafe(blen(d) + TAG);
-    check(this._ops.enc(out, d, optBytes(associatedData, 'associatedData'), bytes(nonce, 'nonce'), this._h));
+    const ad = optBytes(associatedData, 'associatedData');
+    checkSizes(d, ad);
+    const out = Buffer.allocUnsafe(blen(d) + libSize(this._ops.tagbytes));
+    check(this._ops.enc(out, d, ad, bytes(nonce, 'nonce'), this._h));
     return out;
   }
 
   decrypt(nonce, data, associatedData) {
     const d = bytes(data, 'data');
+    const ad = optBytes(associatedData, 'associatedData');
+    checkSizes(d, ad);
     const n = blen(d);
-    const out = Buffer.allocUnsafe(n > TAG ? n - TAG : 0);
-    check(this._ops.dec(out, d, optBytes(associatedData, 'associatedData'), bytes(nonce, 'nonce'), this._h));
+    const tag = libSize(this._ops.tagbytes);
+    const out = Buffer.allocUnsafe(n > tag ? n - tag : 0);
+    check(this._ops.dec(out, d, ad, bytes(nonce, 'nonce'), this._h));
     return out;
   }
 }
@@ -43,10 +59,16 @@ class AESGCM extends AEADBase {
     this._ops = AES;
   }
 
-  /** A random key of bitLength 128, 192 or 256. */
+  /** A random key of bitLength 128, 192 or 256 (AES key sizes within the library's keybytes_min.._max). */
   static generateKey(bitLength) {
     int(bitLength, 'bitLength');
-    if (![128, 192, 256].includes(bitLength)) throw rangeError('bitLength', 'must be 128, 192, or 256');
+    const min = libSize('aesgcm_keybytes_min');
+    const max = libSize('aesgcm_keybytes_max');
+    if (bitLength % 64 !== 0 || bitLength / 8 < min || bitLength / 8 > max) {
+      const sizes = [];
+      for (let b = min; b <= max; b += 8) sizes.push(b * 8);
+      throw rangeError('bitLength', `must be ${sizes.slice(0, -1).join(', ')}, or ${sizes[sizes.length - 1]}`);
+    }
     return randomBytes(bitLength / 8);
   }
 }
@@ -61,7 +83,7 @@ class ChaCha20Poly1305 extends AEADBase {
   }
 
   static generateKey() {
-    return randomBytes(abi.macros.CRYPTOGO_CHACHA20POLY1305_KEYBYTES || 32);
+    return randomBytes(libSize('chacha20poly1305_keybytes'));
   }
 }
 

@@ -7,11 +7,11 @@
 // / extractTimestamp (bad key, tampered or expired token, wrong format) throws
 // InvalidToken, without detail.
 const { Handle } = require('./handle');
-const { fn, bytes, blen, int, outVar, check, scratchF64 } = require('./util');
+const { fn, bytes, blen, int, outVar, check, scratchF64, libSize } = require('./util');
 const { typeError } = require('./errors');
 
-const tokenSize = fn('fernet_token_size');
-const maxPlaintext = fn('fernet_max_plaintext_size');
+const tokenSize = fn('fernet_tokenbytes');
+const maxPlaintext = fn('fernet_msgbytes_max');
 const genKey = fn('fernet_generate_key');
 
 function ops(prefix) {
@@ -81,7 +81,7 @@ class Fernet extends FernetBase {
 
   /** A new random key: 44 bytes of url-safe base64 text (a Buffer, as pyca returns bytes). */
   static generateKey() {
-    const out = Buffer.allocUnsafe(44);
+    const out = Buffer.allocUnsafe(libSize('fernet_keybytes'));
     return out.subarray(0, check(genKey(out)));
   }
 

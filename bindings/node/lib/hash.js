@@ -6,12 +6,12 @@
 // outputLength. digest() finalizes: a second digest()/update() throws
 // AlreadyFinalized (node:crypto throws ERR_CRYPTO_HASH_FINALIZED there).
 const { Handle } = require('./handle');
-const { fn, bytes, int, check, hashId, HASH_NAMES, encodeOut, scratchF64 } = require('./util');
+const { fn, bytes, int, check, hashId, HASH_NAMES, encodeOut, scratchF64, libSize } = require('./util');
 const { typeError } = require('./errors');
 
 const H = {
   create: fn('hash_new'), update: fn('hash_update'), copy: fn('hash_copy'), fin: fn('hash_finalize'),
-  free: fn('hash_free'), digest: fn('hash_digest'), size: fn('hash_digest_size'), block: fn('hash_block_size'),
+  free: fn('hash_free'), digest: fn('hash_digest'), size: fn('hash_digestbytes'), block: fn('hash_blockbytes'),
 };
 const M = {
   create: fn('hmac_new'), update: fn('hmac_update'), copy: fn('hmac_copy'), fin: fn('hmac_finalize'),
@@ -43,7 +43,7 @@ function blockSize(id) {
 function outputLength(options) {
   if (options === undefined || options === null) return 0;
   if (typeof options !== 'object') throw typeError('options', 'of type object', options);
-  return options.outputLength === undefined ? 0 : int(options.outputLength, 'options.outputLength', 1, 2 ** 31 - 1);
+  return options.outputLength === undefined ? 0 : int(options.outputLength, 'options.outputLength', 1, libSize('inputbytes_max'));
 }
 
 const NEW = Symbol('new');
@@ -168,7 +168,7 @@ function hmac(algorithm, key, data, encoding) {
 function pbkdf2Args(password, salt, iterations, keylen, digest) {
   return [
     bytes(password, 'password', true), bytes(salt, 'salt', true),
-    int(iterations, 'iterations', 1), int(keylen, 'keylen', 0, 2 ** 31 - 1), hashId(digest, 'digest'),
+    int(iterations, 'iterations', 1), int(keylen, 'keylen', 0, libSize('inputbytes_max')), hashId(digest, 'digest'),
   ];
 }
 

@@ -5,9 +5,10 @@ const errors = require('./errors');
 const { Fernet, MultiFernet } = require('./fernet');
 const { AESGCM, ChaCha20Poly1305 } = require('./aead');
 const hash = require('./hash');
+const keys = require('./keys').api;
 const rsa = require('./rsa');
 const { randomBytes, randomFill } = require('./random');
-const { dispose } = require('./handle');
+const { Handle, dispose } = require('./handle');
 
 /** Number of live native handles in the process (created, not yet freed). */
 function liveHandles() {
@@ -21,6 +22,7 @@ module.exports = {
   AESGCM,
   ChaCha20Poly1305,
   ...hash,
+  ...keys,
   ...rsa,
   randomBytes,
   randomFill,
@@ -29,6 +31,7 @@ module.exports = {
   version: () => N.version(),
   libraryPath: N.libraryPath,
   liveHandles,
+  Handle,
   dispose,
   abi,
   _native: N,

@@ -1,7 +1,9 @@
 'use strict';
-// rsa.js - RSA keys: generation, PEM/DER load and export (PKCS8, PKCS1 /
-// "traditional OpenSSL", SubjectPublicKeyInfo; encrypted PKCS8 with a
-// password), OAEP and PKCS1v15 encryption, PSS and PKCS1v15 signatures.
+// rsa.js - RSA on the generic key handles (keys.js): RSAPrivateKey and
+// RSAPublicKey extend PrivateKey / PublicKey (load, export, keySize,
+// asymmetricKeyType, equals come from there) and are registered as the
+// classes of CRYPTOGO_KEY_RSA. Here: generation, numbers, OAEP and PKCS1v15
+// encryption, PSS and PKCS1v15 signatures, PKCS1v15 data recovery.
 //
 // Private-key operations and key generation have *Async variants that run on
 // the libuv thread pool (napi_async_work) and return Promises.
@@ -15,21 +17,12 @@
 //                      prehashed: data is already the digest [false] }
 // verify throws InvalidSignature; decrypt throws DecryptionFailed for any
 // padding/ciphertext failure (pyca's ValueError("Decryption failed")).
-const { Handle } = require('./handle');
-const { fn, abi, bytes, optBytes, int, outVar, check, hashId, scratchF64 } = require('./util');
+const { fn, abi, bytes, optBytes, int, opts, outVar, check, hashId } = require('./util');
 const { typeError, rangeError } = require('./errors');
+const keys = require('./keys');
 
+const { PrivateKey, PublicKey } = keys.api;
 const E = abi.enums;
-const ENC = { pem: E.cryptogo_encoding.CRYPTOGO_ENCODING_PEM, der: E.cryptogo_encoding.CRYPTOGO_ENCODING_DER };
-const PRIV_FMT = {
-  pkcs8: E.cryptogo_private_format.CRYPTOGO_PRIVATE_FORMAT_PKCS8,
-  pkcs1: E.cryptogo_private_format.CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL,
-  traditional: E.cryptogo_private_format.CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL,
-};
-const PUB_FMT = {
-  spki: E.cryptogo_public_format.CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO,
-  pkcs1: E.cryptogo_public_format.CRYPTOGO_PUBLIC_FORMAT_PKCS1,
-};
 const SALT = {
   max: E.cryptogo_pss_salt.CRYPTOGO_PSS_SALT_MAX_LENGTH,
   digest: E.cryptogo_pss_salt.CRYPTOGO_PSS_SALT_DIGEST_LENGTH,
@@ -40,28 +33,15 @@ for (const [k, v] of Object.entries(E.cryptogo_rsa_component)) COMP[k.replace('C
 
 const R = {};
 for (const name of [
-  'rsa_generate', 'rsa_generate_async', 'rsa_private_key_free', 'rsa_public_key_free',
-  'rsa_private_key_public_key', 'rsa_private_key_size', 'rsa_public_key_size',
-  'rsa_private_key_number', 'rsa_public_key_number', 'rsa_private_key_from_numbers', 'rsa_public_key_from_numbers',
+  'rsa_generate', 'rsa_generate_async', 'rsa_private_key_number', 'rsa_public_key_number',
+  'rsa_private_key_from_numbers', 'rsa_public_key_from_numbers',
   'rsa_encrypt_oaep', 'rsa_decrypt_oaep', 'rsa_decrypt_oaep_async', 'rsa_encrypt_pkcs1v15',
   'rsa_decrypt_pkcs1v15', 'rsa_decrypt_pkcs1v15_async', 'rsa_sign_pss', 'rsa_sign_pss_async', 'rsa_verify_pss',
-  'rsa_sign_pkcs1v15', 'rsa_sign_pkcs1v15_async', 'rsa_verify_pkcs1v15',
-  'rsa_private_key_load', 'rsa_private_key_load_async', 'rsa_private_key_dump', 'rsa_private_key_dump_async',
-  'rsa_public_key_load', 'rsa_public_key_dump',
+  'rsa_sign_pkcs1v15', 'rsa_sign_pkcs1v15_async', 'rsa_verify_pkcs1v15', 'rsa_recover_pkcs1v15',
 ]) R[name.replace(/^rsa_/, '')] = fn(name);
 
-function pick(table, v, name, dflt) {
-  if (v === undefined) return table[dflt];
-  const k = typeof v === 'string' ? table[v.toLowerCase()] : undefined;
-  if (k === undefined) throw typeError(name, `one of ${Object.keys(table).map((x) => `'${x}'`).join(', ')}`, v);
-  return k;
-}
-
-function opts(o, name = 'options') {
-  if (o === undefined || o === null) return {};
-  if (typeof o !== 'object') throw typeError(name, 'of type object', o);
-  return o;
-}
+// CRYPTOGO_HASH_NONE: recover() with hash null returns the whole payload (pyca's None).
+const HASH_NONE = E.cryptogo_hash_alg.CRYPTOGO_HASH_NONE;
 
 function padding(o, allowed, dflt) {
   const p = o.padding === undefined ? dflt : o.padding;
@@ -83,20 +63,6 @@ function saltLength(v, dflt, verify) {
   throw typeError('options.saltLength', "a non-negative integer, 'max', 'digest' or 'auto'", v);
 }
 
-function detectEncoding(data, enc, name) {
-  if (enc !== undefined) return pick(ENC, enc, name);
-  // PEM is text starting with "-----BEGIN" (after optional whitespace).
-  const b = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer || data, data.byteOffset || 0, data.byteLength);
-  let i = 0;
-  while (i < b.length && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
-  return b.toString('latin1', i, i + 5) === '-----' ? ENC.pem : ENC.der;
-}
-
-function password(p) {
-  if (p === undefined || p === null) return null;
-  return bytes(p, 'password', true);
-}
-
 function toBigInt(buf) {
   return buf.length === 0 ? 0n : BigInt(`0x${buf.toString('hex')}`);
 }
@@ -113,26 +79,14 @@ function fromBigInt(v, name) {
   return Buffer.from(h, 'hex');
 }
 
-const NEW = Symbol('new');
-
-function wrapCreated(h, cls) {
-  if (typeof h === 'number') check(h);
-  return new cls(NEW, h);
-}
-
-class RSAPublicKey extends Handle {
-  constructor(token, h) {
-    if (token !== NEW) throw new TypeError('use loadPublicKey(), RSAPublicKey.fromNumbers() or privateKey.publicKey()');
-    super(h, R.public_key_free);
+class RSAPublicKey extends PublicKey {
+  constructor(token, h, t) {
+    super(token, h, t, 'use loadPublicKey(), RSAPublicKey.fromNumbers() or privateKey.publicKey()');
   }
 
-  /** Modulus size in bits. */
-  get keySize() {
-    if (this._bits === undefined) {
-      check(R.public_key_size(this._h));
-      this._bits = scratchF64[0];
-    }
-    return this._bits;
+  /** node:crypto's asymmetricKeyDetails for RSA: { modulusLength, publicExponent }. */
+  get asymmetricKeyDetails() {
+    return { modulusLength: this.keySize, publicExponent: this.publicNumbers().e };
   }
 
   encrypt(data, options) {
@@ -160,12 +114,23 @@ class RSAPublicKey extends Handle {
     else check(R.verify_pkcs1v15(s, d, h, pre, this._h));
   }
 
-  /** Serializes: { encoding: 'pem' | 'der' ['pem'], format: 'spki' | 'pkcs1' ['spki'] } -> Buffer. */
-  export(options) {
-    const o = opts(options);
-    const enc = pick(ENC, o.encoding, 'options.encoding', 'pem');
-    const fmt = pick(PUB_FMT, o.format, 'options.format', 'spki');
-    return outVar(1024, (out) => R.public_key_dump(out, enc, fmt, this._h));
+  /**
+   * Recovers the signed data from a PKCS#1 v1.5 signature (pyca's
+   * recover_data_from_signature): options.hash names the hash whose
+   * DigestInfo the library checks and strips (the digest is returned), or is
+   * null for the whole unpadded payload (DigestInfo included; what
+   * crypto.publicDecrypt with RSA_PKCS1_PADDING returns). The option is
+   * required, as pyca's algorithm argument. Throws InvalidSignature.
+   */
+  recover(signature, options) {
+    if (options === undefined || options === null || typeof options !== 'object') {
+      throw typeError('options', 'an object with a hash (a hash name, or null for the raw payload)', options);
+    }
+    padding(options, ['pkcs1v15'], 'pkcs1v15');
+    if (options.hash === undefined) throw typeError('options.hash', 'a hash name, or null for the raw payload', undefined);
+    const h = options.hash === null ? HASH_NONE : hashId(options.hash, 'options.hash');
+    const s = bytes(signature, 'signature');
+    return outVar((this.keySize + 7) >> 3, (out) => R.recover_pkcs1v15(out, s, h, this._h));
   }
 
   /** { n, e } as BigInts. */
@@ -175,27 +140,18 @@ class RSAPublicKey extends Handle {
   }
 
   static fromNumbers({ n, e }) {
-    return wrapCreated(R.public_key_from_numbers(fromBigInt(n, 'n'), fromBigInt(e, 'e')), RSAPublicKey);
+    return keys.wrapKey(R.public_key_from_numbers(fromBigInt(n, 'n'), fromBigInt(e, 'e')), 'public', RSAPublicKey);
   }
 }
 
-class RSAPrivateKey extends Handle {
-  constructor(token, h) {
-    if (token !== NEW) throw new TypeError('use generateRSAPrivateKey(), loadPrivateKey() or RSAPrivateKey.fromNumbers()');
-    super(h, R.private_key_free);
+class RSAPrivateKey extends PrivateKey {
+  constructor(token, h, t) {
+    super(token, h, t, 'use generateRSAPrivateKey(), loadPrivateKey() or RSAPrivateKey.fromNumbers()');
   }
 
-  get keySize() {
-    if (this._bits === undefined) {
-      check(R.private_key_size(this._h));
-      this._bits = scratchF64[0];
-    }
-    return this._bits;
-  }
-
-  /** A new RSAPublicKey object (freed independently). */
-  publicKey() {
-    return wrapCreated(R.private_key_public_key(this._h), RSAPublicKey);
+  /** node:crypto's asymmetricKeyDetails for RSA: { modulusLength, publicExponent }. */
+  get asymmetricKeyDetails() {
+    return { modulusLength: this.keySize, publicExponent: toBigInt(outVar(16, (out) => R.private_key_number(out, COMP.e, this._h))) };
   }
 
   _decryptArgs(ciphertext, options) {
@@ -263,32 +219,6 @@ class RSAPrivateKey extends Handle {
     }
   }
 
-  _exportArgs(options) {
-    const o = opts(options);
-    return [pick(ENC, o.encoding, 'options.encoding', 'pem'), pick(PRIV_FMT, o.format, 'options.format', 'pkcs8'), password(o.password)];
-  }
-
-  /**
-   * Serializes: { encoding: 'pem' | 'der' ['pem'], format: 'pkcs8' | 'pkcs1'
-   * ['pkcs8'], password: encrypts (PKCS8 / PEM pkcs1) when given }. Returns a Buffer.
-   */
-  export(options) {
-    const [enc, fmt, pw] = this._exportArgs(options);
-    return outVar(4096, (out) => R.private_key_dump(out, enc, fmt, pw, this._h));
-  }
-
-  async exportAsync(options) {
-    const [enc, fmt, pw] = this._exportArgs(options);
-    let out = Buffer.allocUnsafe(8192);
-    let r = await R.private_key_dump_async(out, enc, fmt, pw, this._h);
-    if (Array.isArray(r)) { // [BUFFER_TOO_SMALL, size needed]
-      out = Buffer.allocUnsafe(r[1]);
-      r = await R.private_key_dump_async(out, enc, fmt, pw, this._h);
-    }
-    check(Array.isArray(r) ? r[0] : r);
-    return out.subarray(0, r);
-  }
-
   /** { n, e, d, p, q, dmp1, dmq1, iqmp } as BigInts. */
   privateNumbers() {
     const r = {};
@@ -298,70 +228,37 @@ class RSAPrivateKey extends Handle {
 
   static fromNumbers({ n, e, d, p, q, dmp1, dmq1, iqmp }) {
     const b = (v, name) => fromBigInt(v, name);
-    return wrapCreated(R.private_key_from_numbers(b(n, 'n'), b(e, 'e'), b(d, 'd'), b(p, 'p'), b(q, 'q'),
-      b(dmp1, 'dmp1'), b(dmq1, 'dmq1'), b(iqmp, 'iqmp')), RSAPrivateKey);
+    return keys.wrapKey(R.private_key_from_numbers(b(n, 'n'), b(e, 'e'), b(d, 'd'), b(p, 'p'), b(q, 'q'),
+      b(dmp1, 'dmp1'), b(dmq1, 'dmq1'), b(iqmp, 'iqmp')), 'private', RSAPrivateKey);
   }
 }
 
+keys.registerKeyType('rsa', { private: RSAPrivateKey, public: RSAPublicKey });
+
+// [key_bits, public_exponent], in cryptogo_rsa_generate's order.
 function genArgs(options) {
   const o = opts(options);
-  return [int(o.publicExponent === undefined ? 65537 : o.publicExponent, 'options.publicExponent', 0),
-    int(o.keySize === undefined ? 2048 : o.keySize, 'options.keySize', 0)];
+  return [int(o.keySize === undefined ? 2048 : o.keySize, 'options.keySize', 0),
+    int(o.publicExponent === undefined ? 65537 : o.publicExponent, 'options.publicExponent', 0)];
 }
 
 /** generateRSAPrivateKey({ keySize = 2048, publicExponent = 65537 }) on the calling thread. */
 function generateRSAPrivateKey(options) {
-  const [e, bits] = genArgs(options);
-  return wrapCreated(R.generate(e, bits), RSAPrivateKey);
+  const [bits, e] = genArgs(options);
+  return keys.wrapKey(R.generate(bits, e), 'private', RSAPrivateKey);
 }
 
 /** Key generation on the libuv thread pool. */
 async function generateRSAPrivateKeyAsync(options) {
-  const [e, bits] = genArgs(options);
-  return wrapCreated(await R.generate_async(e, bits), RSAPrivateKey);
+  const [bits, e] = genArgs(options);
+  return keys.wrapKey(await R.generate_async(bits, e), 'private', RSAPrivateKey);
 }
 
-function loadArgs(data, options) {
-  const o = opts(options);
-  const d = bytes(data, 'data', true);
-  return [d, password(o.password), detectEncoding(d, o.encoding, 'options.encoding')];
-}
-
-/**
- * Loads a private key (PKCS8, encrypted PKCS8, PKCS1 / traditional OpenSSL;
- * PEM or DER, auto-detected unless options.encoding is given). options.password:
- * omitted/null = none (PasswordRequired if encrypted), else string or bytes.
- */
-function loadPrivateKey(data, options) {
-  const [d, pw, enc] = loadArgs(data, options);
-  return wrapCreated(R.private_key_load(d, pw, enc), RSAPrivateKey);
-}
-
-async function loadPrivateKeyAsync(data, options) {
-  const [d, pw, enc] = loadArgs(data, options);
-  return wrapCreated(await R.private_key_load_async(d, pw, enc), RSAPrivateKey);
-}
-
-/** Loads a public key (SubjectPublicKeyInfo or PKCS1; PEM or DER, auto-detected). */
-function loadPublicKey(data, options) {
-  const o = opts(options);
-  const d = bytes(data, 'data', true);
-  return wrapCreated(R.public_key_load(d, detectEncoding(d, o.encoding, 'options.encoding')), RSAPublicKey);
-}
-
-// pyca-style names.
-const loadPemPrivateKey = (data, pw) => loadPrivateKey(data, { password: pw, encoding: 'pem' });
-const loadDerPrivateKey = (data, pw) => loadPrivateKey(data, { password: pw, encoding: 'der' });
-const loadPemPublicKey = (data) => loadPublicKey(data, { encoding: 'pem' });
-const loadDerPublicKey = (data) => loadPublicKey(data, { encoding: 'der' });
-
+// Typed loaders: InvalidType when the data holds a key of another algorithm.
 RSAPrivateKey.generate = generateRSAPrivateKey;
 RSAPrivateKey.generateAsync = generateRSAPrivateKeyAsync;
-RSAPrivateKey.load = loadPrivateKey;
-RSAPrivateKey.loadAsync = loadPrivateKeyAsync;
-RSAPublicKey.load = loadPublicKey;
+RSAPrivateKey.load = (data, options) => keys.loadPrivateKey(data, options, RSAPrivateKey);
+RSAPrivateKey.loadAsync = (data, options) => keys.loadPrivateKeyAsync(data, options, RSAPrivateKey);
+RSAPublicKey.load = (data, options) => keys.loadPublicKey(data, options, RSAPublicKey);
 
-module.exports = {
-  RSAPrivateKey, RSAPublicKey, generateRSAPrivateKey, generateRSAPrivateKeyAsync,
-  loadPrivateKey, loadPrivateKeyAsync, loadPublicKey, loadPemPrivateKey, loadDerPrivateKey, loadPemPublicKey, loadDerPublicKey,
-};
+module.exports = { RSAPrivateKey, RSAPublicKey, generateRSAPrivateKey, generateRSAPrivateKeyAsync };

@@ -35,6 +35,34 @@ function int(v, name, min = 0, max = Number.MAX_SAFE_INTEGER) {
   return v;
 }
 
+// opts checks an options bag: undefined/null -> {}, anything but an object -> TypeError.
+function opts(o, name = 'options') {
+  if (o === undefined || o === null) return {};
+  if (typeof o !== 'object') throw typeError(name, 'of type object', o);
+  return o;
+}
+
+// pick maps a case-insensitive string option through table (undefined -> table[dflt]).
+function pick(table, v, name, dflt) {
+  if (v === undefined) return table[dflt];
+  const k = typeof v === 'string' ? table[v.toLowerCase()] : undefined;
+  if (k === undefined) throw typeError(name, `one of ${Object.keys(table).map((x) => `'${x}'`).join(', ')}`, v);
+  return k;
+}
+
+// libSize returns a size the library states (a `size_t cryptogo_<name>(void)`
+// export such as aesgcm_tagbytes or inputbytes_max), asked once and memoized:
+// the binding restates no size, limit or bound.
+const libSizes = new Map();
+function libSize(name) {
+  let v = libSizes.get(name);
+  if (v === undefined) {
+    v = fn(name)();
+    libSizes.set(name, v);
+  }
+  return v;
+}
+
 // outVar runs call(out) with a buffer of `guess` bytes; on BUFFER_TOO_SMALL it
 // retries with the size the library asked for. Returns the filled Buffer.
 function outVar(guess, call) {
@@ -53,6 +81,7 @@ function outVar(guess, call) {
 // names ('sha512_256', 'blake2b') are accepted too.
 const HASHES = new Map();
 for (const [k, id] of Object.entries(abi.enums.cryptogo_hash_alg)) {
+  if (k === 'CRYPTOGO_HASH_NONE') continue; // pyca's None (no DigestInfo), not a hash: see rsa.js recover()
   const base = k.replace(/^CRYPTOGO_HASH_/, '').toLowerCase();
   HASHES.set(base.replace(/_/g, '-'), id);
   HASHES.set(base, id);
@@ -80,4 +109,4 @@ function encodeOut(buf, encoding) {
   return encoding === undefined || encoding === 'buffer' ? buf : buf.toString(encoding);
 }
 
-module.exports = { N, fn, abi, STATUS, BUFFER_TOO_SMALL, scratchF64, bytes, optBytes, blen, int, outVar, hashId, HASH_NAMES, encodeOut, check };
+module.exports = { N, fn, abi, STATUS, BUFFER_TOO_SMALL, scratchF64, bytes, optBytes, blen, int, opts, pick, libSize, outVar, hashId, HASH_NAMES, encodeOut, check };

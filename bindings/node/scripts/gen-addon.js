@@ -13,7 +13,7 @@
 //   const uint8_t *p, size_t p_len                 -> one Buffer/TypedArray/null
 //   cryptogo_x **out_*                             -> nothing; the new handle is returned
 //   cryptogo_x **arr, size_t n                     -> one array of handles
-//   cryptogo_x *h                                  -> one handle (napi external) or null
+//   [const] cryptogo_x *h                          -> one handle (napi external) or null
 //   size_t * / int64_t * / uint64_t * / int *      -> nothing; written to the scratch
 //                                                     slots 0,1,... (scratchF64, scratchI64)
 //   int, int64_t, uint64_t, size_t                 -> number (or BigInt for 64-bit)
@@ -76,7 +76,7 @@ function classify(fn) {
         args.push({ kind: 'harray', name: p.name, len: n1.name, htype: m[1] });
         i += 1;
       }
-    } else if ((m = /^(cryptogo_\w+) \*$/.exec(t)) && m[1] !== 'cryptogo_in') {
+    } else if ((m = /^(?:const )?(cryptogo_\w+) \*$/.exec(t)) && m[1] !== 'cryptogo_in') {
       args.push({ kind: 'handle', name: p.name, htype: m[1] });
     } else if (OUT_SCALARS.includes(t)) {
       args.push({ kind: 'outscalar', name: p.name, ctype: t.replace(' *', '') });
@@ -93,9 +93,10 @@ function classify(fn) {
 // reported to V8 with napi_adjust_external_memory so that garbage collection,
 // and thus the FinalizationRegistry safety net, keeps pace with objects that
 // are dropped without free(). Measured: an AES-GCM handle costs ~3 KiB of RSS
-// including Go's GC headroom; RSA keys hold far more (precomputed values).
+// including Go's GC headroom; RSA keys hold far more (precomputed values), and
+// the generic key handles are costed as RSA keys, the largest they hold today.
 function handleCost(htype) {
-  return /rsa_private/.test(htype) ? 32768 : /rsa_public/.test(htype) ? 8192 : 4096;
+  return /private_key/.test(htype) ? 32768 : /public_key/.test(htype) ? 8192 : 4096;
 }
 
 const jsArgs = (args) => args.filter((a) => !['outhandle', 'outscalar'].includes(a.kind));

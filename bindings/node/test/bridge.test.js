@@ -156,3 +156,46 @@ test('the addon loads and works in worker threads (per-environment state)', asyn
     assert.strictEqual(k, crypto.pbkdf2Sync('p', 's', 10, 16, 'sha256').toString('hex'));
   }
 });
+
+test('sizes and limits the JS API uses are the library\'s (size functions, equal to the ABI macros)', () => {
+  const L = (name) => N[name]();
+  for (const [fnName, macro] of [
+    ['aesgcm_tagbytes', 'CRYPTOGO_AESGCM_TAGBYTES'], ['chacha20poly1305_tagbytes', 'CRYPTOGO_CHACHA20POLY1305_TAGBYTES'],
+    ['chacha20poly1305_keybytes', 'CRYPTOGO_CHACHA20POLY1305_KEYBYTES'], ['fernet_keybytes', 'CRYPTOGO_FERNET_KEYBYTES'],
+    ['aesgcm_keybytes_min', 'CRYPTOGO_AESGCM_KEYBYTES_MIN'], ['aesgcm_keybytes_max', 'CRYPTOGO_AESGCM_KEYBYTES_MAX'],
+    ['aead_messagebytes_max', 'CRYPTOGO_AEAD_MESSAGEBYTES_MAX'], ['inputbytes_max', 'CRYPTOGO_INPUTBYTES_MAX'],
+    ['hash_digestbytes_max', 'CRYPTOGO_HASH_DIGESTBYTES_MAX'],
+  ]) {
+    assert.strictEqual(typeof L(fnName), 'number', fnName);
+    if (cg.abi.macros[macro] !== undefined) assert.strictEqual(L(fnName), cg.abi.macros[macro], macro);
+  }
+  const data = Buffer.alloc(5);
+  const nonce = Buffer.alloc(12);
+  assert.strictEqual(new AESGCM(Buffer.alloc(16)).encrypt(nonce, data).length, 5 + L('aesgcm_tagbytes'));
+  assert.strictEqual(new cg.ChaCha20Poly1305(Buffer.alloc(32)).encrypt(nonce, data).length, 5 + L('chacha20poly1305_tagbytes'));
+  assert.strictEqual(cg.ChaCha20Poly1305.generateKey().length, L('chacha20poly1305_keybytes'));
+  for (let b = L('aesgcm_keybytes_min'); b <= L('aesgcm_keybytes_max'); b += 8) assert.strictEqual(AESGCM.generateKey(b * 8).length, b);
+  for (const bad of [64, 160, 512]) assert.throws(() => AESGCM.generateKey(bad), (e) => e.code === 'ERR_OUT_OF_RANGE' && /128, 192, or 256/.test(e.message));
+  const fkey = Fernet.generateKey();
+  assert.strictEqual(fkey.length, L('fernet_keybytes'));
+  const f = new Fernet(fkey);
+  for (const n of [0, 1, 15, 16, 1000]) {
+    const tok = f.encrypt(Buffer.alloc(n));
+    assert.strictEqual(tok.length, N.fernet_tokenbytes(n));
+    assert.ok(N.fernet_msgbytes_max(tok.length) >= n);
+  }
+  for (const alg of ['sha1', 'sha256', 'sha512', 'sha3-224', 'blake2b512', 'md5']) {
+    const h = createHash(alg);
+    assert.strictEqual(N.hash_digestbytes(cg.abi.enums.cryptogo_hash_alg[`CRYPTOGO_HASH_${alg.replace('blake2b512', 'blake2b').replace('-', '_').toUpperCase()}`]), 0);
+    assert.strictEqual(h.digestSize, N.scratchF64[0], alg);
+    assert.ok(h.digestSize <= L('hash_digestbytes_max'));
+    assert.strictEqual(h.digest().length, h.digestSize);
+  }
+  // input bounds: checked against the library's before any output is allocated
+  const huge = new Uint8Array(L('aead_messagebytes_max') + 1); // zero pages, never touched
+  assert.throws(() => new AESGCM(Buffer.alloc(16)).encrypt(nonce, huge), cg.InputTooLarge);
+  assert.throws(() => new cg.ChaCha20Poly1305(Buffer.alloc(32)).decrypt(nonce, data, huge), cg.InputTooLarge);
+  assert.throws(() => cg.hash('shake128', 'x', { outputLength: L('inputbytes_max') + 1 }), (e) => e.code === 'ERR_OUT_OF_RANGE');
+  assert.throws(() => cg.pbkdf2Sync('p', 's', 1, L('inputbytes_max') + 1, 'sha256'), (e) => e.code === 'ERR_OUT_OF_RANGE');
+  f.free();
+});

@@ -196,6 +196,121 @@ test('numbers: fromNumbers round trip', () => {
   [k, k2, p2].forEach((x) => x.free());
 });
 
+test('generic key layer: loaders return the registered class; type, asymmetricKeyType and asymmetricKeyDetails as node:crypto KeyObject', async () => {
+  const { privateKey, publicKey } = keys();
+  const priv = loadPrivateKey(privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  const privAsync = await cg.loadPrivateKeyAsync(privateKey.export({ format: 'der', type: 'pkcs1' }));
+  const pub = loadPublicKey(publicKey.export({ format: 'der', type: 'spki' }));
+  const derived = priv.publicKey();
+  for (const k of [priv, privAsync]) {
+    assert.ok(k instanceof RSAPrivateKey && k instanceof cg.PrivateKey && k instanceof cg.Handle);
+    assert.strictEqual(k.type, privateKey.type);
+    assert.strictEqual(k.asymmetricKeyType, privateKey.asymmetricKeyType);
+    assert.deepStrictEqual(k.asymmetricKeyDetails, privateKey.asymmetricKeyDetails);
+    assert.strictEqual(k.keySize, privateKey.asymmetricKeyDetails.modulusLength);
+  }
+  for (const k of [pub, derived]) {
+    assert.ok(k instanceof RSAPublicKey && k instanceof cg.PublicKey);
+    assert.strictEqual(k.type, publicKey.type);
+    assert.strictEqual(k.asymmetricKeyType, publicKey.asymmetricKeyType);
+    assert.deepStrictEqual(k.asymmetricKeyDetails, publicKey.asymmetricKeyDetails);
+  }
+  const e3 = cg.generateRSAPrivateKey({ keySize: 1024, publicExponent: 3 });
+  const nodeE3 = crypto.createPrivateKey(e3.export());
+  assert.deepStrictEqual(e3.asymmetricKeyDetails, nodeE3.asymmetricKeyDetails);
+  assert.deepStrictEqual(e3.publicKey().asymmetricKeyDetails, crypto.createPublicKey(nodeE3).asymmetricKeyDetails);
+  // asymmetricKeyType is read from the library (the generic type query), memoized per object
+  assert.strictEqual(cg._native.private_key_type(priv._h), 0);
+  assert.strictEqual(cg._native.scratchF64[0], cg.abi.enums.cryptogo_key_type.CRYPTOGO_KEY_RSA);
+  // typed statics load through the same registry
+  const typed = RSAPublicKey.load(publicKey.export({ format: 'pem', type: 'pkcs1' }));
+  assert.ok(typed instanceof RSAPublicKey);
+  assert.ok((await RSAPrivateKey.loadAsync(privateKey.export({ format: 'pem', type: 'pkcs8' }))) instanceof RSAPrivateKey);
+  // objects are made by loaders and factories only
+  assert.throws(() => new RSAPublicKey(), TypeError);
+  assert.throws(() => new cg.PrivateKey(), TypeError);
+  // generic handles: a private handle where a public one is expected is InvalidHandle (no crash)
+  assert.strictEqual(cg._native.public_key_bits(priv._h), cg.abi.status.CRYPTOGO_ERR_INVALID_HANDLE);
+  const before = cg.liveHandles();
+  for (const k of [priv, privAsync, pub, derived, e3, typed]) k.free();
+  assert.ok(cg.liveHandles() <= before - 6);
+  assert.throws(() => priv.asymmetricKeyDetails, cg.InvalidHandle);
+  assert.strictEqual(priv.asymmetricKeyType, 'rsa'); // memoized before free
+});
+
+test('equals agrees with node:crypto KeyObject.equals', () => {
+  const { privateKey, publicKey } = keys();
+  const other = crypto.generateKeyPairSync('rsa', { modulusLength: 1024 });
+  const a = loadPublicKey(publicKey.export({ format: 'pem', type: 'spki' }));
+  const b = loadPrivateKey(privateKey.export({ format: 'der', type: 'pkcs8' })).publicKey();
+  const c = loadPublicKey(publicKey.export({ format: 'der', type: 'pkcs1' }));
+  const d = loadPublicKey(other.publicKey.export({ format: 'pem', type: 'spki' }));
+  const nums = a.publicNumbers();
+  const e = RSAPublicKey.fromNumbers({ n: nums.n, e: 3n });
+  const pairs = [
+    [a, b, publicKey, crypto.createPublicKey(privateKey)],
+    [a, c, publicKey, crypto.createPublicKey({ key: publicKey.export({ format: 'der', type: 'pkcs1' }), format: 'der', type: 'pkcs1' })],
+    [a, d, publicKey, other.publicKey],
+    [a, e, publicKey, crypto.createPublicKey({ key: e.export(), format: 'pem' })],
+  ];
+  for (const [x, y, nx, ny] of pairs) {
+    const want = nx.equals(ny);
+    assert.strictEqual(x.equals(y), want);
+    assert.strictEqual(y.equals(x), want);
+  }
+  assert.strictEqual(a.equals(a), publicKey.equals(publicKey));
+  assert.deepStrictEqual([a.equals(b), a.equals(d), a.equals(e)], [true, false, false]);
+  // a private key is never equal to a public one (node: KeyObject.equals across types is false)
+  const priv = loadPrivateKey(privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  assert.strictEqual(a.equals(priv), publicKey.equals(privateKey));
+  assert.strictEqual(a.equals(priv), false);
+  assert.throws(() => a.equals(publicKey.export({ format: 'der', type: 'spki' })), (err) => err.code === 'ERR_INVALID_ARG_TYPE');
+  assert.throws(() => a.equals(undefined), (err) => err.code === 'ERR_INVALID_ARG_TYPE');
+  d.free();
+  assert.throws(() => a.equals(d), cg.InvalidHandle);
+  [a, b, c, e, priv].forEach((k) => k.free());
+});
+
+test('recover (PKCS1v15 data recovery) agrees with crypto.publicDecrypt(RSA_PKCS1_PADDING) on signatures', () => {
+  const { privateKey, publicKey } = keys();
+  const pub = loadPublicKey(publicKey.export({ format: 'pem', type: 'spki' }));
+  const msg = crypto.randomBytes(77);
+  for (const h of ['sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha512-256', 'sha3-256', 'md5']) {
+    const sig = crypto.sign(h, msg, privateKey);
+    // node's public-key "decryption" of a signature is the payload: DigestInfo || digest
+    const payload = crypto.publicDecrypt({ key: publicKey, padding: C.RSA_PKCS1_PADDING }, sig);
+    const digest = crypto.createHash(h).update(msg).digest();
+    assert.deepStrictEqual(payload.subarray(payload.length - digest.length), digest);
+    assert.deepStrictEqual(pub.recover(sig, { hash: null }), payload, `${h} raw`);
+    assert.deepStrictEqual(pub.recover(sig, { padding: 'pkcs1v15', hash: h }), digest, h);
+    // a DigestInfo of another hash does not recover
+    assert.throws(() => pub.recover(sig, { hash: h === 'sha256' ? 'sha384' : 'sha256' }), cg.InvalidSignature, h);
+  }
+  // raw payloads (no DigestInfo): node's privateEncrypt with PKCS1 padding is a PKCS1v15 signature of raw data
+  for (const data of [Buffer.alloc(0), Buffer.from('raw payload'), crypto.randomBytes(245)]) {
+    const sig = crypto.privateEncrypt({ key: privateKey, padding: C.RSA_PKCS1_PADDING }, data);
+    assert.deepStrictEqual(pub.recover(sig, { hash: null }), data);
+    assert.deepStrictEqual(pub.recover(sig, { hash: null }), crypto.publicDecrypt({ key: publicKey, padding: C.RSA_PKCS1_PADDING }, sig));
+    assert.throws(() => pub.recover(sig, { hash: 'sha256' }), cg.InvalidSignature);
+  }
+  // our signatures too
+  const priv = loadPrivateKey(privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  const ours = priv.sign(msg, { padding: 'pkcs1v15', hash: 'sha384' });
+  assert.deepStrictEqual(pub.recover(ours, { hash: 'sha384' }), crypto.createHash('sha384').update(msg).digest());
+  const bad = Buffer.from(ours);
+  bad[5] ^= 1;
+  assert.throws(() => pub.recover(bad, { hash: null }), cg.InvalidSignature);
+  assert.throws(() => pub.recover(ours.subarray(1), { hash: null }), cg.InvalidSignature);
+  assert.throws(() => pub.recover(priv.sign(msg), { hash: 'sha256' }), cg.InvalidSignature); // PSS is not PKCS1v15
+  assert.throws(() => pub.recover(ours), (e) => e.code === 'ERR_INVALID_ARG_TYPE');
+  assert.throws(() => pub.recover(ours, {}), (e) => e.code === 'ERR_INVALID_ARG_TYPE');
+  assert.throws(() => pub.recover(ours, { padding: 'pss', hash: 'sha256' }), (e) => e.code === 'ERR_INVALID_ARG_TYPE');
+  assert.throws(() => pub.recover(ours, { hash: 'nope' }), cg.UnsupportedAlgorithm);
+  priv.free();
+  pub.free();
+  assert.throws(() => pub.recover(ours, { hash: null }), cg.InvalidHandle);
+});
+
 const hashName = (s) => s.toLowerCase().replace(/^sha-/, 'sha').replace('/', '-');
 
 // Every rsa_*_test.json of Wycheproof through the Node API, by schema (as

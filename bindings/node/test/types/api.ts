@@ -60,6 +60,45 @@ pub.encrypt(bytes, { padding: 'raw' });
 // @ts-expect-error numbers are bigints
 cg.RSAPublicKey.fromNumbers({ n: 3, e: 65537 });
 
+// Generic key layer (node:crypto's KeyObject shapes)
+const anyPriv: cg.PrivateKeyTypes = cg.loadPrivateKey(pem, { password: 'pw' });
+const anyPub: cg.PublicKeyTypes = cg.loadPublicKey(spki);
+if (anyPriv.asymmetricKeyType === 'rsa') {
+  const narrowed: cg.RSAPrivateKey = anyPriv;
+  void narrowed;
+}
+const base: cg.PrivateKey = priv;
+const basePub: cg.PublicKey = base.publicKey();
+const kind: 'private' = priv.type;
+const pubKind: 'public' = pub.type;
+const akt: cg.AsymmetricKeyType = basePub.asymmetricKeyType;
+const rsaType: 'rsa' = pub.asymmetricKeyType;
+const modulusLength: number = pub.asymmetricKeyDetails.modulusLength;
+const exponent: bigint = priv.asymmetricKeyDetails.publicExponent;
+const isEqual: boolean = pub.equals(anyPub) && !basePub.equals(priv);
+const digest: Buffer = pub.recover(cg.generateRSAPrivateKey().sign(bytes, { padding: 'pkcs1v15' }), { hash: 'sha256' });
+const payload: Buffer = pub.recover(sig, { padding: 'pkcs1v15', hash: null });
+const typed: cg.RSAPublicKey = cg.RSAPublicKey.load(spki);
+const typedAsync: Promise<cg.RSAPrivateKey> = cg.RSAPrivateKey.loadAsync(pem, { password: 'pw' });
+// @ts-expect-error asymmetricKeyType is read-only
+pub.asymmetricKeyType = 'rsa';
+// @ts-expect-error keySize is read-only
+priv.keySize = 4096;
+// @ts-expect-error an RSA key's asymmetricKeyType is 'rsa'
+const notEc: 'ec' = pub.asymmetricKeyType;
+// @ts-expect-error recover needs options.hash (a hash name or null)
+pub.recover(sig);
+// @ts-expect-error recover has no PSS mode
+pub.recover(sig, { padding: 'pss', hash: 'sha256' });
+// @ts-expect-error equals takes a key, not bytes
+pub.equals(spki);
+// @ts-expect-error the key classes are made by the loaders, not `new`
+new cg.RSAPublicKey();
+// @ts-expect-error the base classes are abstract
+new cg.PublicKey();
+// @ts-expect-error a base PublicKey has no RSA operations
+basePub.encrypt(bytes);
+
 // Errors
 try {
   gcm.decrypt(bytes.subarray(0, 12), bytes);
@@ -79,4 +118,5 @@ const ver: string = cg.version();
 const live: number = cg.liveHandles();
 const tag: number = cg.abi.macros.CRYPTOGO_AESGCM_TAGBYTES;
 
+void [kind, pubKind, akt, rsaType, modulusLength, exponent, isEqual, digest, payload, typed, typedAsync, notEc];
 void [ts, rotated, raw, same, oneShot, dk, dkAsync, bits, back, spki, n, d, hex, rnd, filled, ver, live, tag];
