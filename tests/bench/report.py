@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import platform
 import re
 import sys
@@ -174,6 +175,17 @@ def load(paths: list[str]) -> tuple[list[dict], list[str]]:
     return rows, missing
 
 
+def cpu_model() -> str:
+    """The CPU's model name (ratios depend on it: OpenSSL picks CPU-specific code)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
 def markdown(rows: list[dict], missing: list[str]) -> str:
     layers = [layer for layer in LAYER_ORDER if any(r.get("layer") == layer for r in rows)]
     layers += sorted({r.get("layer") for r in rows} - set(layers))
@@ -188,7 +200,8 @@ def markdown(rows: list[dict], missing: list[str]) -> str:
     now = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     out.append("# libcrypto-go benchmark report\n")
     out.append(
-        f"Generated {now} on {platform.node() or 'unknown host'} ({platform.machine()}, "
+        f"Generated {now} on {platform.node() or 'unknown host'} ({cpu_model()}, {os.cpu_count()} cores, "
+        f"{platform.machine()}, "
         f"{platform.system()}). Ratio = our time / the reference's time, measured in the same "
         "process, interleaved, median over rounds (lower is better; for thread scaling, higher is "
         "better). Brackets: interquartile range of the per-round ratios where the layer reports it. "
