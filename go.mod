@@ -2,6 +2,8 @@ module github.com/cryptogo/libcrypto-go
 
 go 1.27
 
+toolchain go1.27.3
+
 require (
 	github.com/mattn/go-pointer v0.0.1
 	golang.org/x/crypto v0.59.0
