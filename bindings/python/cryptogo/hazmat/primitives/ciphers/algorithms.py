@@ -1,0 +1,64 @@
+"""``cryptography.hazmat.primitives.ciphers.algorithms``: the algorithms for
+:class:`~cryptogo.hazmat.primitives.ciphers.Cipher`.
+
+cryptogo has no ``Cipher`` yet, so every algorithm here is a placeholder
+(``UnsupportedAlgorithm``, ``_Reasons.UNSUPPORTED_CIPHER``, on
+instantiation) that keeps pyca's base class. AES-GCM and ChaCha20-Poly1305
+are available as AEADs in ``ciphers.aead``. The legacy names pyca still
+re-exports here (moved to ``hazmat.decrepit``) are the same objects.
+"""
+
+from __future__ import annotations
+
+from cryptogo import _unsupported
+from cryptogo.exceptions import _Reasons
+from cryptogo.hazmat.decrepit.ciphers.algorithms import (
+    ARC4 as ARC4,
+)
+from cryptogo.hazmat.decrepit.ciphers.algorithms import (
+    CAST5 as CAST5,
+)
+from cryptogo.hazmat.decrepit.ciphers.algorithms import (
+    IDEA as IDEA,
+)
+from cryptogo.hazmat.decrepit.ciphers.algorithms import (
+    SEED as SEED,
+)
+from cryptogo.hazmat.decrepit.ciphers.algorithms import (
+    Blowfish as Blowfish,
+)
+from cryptogo.hazmat.decrepit.ciphers.algorithms import (
+    Camellia as Camellia,
+)
+from cryptogo.hazmat.decrepit.ciphers.algorithms import (
+    TripleDES as TripleDES,
+)
+from cryptogo.hazmat.primitives._cipheralgorithm import (
+    BlockCipherAlgorithm,
+    CipherAlgorithm,
+)
+
+__all__ = [
+    "AES",
+    "AES128",
+    "AES256",
+    "ARC4",
+    "CAST5",
+    "IDEA",
+    "SEED",
+    "SM4",
+    "BlockCipherAlgorithm",
+    "Blowfish",
+    "Camellia",
+    "ChaCha20",
+    "CipherAlgorithm",
+    "TripleDES",
+]
+
+_CIPHER = _Reasons.UNSUPPORTED_CIPHER
+
+AES = _unsupported.cls(__name__, "AES", _CIPHER, (BlockCipherAlgorithm,))
+AES128 = _unsupported.cls(__name__, "AES128", _CIPHER, (BlockCipherAlgorithm,))
+AES256 = _unsupported.cls(__name__, "AES256", _CIPHER, (BlockCipherAlgorithm,))
+SM4 = _unsupported.cls(__name__, "SM4", _CIPHER, (BlockCipherAlgorithm,))
+ChaCha20 = _unsupported.cls(__name__, "ChaCha20", _CIPHER, (CipherAlgorithm,))
