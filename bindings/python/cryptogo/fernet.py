@@ -297,3 +297,11 @@ class MultiFernet(_FernetBase):
 
 
 _fast.bind(_bind)
+
+
+# --- pyca-surface (issue 18 item 5): names pyca's fernet module also exposes
+# (its own imports, which code sometimes reaches through it). Kept as one block
+# at the end so merges with other work on this module stay trivial.
+from cryptogo.exceptions import InvalidSignature as InvalidSignature  # noqa: E402
+from cryptogo.hazmat.primitives.ciphers import Cipher as Cipher  # noqa: E402
+from cryptogo.hazmat.primitives.hmac import HMAC as HMAC  # noqa: E402

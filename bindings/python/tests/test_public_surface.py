@@ -20,12 +20,14 @@ What counts as public (decided here, applied to both packages):
   - objects merely imported from the standard library (``typing.Any``,
     ``math.gcd``, ``dataclasses.dataclass``, ``from __future__ import
     annotations``), found by identity with the standard-library attribute;
+  - builtin types re-exported through ``types`` (``NoneType``);
   - ``typing.TypeVar`` objects (generic helpers, not API).
 
   Plus every name in the module's ``__all__`` when it has one, private or not
   (pyca lists ``_KeySerializationEncryption``).
-* **Kinds** (checked, not just presence): exception class, ``enum.Enum``
-  subclass (same member names), other class, function (any non-class
+* **Kinds** (checked, not just presence): exception class, enum (an
+  ``enum.Enum`` subclass, or a class whose public attributes are instances of
+  itself, as pyca's Rust-defined ``Encoding``; same member names), other class, function (any non-class
   callable), typing alias (``Union[...]``: ours must be one too), constant
   (same type name; ``ObjectIdentifier`` constants must have the same dotted
   string). A class pyca defines as an ABC must be an ABC in cryptogo with the
@@ -101,6 +103,8 @@ def _stdlib_import(obj: object) -> bool:
     name = getattr(obj, "__name__", None)
     if not isinstance(mod, str) or not isinstance(name, str):
         return False
+    if mod == "builtins" and getattr(types, name, None) is obj:
+        return True  # types.NoneType and friends
     if mod.split(".")[0] not in sys.stdlib_module_names or mod not in sys.modules:
         return False
     return getattr(sys.modules[mod], name, None) is obj
@@ -122,11 +126,20 @@ def _public_names(modname: str) -> list[str]:
     return sorted(names)
 
 
+def members(cls: type) -> set[str]:
+    """An enum's member names: an ``enum.Enum``'s, or those of a class whose
+    public class attributes are instances of itself (pyca 50 defines some
+    enums, e.g. ``serialization.Encoding``, in Rust)."""
+    if issubclass(cls, enum.Enum):
+        return set(cls.__members__)
+    return {k for k, v in vars(cls).items() if not k.startswith("_") and isinstance(v, cls)}
+
+
 def kind(obj: object) -> str:
     if isinstance(obj, type):
         if issubclass(obj, BaseException):
             return "exception"
-        if issubclass(obj, enum.Enum):
+        if members(obj):
             return "enum"
         return "class"
     if typing.get_origin(obj) is not None:
@@ -175,7 +188,7 @@ def test_name_exists_with_same_kind(modname: str, name: str) -> None:
 
     if kind(theirs) == "enum":
         assert isinstance(ours, type) and isinstance(theirs, type)
-        assert list(ours.__members__) == list(theirs.__members__)
+        assert members(ours) == members(theirs)
     elif kind(theirs) == "constant":
         assert type(ours).__name__ == type(theirs).__name__
         if type(theirs).__name__ == "ObjectIdentifier":

@@ -38,7 +38,7 @@ from cryptogo.x509.general_name import (
     RFC822Name,
     UniformResourceIdentifier,
 )
-from cryptogo.x509.name import Name
+from cryptogo.x509.name import Name, RelativeDistinguishedName
 
 __all__ = [
     "CRLEntryExtensionOID",
@@ -60,6 +60,7 @@ __all__ = [
     "RFC822Name",
     "RSAPublicKey",
     "ReasonFlags",
+    "RelativeDistinguishedName",
     "RegisteredID",
     "SignedCertificateTimestamp",
     "TLSFeatureType",

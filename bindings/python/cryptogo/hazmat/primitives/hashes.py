@@ -392,3 +392,12 @@ class Hash(_LazyHash, HashContext):
 
 
 _fast.bind(_bind)
+
+
+# --- pyca-surface (issue 18 item 5): pyca names cryptogo does not implement yet.
+# Kept as one block at the end so merges with other work on this module stay trivial.
+from cryptogo import _unsupported as _placeholders  # noqa: E402
+
+# Incremental extendable output (squeeze) for SHAKE: not in cryptogo yet.
+XOFHash = _placeholders.cls(__name__, "XOFHash", _Reasons.UNSUPPORTED_HASH)
+__all__ += ["XOFHash"]

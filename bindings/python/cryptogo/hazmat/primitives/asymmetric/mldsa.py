@@ -250,3 +250,8 @@ class MLDSA87PrivateKey(metaclass=abc.ABCMeta):
     @abc.abstractmethod
     def sign_mu(self, mu: Buffer) -> bytes:
         """Signs a precomputed message representative mu."""
+
+
+# The incremental mu = H(tr || M') hasher of FIPS 204 (for sign_mu / verify_mu).
+MLDSAMuHasher = _unsupported.cls(__name__, "MLDSAMuHasher", _PK)
+__all__ += ["MLDSAMuHasher"]

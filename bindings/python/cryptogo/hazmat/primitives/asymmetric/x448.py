@@ -15,9 +15,9 @@ import abc
 from cryptogo import _unsupported
 from cryptogo.exceptions import UnsupportedAlgorithm, _Reasons
 from cryptogo.hazmat.primitives import _serialization
-from cryptogo.utils import Buffer
+from cryptogo.utils import Buffer as Buffer
 
-__all__ = ["UnsupportedAlgorithm", "X448PrivateKey", "X448PublicKey"]
+__all__ = ["Buffer", "UnsupportedAlgorithm", "X448PrivateKey", "X448PublicKey"]
 
 _PK = _Reasons.UNSUPPORTED_PUBLIC_KEY_ALGORITHM
 

@@ -365,3 +365,16 @@ class ChaCha20Poly1305(_AEAD):
 
 
 _fast.bind(_bind)
+
+
+# --- pyca-surface (issue 18 item 5): pyca's other AEADs, not in cryptogo yet.
+# Kept as one block at the end so merges with other work on this module stay trivial.
+from cryptogo import _unsupported  # noqa: E402
+from cryptogo.exceptions import _Reasons  # noqa: E402
+
+AESCCM = _unsupported.cls(__name__, "AESCCM", _Reasons.UNSUPPORTED_CIPHER)
+AESSIV = _unsupported.cls(__name__, "AESSIV", _Reasons.UNSUPPORTED_CIPHER)
+AESOCB3 = _unsupported.cls(__name__, "AESOCB3", _Reasons.UNSUPPORTED_CIPHER)
+AESGCMSIV = _unsupported.cls(__name__, "AESGCMSIV", _Reasons.UNSUPPORTED_CIPHER)
+
+__all__ += ["AESCCM", "AESGCMSIV", "AESOCB3", "AESSIV"]

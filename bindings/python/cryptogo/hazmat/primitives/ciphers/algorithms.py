@@ -58,7 +58,20 @@ __all__ = [
 _CIPHER = _Reasons.UNSUPPORTED_CIPHER
 
 AES = _unsupported.cls(__name__, "AES", _CIPHER, (BlockCipherAlgorithm,))
-AES128 = _unsupported.cls(__name__, "AES128", _CIPHER, (BlockCipherAlgorithm,))
-AES256 = _unsupported.cls(__name__, "AES256", _CIPHER, (BlockCipherAlgorithm,))
+
+
+# AES128 and AES256 are named in a typing union
+# (serialization.pkcs7.ContentEncryptionAlgorithm), so they are class
+# statements rather than _unsupported.cls(...) values.
+class AES128(_unsupported.Placeholder, BlockCipherAlgorithm):
+    _cryptogo_placeholder = f"{__name__}.AES128"
+    _cryptogo_reason = _CIPHER
+
+
+class AES256(_unsupported.Placeholder, BlockCipherAlgorithm):
+    _cryptogo_placeholder = f"{__name__}.AES256"
+    _cryptogo_reason = _CIPHER
+
+
 SM4 = _unsupported.cls(__name__, "SM4", _CIPHER, (BlockCipherAlgorithm,))
 ChaCha20 = _unsupported.cls(__name__, "ChaCha20", _CIPHER, (CipherAlgorithm,))

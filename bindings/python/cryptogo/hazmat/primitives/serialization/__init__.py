@@ -34,3 +34,40 @@ __all__ = [
     "load_pem_private_key",
     "load_pem_public_key",
 ]
+
+
+# --- pyca-surface (issue 18 item 5): the rest of pyca's serialization namespace.
+# Kept as one block at the end so merges with other work on this module stay trivial.
+from cryptogo.hazmat.primitives.serialization.base import (
+    load_der_parameters,
+    load_pem_parameters,
+)
+from cryptogo.hazmat.primitives.serialization.ssh import (
+    SSHCertificate,
+    SSHCertificateBuilder,
+    SSHCertificateType,
+    SSHCertPrivateKeyTypes,
+    SSHCertPublicKeyTypes,
+    SSHPrivateKeyTypes,
+    SSHPublicKeyTypes,
+    load_ssh_private_key,
+    load_ssh_public_identity,
+    load_ssh_public_key,
+    ssh_key_fingerprint,
+)
+
+__all__ += [
+    "SSHCertPrivateKeyTypes",
+    "SSHCertPublicKeyTypes",
+    "SSHCertificate",
+    "SSHCertificateBuilder",
+    "SSHCertificateType",
+    "SSHPrivateKeyTypes",
+    "SSHPublicKeyTypes",
+    "load_der_parameters",
+    "load_pem_parameters",
+    "load_ssh_private_key",
+    "load_ssh_public_identity",
+    "load_ssh_public_key",
+    "ssh_key_fingerprint",
+]

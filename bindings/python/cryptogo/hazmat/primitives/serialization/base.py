@@ -65,3 +65,13 @@ def load_pem_public_key(data: Buffer, backend: typing.Any = None) -> RSAPublicKe
 
 def load_der_public_key(data: Buffer, backend: typing.Any = None) -> RSAPublicKey:
     return _load_public(data, "CRYPTOGO_ENCODING_DER")
+
+
+# --- pyca-surface (issue 18 item 5): names pyca has that cryptogo does not implement yet.
+# Kept as one block at the end so merges with other work on this module stay trivial.
+from cryptogo import _unsupported as _placeholders  # noqa: E402
+from cryptogo.exceptions import _Reasons as _R  # noqa: E402
+
+# DH parameter loading (pyca 50 deprecates FFDH): cryptogo has no DH.
+load_pem_parameters = _placeholders.function(__name__, "load_pem_parameters", _R.UNSUPPORTED_DIFFIE_HELLMAN)
+load_der_parameters = _placeholders.function(__name__, "load_der_parameters", _R.UNSUPPORTED_DIFFIE_HELLMAN)
