@@ -315,5 +315,15 @@ class ECDH:
 
 generate_private_key = _unsupported.function(__name__, "generate_private_key", _EC)
 derive_private_key = _unsupported.function(__name__, "derive_private_key", _EC)
-EllipticCurvePublicNumbers = _unsupported.cls(__name__, "EllipticCurvePublicNumbers", _EC)
-EllipticCurvePrivateNumbers = _unsupported.cls(__name__, "EllipticCurvePrivateNumbers", _EC)
+
+
+# The numbers classes are named in the key interfaces' annotations, so they
+# are class statements rather than _unsupported.cls(...) values.
+class EllipticCurvePublicNumbers(_unsupported.Placeholder):
+    _cryptogo_placeholder = f"{__name__}.EllipticCurvePublicNumbers"
+    _cryptogo_reason = _EC
+
+
+class EllipticCurvePrivateNumbers(_unsupported.Placeholder):
+    _cryptogo_placeholder = f"{__name__}.EllipticCurvePrivateNumbers"
+    _cryptogo_reason = _EC
