@@ -14,13 +14,15 @@ expected from a test that passed on real cryptography: the pyca-suite run
 never as passed.
 
 Use :func:`function` for a missing function and :func:`cls` for a missing
-class. ``isinstance(x, Placeholder)`` is False for every real object, and
+class (or subclass :class:`Placeholder`); a class method the placeholder does
+not define is a placeholder function too. ``isinstance(x, Placeholder)`` is False for every real object, and
 ``issubclass`` works, so type unions and isinstance checks that mention a
 missing class keep working (and do not count as a use).
 """
 
 from __future__ import annotations
 
+import abc
 import threading
 import typing
 
@@ -44,8 +46,22 @@ def _touch(qualname: str, reason: _Reasons) -> UnsupportedAlgorithm:
     return UnsupportedAlgorithm(f"{qualname} is not supported by cryptogo yet.", reason)
 
 
-class Placeholder:
-    """Base of every placeholder class: instantiating one raises."""
+class _PlaceholderMeta(abc.ABCMeta):
+    """Any public attribute a placeholder class lacks (a class method of
+    pyca's such as ``AESCCM.generate_key``) is a placeholder function too,
+    so using it raises UnsupportedAlgorithm rather than AttributeError. An
+    ABCMeta, so placeholders can keep pyca's abstract bases."""
+
+    def __getattr__(cls, name: str) -> typing.Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        qualname = cls.__dict__.get("_cryptogo_placeholder") or f"{cls.__module__}.{cls.__qualname__}"
+        return function(cls.__module__, f"{qualname.rsplit('.', 1)[-1]}.{name}", cls._cryptogo_reason)
+
+
+class Placeholder(metaclass=_PlaceholderMeta):
+    """Base of every placeholder class: instantiating one raises, and so does
+    calling any class attribute it does not define."""
 
     _cryptogo_placeholder: typing.ClassVar[str] = ""
     _cryptogo_reason: typing.ClassVar[_Reasons] = _Reasons.UNSUPPORTED_CIPHER
