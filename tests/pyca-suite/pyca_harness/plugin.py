@@ -128,7 +128,7 @@ class _Recorder:
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         t = self.tests.setdefault(report.nodeid, {"outcome": "passed", "touches": 0, "skips": 0, "message": ""})
         for k, v in report.user_properties:
-            if k == _KEY:
+            if k == _KEY and isinstance(v, dict):
                 t["touches"] = max(t["touches"], v["touches"])
                 t["skips"] = max(t["skips"], v["skips"])
                 self.audit.update(v.get("audit", ()))
