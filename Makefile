@@ -30,7 +30,7 @@ export CRYPTOGO_SHARED
 export CRYPTOGO_LIBRARY := $(ROOT)/$(LIB)
 
 .PHONY: all lib header check-header deps venv help lint lint-go lint-python lint-node lint-tracked check test test-go test-race test-c test-python test-node \
-        test-conformance-quick demo wheel bench bench-c bench-python bench-node conformance fuzz stress leaks test-misuse test-leaks-quick clean
+        test-conformance-quick test-pyca-claimed pyca-suite pyca-suite-update-expected pyca-suite-selftest demo wheel bench bench-c bench-python bench-node conformance fuzz stress leaks test-misuse test-leaks-quick clean
 
 all: lib ## build the library (same as make lib)
 
@@ -93,7 +93,7 @@ check: lib venv ## fast loop: Go and Python unit tests without the slow vector g
 	$(GO) test -count=1 -short ./core/... ./capi/...
 	cd bindings/python && $(ROOT)/$(VPY) -m pytest -q -p no:cacheprovider -m "not vectors" tests
 
-test: deps lib check-header lint test-go test-misuse test-leaks-quick test-c test-python test-node test-conformance-quick ## lint, then every test suite (Go, misuse, leaks, C, Python, Node, conformance)
+test: deps lib check-header lint test-go test-misuse test-leaks-quick test-c test-python test-node test-conformance-quick test-pyca-claimed ## lint, then every test suite (Go, misuse, leaks, C, Python, Node, conformance, pyca's claimed tests)
 	@echo "make test: all suites passed"
 
 test-go: ## Go unit and vector tests, the race detector (-short), the purego RSA path
@@ -109,6 +109,58 @@ test-c: lib ## C tests through CMake/CTest (KATs, quick start, demo, consumers)
 
 test-python: lib venv ## the Python binding's pytest suite
 	cd bindings/python && $(ROOT)/$(VPY) -m pytest -q -p no:cacheprovider tests
+
+# ---------------------------------------------------------------------------
+# pyca's own test suite as the compatibility gauge (tests/pyca-suite/README.md).
+# The pinned source release and vectors wheel are fetched into build/ with pip;
+# two environments: control (real pyca) and cryptogo (no pyca; an import hook
+# makes `cryptography.*` be `cryptogo.*`). PYCA_SUITE_WORKERS: pytest-xdist workers.
+PYCA_VERSION  := 50.0.2
+PYCA_DIR      := $(BUILD)/pyca-suite
+PYCA_SDIST    := $(PYCA_DIR)/dist/cryptography-$(PYCA_VERSION).tar.gz
+PYCA_VECTORS  := $(PYCA_DIR)/dist/cryptography_vectors-$(PYCA_VERSION)-py3-none-any.whl
+PYCA_SRC      := $(PYCA_DIR)/src/cryptography-$(PYCA_VERSION)
+PYCA_CONTROL  := $(PYCA_DIR)/venv-control
+PYCA_OURS     := $(PYCA_DIR)/venv-cryptogo
+PYCA_SUITE_WORKERS ?= 2
+PYCA_RUN = $(PYCA_OURS)/bin/python tests/pyca-suite/run.py --src $(PYCA_SRC) \
+	--control-python $(PYCA_CONTROL)/bin/python --cryptogo-python $(PYCA_OURS)/bin/python \
+	--library $(ROOT)/$(LIB) --workers $(PYCA_SUITE_WORKERS) \
+	$(if $(wildcard $(CRYPTOGO_SHARED)/wycheproof/*.json),--wycheproof $(PYCA_DIR)/wycheproof)
+
+$(PYCA_SDIST):
+	$(PYTHON) -m pip download -q --no-binary :all: --no-deps -d $(PYCA_DIR)/dist cryptography==$(PYCA_VERSION)
+$(PYCA_VECTORS):
+	$(PYTHON) -m pip download -q --no-deps -d $(PYCA_DIR)/dist cryptography-vectors==$(PYCA_VERSION)
+$(PYCA_SRC)/.stamp: $(PYCA_SDIST)
+	rm -rf $(PYCA_SRC) && mkdir -p $(PYCA_DIR)/src && tar -xzf $(PYCA_SDIST) -C $(PYCA_DIR)/src
+	@# pyca's --wycheproof-root wants <root>/testvectors_v1/; ours are flat in $(CRYPTOGO_SHARED)/wycheproof
+	mkdir -p $(PYCA_DIR)/wycheproof && ln -sfn $(CRYPTOGO_SHARED)/wycheproof $(PYCA_DIR)/wycheproof/testvectors_v1
+	touch $@
+$(PYCA_CONTROL)/.stamp: tests/pyca-suite/requirements-control.txt tests/pyca-suite/requirements-test.txt $(PYCA_VECTORS)
+	rm -rf $(PYCA_CONTROL) && $(PYTHON) -m venv $(PYCA_CONTROL)
+	$(PYCA_CONTROL)/bin/python -m pip install -q --upgrade pip
+	$(PYCA_CONTROL)/bin/python -m pip install -q -r tests/pyca-suite/requirements-control.txt $(PYCA_VECTORS)
+	touch $@
+$(PYCA_OURS)/.stamp: tests/pyca-suite/requirements-test.txt $(PYCA_VECTORS)
+	rm -rf $(PYCA_OURS) && $(PYTHON) -m venv $(PYCA_OURS)
+	$(PYCA_OURS)/bin/python -m pip install -q --upgrade pip
+	$(PYCA_OURS)/bin/python -m pip install -q -r tests/pyca-suite/requirements-test.txt $(PYCA_VECTORS)
+	@# the cryptogo environment must never have pyca (a dependency could pull it in)
+	! $(PYCA_OURS)/bin/python -c 'import cryptography' 2>/dev/null || { echo "pyca found in $(PYCA_OURS)"; exit 1; }
+	touch $@
+
+pyca-suite-selftest: $(PYCA_OURS)/.stamp ## the harness's own tests (classifier, expected list, import hook)
+	cd tests/pyca-suite && PYTHONPATH=$(ROOT)/bindings/python $(ROOT)/$(PYCA_OURS)/bin/python -m pytest -q -p no:cacheprovider test_harness.py
+
+pyca-suite: lib $(PYCA_SRC)/.stamp $(PYCA_CONTROL)/.stamp $(PYCA_OURS)/.stamp pyca-suite-selftest ## pyca's whole test suite, control vs cryptogo: build/pyca-suite.{json,md}, README table, expected-list check
+	$(PYCA_RUN) full
+
+pyca-suite-update-expected: lib $(PYCA_SRC)/.stamp $(PYCA_CONTROL)/.stamp $(PYCA_OURS)/.stamp ## make pyca-suite, then rewrite tests/pyca-suite/expected.toml (reasons kept)
+	$(PYCA_RUN) full --update-expected
+
+test-pyca-claimed: lib $(PYCA_SRC)/.stamp $(PYCA_OURS)/.stamp pyca-suite-selftest ## pyca's tests of the features we claim, vs the committed control baseline
+	$(PYCA_RUN) claimed
 
 # Platform wheel of the Python binding (its build step compiles the library
 # with Go and bundles it): build/cryptogo-*.whl.
