@@ -35,3 +35,9 @@ IDEA = _unsupported.cls(__name__, "IDEA", _CIPHER, (BlockCipherAlgorithm,))
 SEED = _unsupported.cls(__name__, "SEED", _CIPHER, (BlockCipherAlgorithm,))
 RC2 = _unsupported.cls(__name__, "RC2", _CIPHER, (BlockCipherAlgorithm,))
 Camellia = _unsupported.cls(__name__, "Camellia", _CIPHER, (BlockCipherAlgorithm,))
+
+
+class _DES:
+    """pyca's marker for tests (DES itself is not supported, there either)."""
+
+    key_size = 64

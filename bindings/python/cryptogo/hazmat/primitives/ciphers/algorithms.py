@@ -66,11 +66,20 @@ AES = _unsupported.cls(__name__, "AES", _CIPHER, (BlockCipherAlgorithm,))
 class AES128(_unsupported.Placeholder, BlockCipherAlgorithm):
     _cryptogo_placeholder = f"{__name__}.AES128"
     _cryptogo_reason = _CIPHER
+    # pyca's class constants (API shape, readable without an instance)
+    name = "AES"
+    block_size = 128
+    key_sizes = frozenset([128])
+    key_size = 128
 
 
 class AES256(_unsupported.Placeholder, BlockCipherAlgorithm):
     _cryptogo_placeholder = f"{__name__}.AES256"
     _cryptogo_reason = _CIPHER
+    name = "AES"
+    block_size = 128
+    key_sizes = frozenset([256])
+    key_size = 256
 
 
 SM4 = _unsupported.cls(__name__, "SM4", _CIPHER, (BlockCipherAlgorithm,))
