@@ -23,6 +23,7 @@ failed to collect, the error.
 
 from __future__ import annotations
 
+import enum
 import importlib.metadata
 import json
 import os
@@ -93,6 +94,23 @@ def _env_info() -> dict[str, typing.Any]:
 
 
 _START = pytest.StashKey[tuple[int, int]]()
+
+
+def pytest_make_parametrize_id(config: pytest.Config, val: object, argname: str) -> str | None:
+    """One test id in both runs for an enum member of the API. pyca 50 defines
+    some enums in Rust (serialization.Encoding, ...), which pytest names by
+    position ("encoding0"), while cryptogo's are Python enums, which pytest
+    names by value ("Encoding.PEM"): both become "Encoding.PEM", so the two
+    runs' results meet on the same id."""
+    t = type(val)
+    if not (t.__module__ or "").startswith(("cryptography", "cryptogo")):
+        return None
+    name = val.name if isinstance(val, enum.Enum) else str(val).rpartition(".")[2]
+    try:
+        member = name.isidentifier() and getattr(t, name, None) == val
+    except Exception:  # an __eq__ that refuses
+        member = False
+    return f"{t.__name__}.{name}" if member else None
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
