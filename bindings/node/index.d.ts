@@ -209,8 +209,12 @@ export interface EncryptOptions {
 export interface SignOptions {
   /** Default 'pss'. */
   padding?: 'pss' | 'pkcs1v15';
-  /** Default 'sha256'. */
-  hash?: HashName;
+  /**
+   * Default 'sha256'. null (padding 'pkcs1v15' only): data is the payload
+   * itself, signed without a DigestInfo (pyca's NoDigestInfo(); what
+   * crypto.privateEncrypt with RSA_PKCS1_PADDING produces).
+   */
+  hash?: HashName | null;
   /** PSS MGF1 hash, default = hash. */
   mgf1Hash?: HashName;
   /** PSS salt length: bytes, 'max', 'digest', or (verify only) 'auto'. Default: sign 'max', verify 'auto'. */

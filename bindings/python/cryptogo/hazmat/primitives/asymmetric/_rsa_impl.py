@@ -64,11 +64,17 @@ def _sign_hash(data: typing.Any, algorithm: object) -> tuple[int, int]:
             raise ValueError("The provided data must be the same length as the hash algorithm's digest size.")
         return _signature_hash(alg), 1
     if isinstance(algorithm, asym_utils.NoDigestInfo):
-        raise UnsupportedAlgorithm(
-            "NoDigestInfo signatures are not supported by libcrypto-go",
-            _Reasons.UNSUPPORTED_HASH,
-        )
+        # PKCS1v15 signs/verifies data itself as the payload; PSS refuses it
+        # (_pss_hash) with pyca's TypeError.
+        return _native.const("CRYPTOGO_HASH_NONE"), 0
     return _signature_hash(algorithm), 0
+
+
+def _pss_hash(hash_id: int) -> None:
+    """PSS needs a hash: pyca's TypeError for NoDigestInfo (after its MGF1
+    check, as pyca orders them)."""
+    if hash_id == _native.const("CRYPTOGO_HASH_NONE"):
+        raise TypeError("Expected instance of hashes.HashAlgorithm.")
 
 
 def _signature_hash(alg: object) -> int:
@@ -90,7 +96,7 @@ def _mgf1_id(padding: typing.Any) -> int:
 
     mgf = padding._mgf
     if not isinstance(mgf, MGF1):
-        raise UnsupportedAlgorithm("Only MGF1 is supported by this backend.", _Reasons.UNSUPPORTED_MGF)
+        raise UnsupportedAlgorithm("Only MGF1 is supported.", _Reasons.UNSUPPORTED_MGF)
     return hashes._hash_id(mgf._algorithm)
 
 
@@ -203,8 +209,10 @@ class _RSAPrivateKeyImpl(_keys.PrivateKeyHandle, RSAPrivateKey):
         k = (self.key_size + 7) // 8
         out = bytes(k)
         if isinstance(padding, PSS):
+            mgf_id = _mgf1_id(padding)
+            _pss_hash(hash_id)
             salt = _salt(padding, verifying=False)
-            rc = lib.cryptogo_rsa_sign_pss(out, k, _SINK, p, n, salt, hash_id, _mgf1_id(padding), prehashed, self._h)
+            rc = lib.cryptogo_rsa_sign_pss(out, k, _SINK, p, n, salt, hash_id, mgf_id, prehashed, self._h)
             if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
                 raise ValueError(
                     "Digest or salt length too long for key size. Use a larger "
@@ -213,7 +221,10 @@ class _RSAPrivateKeyImpl(_keys.PrivateKeyHandle, RSAPrivateKey):
         elif isinstance(padding, PKCS1v15):
             rc = lib.cryptogo_rsa_sign_pkcs1v15(out, k, _SINK, p, n, hash_id, prehashed, self._h)
             if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
-                raise ValueError("Digest too big for RSA key size")
+                raise ValueError(
+                    "Digest or salt length too long for key size. Use a larger "
+                    "key or shorter salt length if you are specifying a PSS salt"
+                )
         else:
             raise _unsupported_padding(padding)
         if rc:
@@ -313,7 +324,7 @@ class _RSAPublicKeyImpl(_keys.PublicKeyHandle, RSAPublicKey):
         signature: bytes,
         data: bytes,
         padding: AsymmetricPadding,
-        algorithm: asym_utils.Prehashed | hashes.HashAlgorithm,
+        algorithm: asym_utils.Prehashed | hashes.HashAlgorithm | asym_utils.NoDigestInfo,
     ) -> None:
         from cryptogo.hazmat.primitives.asymmetric.padding import PSS, PKCS1v15
 
@@ -322,8 +333,10 @@ class _RSAPublicKeyImpl(_keys.PublicKeyHandle, RSAPublicKey):
         p, n = _buffers.buf(data)
         hash_id, prehashed = _sign_hash(data, algorithm)
         if isinstance(padding, PSS):
+            mgf_id = _mgf1_id(padding)
+            _pss_hash(hash_id)
             salt = _salt(padding, verifying=True)
-            rc = lib.cryptogo_rsa_verify_pss(sp, sn, p, n, salt, hash_id, _mgf1_id(padding), prehashed, self._h)
+            rc = lib.cryptogo_rsa_verify_pss(sp, sn, p, n, salt, hash_id, mgf_id, prehashed, self._h)
         elif isinstance(padding, PKCS1v15):
             rc = lib.cryptogo_rsa_verify_pkcs1v15(sp, sn, p, n, hash_id, prehashed, self._h)
         else:

@@ -1,0 +1,195 @@
+"""Behaviour the pyca test suite checks and cryptogo once got wrong (issue
+18, item 4): each case runs the same calls on cryptogo and on the real pyca
+and compares the outcome (the value, or the exception's type, reason and
+message)."""
+
+from __future__ import annotations
+
+import os
+import re
+import typing
+
+import pytest
+from conftest import OURS, PYCA
+
+
+def outcome(fn: typing.Callable[[], object]) -> tuple:
+    """("ok", value) or (exception type name, pyca _reason name or None, message)."""
+    try:
+        return ("ok", fn())
+    except Exception as e:  # every outcome is compared
+        reason = getattr(e, "_reason", None)
+        name = None if reason is None else re.search(r"_Reasons\.(\w+)", repr(reason)).group(1)  # type: ignore[union-attr]
+        return (type(e).__name__, name, str(e))
+
+
+def same(make: typing.Callable[[typing.Any], object], *, value: bool = True) -> tuple:
+    """Run make(api) for both APIs; assert equal outcomes (values compared
+    unless value=False); return ours."""
+    ours, theirs = outcome(lambda: make(OURS)), outcome(lambda: make(PYCA))
+    if not value and ours[0] == theirs[0] == "ok":
+        return ours
+    assert ours == theirs
+    return ours
+
+
+@pytest.fixture(scope="module")
+def key_pair():
+    """The same 1024-bit RSA key in both APIs: {name: private key}."""
+    r = PYCA.rsa.generate_private_key(65537, 1024)
+    pem = r.private_bytes(
+        PYCA.serialization.Encoding.PEM,
+        PYCA.serialization.PrivateFormat.PKCS8,
+        PYCA.serialization.NoEncryption(),
+    )
+    return {"cryptogo": OURS.serialization.load_pem_private_key(pem, None), "cryptography": r}
+
+
+# ---------------------------------------------------------------------------
+# 1. PKCS1v15 signatures with utils.NoDigestInfo() (pyca's
+# test_pkcs1v15_signing_without_digest, test_rsa_pkcs1v15_verify_sha256_without_digest,
+# test_pss_signing_without_digest).
+
+
+@pytest.mark.parametrize("size", [0, 1, 51, 117, 118])
+def test_no_digest_info_sign_identical(key_pair, size):
+    data = os.urandom(size)
+    same(lambda api: key_pair[api.name].sign(data, api.padding.PKCS1v15(), api.utils.NoDigestInfo()))
+
+
+def test_no_digest_info_is_the_digest_info_payload(key_pair):
+    """Signing DigestInfo || SHA-256(m) raw is the SHA-256 signature of m,
+    as pyca's NIST vectors check; both libraries verify each other's."""
+    k, r = key_pair["cryptogo"], key_pair["cryptography"]
+    msg = b"NIST SigVer15 shape"
+    sha256_info = bytes.fromhex("3031300d060960864801650304020105000420")
+    t = sha256_info + PYCA.hashes.Hash.hash(PYCA.hashes.SHA256(), msg)
+    sig = k.sign(t, OURS.padding.PKCS1v15(), OURS.utils.NoDigestInfo())
+    assert sig == k.sign(msg, OURS.padding.PKCS1v15(), OURS.hashes.SHA256())
+    r.public_key().verify(sig, t, PYCA.padding.PKCS1v15(), PYCA.utils.NoDigestInfo())
+    r.public_key().verify(sig, msg, PYCA.padding.PKCS1v15(), PYCA.hashes.SHA256())
+    k.public_key().verify(sig, t, OURS.padding.PKCS1v15(), OURS.utils.NoDigestInfo())
+
+
+def test_no_digest_info_verify_outcomes(key_pair):
+    r = key_pair["cryptography"]
+    data = b"raw payload"
+    sig = r.sign(data, PYCA.padding.PKCS1v15(), PYCA.utils.NoDigestInfo())
+    # a signature with a leading zero byte (OpenSSL reads raw signatures as numbers)
+    zero_sig, zero_data = b"", b""
+    for i in range(5000):
+        zero_data = i.to_bytes(4, "big")
+        zero_sig = r.sign(zero_data, PYCA.padding.PKCS1v15(), PYCA.utils.NoDigestInfo())
+        if zero_sig[0] == 0:
+            break
+    assert zero_sig[0] == 0
+    cases = [
+        (sig, data),
+        (sig, data + b"x"),
+        (sig, data[1:]),
+        (sig[1:], data),
+        (b"\0" + sig, data),
+        (zero_sig, zero_data),
+        (zero_sig[1:], zero_data),
+        (bytes(len(sig)), data),
+        (b"", b""),
+    ]
+    for s, d in cases:
+        same(
+            lambda api, s=s, d=d: (
+                key_pair[api.name].public_key().verify(s, d, api.padding.PKCS1v15(), api.utils.NoDigestInfo())
+            )
+        )
+    # With a hash, a signature missing its leading zero byte is invalid.
+    for i in range(5000):
+        m = i.to_bytes(4, "big")
+        hs = r.sign(m, PYCA.padding.PKCS1v15(), PYCA.hashes.SHA256())
+        if hs[0] == 0:
+            same(
+                lambda api, hs=hs, m=m: (
+                    key_pair[api.name].public_key().verify(hs[1:], m, api.padding.PKCS1v15(), api.hashes.SHA256())
+                )
+            )
+            break
+
+
+def test_no_digest_info_with_other_paddings(key_pair):
+    def pss(api, mgf=None):
+        return api.padding.PSS(mgf or api.padding.MGF1(api.hashes.SHA256()), api.padding.PSS.MAX_LENGTH)
+
+    class OtherMGF:  # not MGF1: pyca checks MGF1 before the hash
+        _algorithm = None
+
+    sig = key_pair["cryptography"].sign(b"m", PYCA.padding.PKCS1v15(), PYCA.hashes.SHA256())
+    for make in (
+        lambda api: key_pair[api.name].sign(b"m", pss(api), api.utils.NoDigestInfo()),
+        lambda api: key_pair[api.name].sign(
+            b"m", api.padding.PSS(api.padding.MGF1(api.hashes.SHA1()), 0), api.utils.NoDigestInfo()
+        ),
+        lambda api: key_pair[api.name].public_key().verify(sig, b"m", pss(api), api.utils.NoDigestInfo()),
+        lambda api: key_pair[api.name].sign(b"m", pss(api, OtherMGF()), api.utils.NoDigestInfo()),
+        lambda api: key_pair[api.name].sign(
+            b"m",
+            api.padding.OAEP(api.padding.MGF1(api.hashes.SHA256()), api.hashes.SHA256(), None),
+            api.utils.NoDigestInfo(),
+        ),
+        lambda api: key_pair[api.name].sign(b"m", api.padding.PKCS1v15(), None),
+    ):
+        same(make)
+
+
+# ---------------------------------------------------------------------------
+# 3. Negative numbers (pyca's test_negative_public_numbers_argument_values).
+
+
+@pytest.mark.parametrize("e,n", [(-1, 15), (7, -1), (-1, -1), (-7, 15), (7, -15)])
+def test_negative_public_numbers(e, n):
+    assert same(lambda api: api.rsa.RSAPublicNumbers(e=e, n=n).public_key())[0] == "OverflowError"
+
+
+@pytest.mark.parametrize("field", ["p", "q", "d", "dmp1", "dmq1", "iqmp", "e", "n"])
+def test_negative_private_numbers(key_pair, field):
+    n = key_pair["cryptography"].private_numbers()
+    values = dict(
+        p=n.p, q=n.q, d=n.d, dmp1=n.dmp1, dmq1=n.dmq1, iqmp=n.iqmp, e=n.public_numbers.e, n=n.public_numbers.n
+    )
+    values[field] = -values[field]
+
+    def make(api):
+        v = dict(values)
+        pub = api.rsa.RSAPublicNumbers(v.pop("e"), v.pop("n"))
+        return api.rsa.RSAPrivateNumbers(public_numbers=pub, **v).private_key()
+
+    same(make)
+
+
+# ---------------------------------------------------------------------------
+# 4. recover_data_from_signature with PSS (pyca's test_invalid_pss_signature_recover).
+
+
+def test_recover_with_pss(key_pair):
+    sig = key_pair["cryptography"].sign(b"m", PYCA.padding.PKCS1v15(), PYCA.hashes.SHA256())
+
+    def pss(api, salt=None):
+        return api.padding.PSS(
+            api.padding.MGF1(api.hashes.SHA256()), salt if salt is not None else api.padding.PSS.DIGEST_LENGTH
+        )
+
+    algorithms = [
+        lambda api: None,
+        lambda api: api.utils.NoDigestInfo(),
+        lambda api: api.hashes.SHA256(),
+        lambda api: api.hashes.SHA512(),
+        lambda api: api.hashes.BLAKE2b(64),
+        lambda api: api.hashes.SHAKE128(16),
+        lambda api: api.utils.Prehashed(api.hashes.SHA256()),
+    ]
+    for alg in algorithms:
+        same(lambda api, alg=alg: key_pair[api.name].public_key().recover_data_from_signature(sig, pss(api), alg(api)))
+        same(
+            lambda api, alg=alg: (
+                key_pair[api.name]
+                .public_key()
+                .recover_data_from_signature(sig, pss(api, api.padding.PSS.AUTO), alg(api))
+            )
+        )
