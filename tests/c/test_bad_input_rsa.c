@@ -63,6 +63,9 @@ static void test_keys(cryptogo_private_key *k, cryptogo_public_key *pub)
                                       CRYPTOGO_PUBLIC_FORMAT_UNCOMPRESSED_POINT, pub),
              CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_public_key_dump(bi_buf, sizeof bi_buf, &bi_len, CRYPTOGO_ENCODING_OPENSSH,
+                                      CRYPTOGO_PUBLIC_FORMAT_PKCS1, pub),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_public_key_dump(bi_buf, sizeof bi_buf, &bi_len, CRYPTOGO_ENCODING_DER,
                                       CRYPTOGO_PUBLIC_FORMAT_OPENSSH, pub),
              CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_public_key_load(&p2, BUF(PUB_SPKI_PEM), CRYPTOGO_ENCODING_SMIME), CRYPTOGO_ERR_INVALID_ARGUMENT);

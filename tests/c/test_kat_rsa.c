@@ -51,6 +51,14 @@ static void test_serialization(cryptogo_private_key *k)
     CHECK_RC(cryptogo_public_key_dump(buf, 10, &n2, CRYPTOGO_ENCODING_PEM, CRYPTOGO_PUBLIC_FORMAT_PKCS1, pub),
              CRYPTOGO_ERR_BUFFER_TOO_SMALL);
     CHECK(n2 == n);
+    CHECK_OK(cryptogo_public_key_dump(buf, sizeof buf, &n, CRYPTOGO_ENCODING_OPENSSH, CRYPTOGO_PUBLIC_FORMAT_OPENSSH,
+                                          pub));
+    check_text(buf, n, PUB_OPENSSH, "OpenSSH public key line");
+    CHECK_RC(cryptogo_public_key_dump(buf, sizeof buf, &n, CRYPTOGO_ENCODING_PEM, CRYPTOGO_PUBLIC_FORMAT_OPENSSH, pub),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_public_key_dump(buf, sizeof buf, &n, CRYPTOGO_ENCODING_OPENSSH,
+                                      CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO, pub),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_OK(cryptogo_public_key_free(pub));
 
     check_section("loads: Traditional PEM, DER round trip, public SPKI/PKCS1 PEM and DER");

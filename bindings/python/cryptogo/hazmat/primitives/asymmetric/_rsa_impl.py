@@ -144,20 +144,31 @@ def _number(fn: typing.Any, component: str, handle: int | None, cap: int) -> int
     return int.from_bytes(out, "big")
 
 
-def _check_encoding(encoding: object) -> None:
-    """pyca's errors for an encoding an RSA key is not serialized in (the
-    library would answer CRYPTOGO_ERR_INVALID_ARGUMENT without pyca's
-    wording)."""
-    if not isinstance(encoding, _serialization.Encoding):
-        raise _not_instance(encoding, "Encoding")
-    if encoding in (_serialization.Encoding.PEM, _serialization.Encoding.DER):
-        return
-    if encoding is _serialization.Encoding.OpenSSH:
-        raise UnsupportedAlgorithm(
-            "OpenSSH serialization is not supported by libcrypto-go",
-            _Reasons.UNSUPPORTED_SERIALIZATION,
-        )
-    raise TypeError("encoding must be Encoding.DER or Encoding.PEM")
+def _pem_or_der(encoding: _serialization.Encoding) -> None:
+    """pyca's TypeError for a PKCS8/SPKI/PKCS1 output in another encoding."""
+    if encoding not in (_serialization.Encoding.PEM, _serialization.Encoding.DER):
+        raise TypeError("encoding must be Encoding.DER or Encoding.PEM")
+
+
+def _private_password(
+    format: _serialization.PrivateFormat,
+    encryption_algorithm: object,
+) -> bytes | None:
+    """The password private_bytes encrypts with (None: no encryption), with
+    pyca's errors for what it refuses, in pyca's order."""
+    if not isinstance(encryption_algorithm, _serialization.KeySerializationEncryption):
+        raise TypeError("Encryption algorithm must be a KeySerializationEncryption instance")
+    if isinstance(encryption_algorithm, _serialization.NoEncryption):
+        return None
+    if isinstance(encryption_algorithm, _serialization.BestAvailableEncryption) or (
+        isinstance(encryption_algorithm, _serialization._KeySerializationEncryption)
+        and encryption_algorithm._format is format
+    ):
+        password: bytes = encryption_algorithm.password
+        if len(password) > 1023:
+            raise ValueError("Passwords longer than 1023 bytes are not supported by this backend")
+        return password
+    raise ValueError("Unsupported encryption type")
 
 
 # ---------------------------------------------------------------------------
@@ -255,31 +266,28 @@ class _RSAPrivateKeyImpl(_keys.PrivateKeyHandle, RSAPrivateKey):
         format: _serialization.PrivateFormat,
         encryption_algorithm: _serialization.KeySerializationEncryption,
     ) -> bytes:
-        pf = _serialization.PrivateFormat
-        if not isinstance(encoding, _serialization.Encoding):
+        """pyca's private_bytes for an RSA key: its checks in its order
+        (pkey_private_bytes), then cryptogo_private_key_dump."""
+        pf, enc = _serialization.PrivateFormat, _serialization.Encoding
+        if not isinstance(encoding, enc):
             raise _not_instance(encoding, "Encoding")
         if not isinstance(format, pf):
             raise _not_instance(format, "PrivateFormat")
-        if not isinstance(encryption_algorithm, _serialization.KeySerializationEncryption):
-            raise TypeError("Encryption algorithm must be a KeySerializationEncryption instance")
-        if format in (pf.PKCS8, pf.TraditionalOpenSSL):
-            pass
-        elif format in (pf.OpenSSH, pf.PKCS12):
+        pw = _private_password(format, encryption_algorithm)
+        if format is pf.PKCS8:
+            _pem_or_der(encoding)
+        elif format is pf.TraditionalOpenSSL and encoding in (enc.PEM, enc.DER):
+            if pw is not None and encoding is enc.DER:
+                raise ValueError("Encryption is not supported for DER encoded traditional OpenSSL keys")
+        elif format is pf.OpenSSH:
+            if encoding is not enc.PEM:
+                raise ValueError("OpenSSH private key format can only be used with PEM encoding")
             raise UnsupportedAlgorithm(
-                f"{format!r} serialization is not supported by libcrypto-go",
+                "OpenSSH private key serialization is not supported by libcrypto-go",
                 _Reasons.UNSUPPORTED_SERIALIZATION,
             )
         else:
             raise ValueError("format is invalid with this key")
-        _check_encoding(encoding)
-        if isinstance(encryption_algorithm, _serialization.NoEncryption):
-            pw = None
-        elif isinstance(encryption_algorithm, _serialization.BestAvailableEncryption):
-            pw = encryption_algorithm.password
-            if format is pf.TraditionalOpenSSL and encoding is _serialization.Encoding.DER:
-                raise ValueError("Encryption is not supported for DER encoded traditional OpenSSL keys")
-        else:
-            raise ValueError("Unsupported encryption type")
         # A first guess of the output size (the library asks for more if needed).
         return self._dump(encoding, format, pw, (self.key_size // 8) * 12 + 1024)
 
@@ -396,21 +404,20 @@ class _RSAPublicKeyImpl(_keys.PublicKeyHandle, RSAPublicKey):
         encoding: _serialization.Encoding,
         format: _serialization.PublicFormat,
     ) -> bytes:
+        """pyca's public_bytes for an RSA key: its checks in its order
+        (pkey_public_bytes), then cryptogo_public_key_dump."""
         pubf = _serialization.PublicFormat
         if not isinstance(encoding, _serialization.Encoding):
             raise _not_instance(encoding, "Encoding")
         if not isinstance(format, pubf):
             raise _not_instance(format, "PublicFormat")
         if format in (pubf.SubjectPublicKeyInfo, pubf.PKCS1):
-            pass
+            _pem_or_der(encoding)
         elif format is pubf.OpenSSH:
-            raise UnsupportedAlgorithm(
-                "OpenSSH serialization is not supported by libcrypto-go",
-                _Reasons.UNSUPPORTED_SERIALIZATION,
-            )
+            if encoding is not _serialization.Encoding.OpenSSH:
+                raise ValueError("OpenSSH format must be used with OpenSSH encoding")
         else:
             raise ValueError("format is invalid with this key")
-        _check_encoding(encoding)
         return self._dump(encoding, format, (self.key_size // 8) * 2 + 256)
 
     def __copy__(self) -> _RSAPublicKeyImpl:
