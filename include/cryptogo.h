@@ -325,6 +325,55 @@ size_t cryptogo_chacha20poly1305_noncebytes(void);
  */
 size_t cryptogo_chacha20poly1305_tagbytes(void);
 
+/* ---- dss ---- */
+
+/**
+ * cryptogo_dss_signature_encode writes the DER Dss-Sig-Value
+ * SEQUENCE { r INTEGER, s INTEGER } (RFC 3279; pyca's
+ * asymmetric.utils.encode_dss_signature(r, s)) to out. r and s are unsigned
+ * big-endian integers (leading zero bytes allowed; NULL with length 0 is
+ * 0), each at most 65536 bytes. The output is byte-identical to pyca's and
+ * at most r_len + s_len + 20 bytes.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for r or s over 65536 bytes, a NULL out_len,
+ *                                  or a NULL pointer with a non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW          for a length too large to be a buffer
+ */
+int cryptogo_dss_signature_encode(uint8_t *out,
+                                  size_t out_cap,
+                                  size_t *out_len,
+                                  const uint8_t *r,
+                                  size_t r_len,
+                                  const uint8_t *s,
+                                  size_t s_len);
+
+/**
+ * cryptogo_dss_signature_decode parses a DER Dss-Sig-Value strictly (pyca's
+ * asymmetric.utils.decode_dss_signature: one SEQUENCE of two minimal,
+ * non-negative INTEGERs, minimal lengths, no trailing bytes) and writes r
+ * then s to out, each unsigned big-endian without leading zero bytes (0 is
+ * empty): r is out[0, *out_r_len), s the rest up to *out_len. A buffer of
+ * sig_len bytes always suffices.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for anything that is not such a DER value
+ *                                  (pyca's ValueError), a NULL out_len or
+ *                                  out_r_len, or a NULL pointer with a non-zero
+ *                                  length
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_OVERFLOW          for a length too large to be a buffer
+ */
+int cryptogo_dss_signature_decode(uint8_t *out,
+                                  size_t out_cap,
+                                  size_t *out_len,
+                                  size_t *out_rlen,
+                                  const uint8_t *sig,
+                                  size_t sig_len);
+
 /* ---- fernet ---- */
 
 /**
