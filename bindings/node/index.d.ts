@@ -10,7 +10,7 @@ export type BytesOrString = Bytes | string;
 export type HashName =
   | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512' | 'sha512-224' | 'sha512-256'
   | 'sha3-224' | 'sha3-256' | 'sha3-384' | 'sha3-512' | 'shake128' | 'shake256'
-  | 'blake2b512' | 'blake2s256' | 'md5' | (string & {});
+  | 'blake2b512' | 'blake2s256' | 'md5' | 'sm3' | (string & {});
 
 // ---------------------------------------------------------------- errors
 

@@ -492,3 +492,41 @@ def test_dss_signature_round_trip_random():
         der = OURS.utils.encode_dss_signature(r, s)
         assert der == PYCA.utils.encode_dss_signature(r, s)
         assert OURS.utils.decode_dss_signature(der) == (r, s)
+
+
+# ---------------------------------------------------------------------------
+# 8. hashes.SM3 (GB/T 32905-2016): hash, HMAC and PBKDF2 identical to
+# pyca/OpenSSL for random lengths and keys.
+
+
+def test_sm3_standard_vectors():
+    assert OURS.hashes.Hash.hash(OURS.hashes.SM3(), b"abc").hex() == (
+        "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
+    )
+    assert OURS.hashes.Hash.hash(OURS.hashes.SM3(), b"abcd" * 16).hex() == (
+        "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732"
+    )
+
+
+def test_sm3_hash_hmac_pbkdf2_match_pyca():
+    import random
+
+    rng = random.Random(32905)
+    for _ in range(200):
+        data = rng.randbytes(rng.choice([0, 1, 55, 56, 63, 64, 65, rng.randrange(0, 5000)]))
+        key = rng.randbytes(rng.choice([0, 1, 32, 64, 65, 200]))
+        assert OURS.hashes.Hash.hash(OURS.hashes.SM3(), data) == PYCA.hashes.Hash.hash(PYCA.hashes.SM3(), data)
+        split = rng.randrange(0, len(data) + 1)
+        h = OURS.hashes.Hash(OURS.hashes.SM3())
+        h.update(data[:split])
+        c = h.copy()
+        c.update(data[split:])
+        assert c.finalize() == PYCA.hashes.Hash.hash(PYCA.hashes.SM3(), data)
+        ours, theirs = OURS.hmac.HMAC(key, OURS.hashes.SM3()), PYCA.hmac.HMAC(key, PYCA.hashes.SM3())
+        ours.update(data)
+        theirs.update(data)
+        assert ours.finalize() == theirs.finalize()
+    for length, iterations in ((32, 1), (64, 10), (100, 3)):
+        assert OURS.pbkdf2.PBKDF2HMAC(OURS.hashes.SM3(), length, b"salt", iterations).derive(b"pw") == (
+            PYCA.pbkdf2.PBKDF2HMAC(PYCA.hashes.SM3(), length, b"salt", iterations).derive(b"pw")
+        )
