@@ -67,6 +67,7 @@ var _ = enumCheck{}[C.CRYPTOGO_HASH_SHAKE256-int(hash.SHAKE256)]
 var _ = enumCheck{}[C.CRYPTOGO_HASH_BLAKE2B-int(hash.BLAKE2b)]
 var _ = enumCheck{}[C.CRYPTOGO_HASH_BLAKE2S-int(hash.BLAKE2s)]
 var _ = enumCheck{}[C.CRYPTOGO_HASH_MD5-int(hash.MD5)]
+var _ = enumCheck{}[C.CRYPTOGO_HASH_SM3-int(hash.SM3)]
 
 var _ = enumCheck{}[C.CRYPTOGO_RSA_N-int(rsa.ComponentN)]
 var _ = enumCheck{}[C.CRYPTOGO_RSA_E-int(rsa.ComponentE)]

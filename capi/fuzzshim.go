@@ -436,3 +436,27 @@ func shimRSAVerifyPKCS1v15(k unsafe.Pointer, sig, msg []byte, hash int, prehashe
 	defer r2()
 	return int(cryptogo_rsa_verify_pkcs1v15(s, sn, m, mn, C.int(hash), shimBool(prehashed), (*C.cryptogo_const_public_key)(k)))
 }
+
+// ---- DSS signatures ----
+
+// shimDSSEncode is cryptogo_dss_signature_encode.
+func shimDSSEncode(r, s []byte, outCap int) shimResult {
+	rp, rn, releaseR := shimIn(r)
+	defer releaseR()
+	sp, sn, releaseS := shimIn(s)
+	defer releaseS()
+	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, ol *C.size_t) C.int {
+		return cryptogo_dss_signature_encode(out, c, ol, rp, rn, sp, sn)
+	})
+}
+
+// shimDSSDecode is cryptogo_dss_signature_decode; rLen is *out_r_len.
+func shimDSSDecode(sig []byte, outCap int) (res shimResult, rLen int) {
+	p, n, release := shimIn(sig)
+	defer release()
+	rl := C.size_t(0xDEADBEEF)
+	res = shimOut(outCap, func(out *C.uint8_t, c C.size_t, ol *C.size_t) C.int {
+		return cryptogo_dss_signature_decode(out, c, ol, &rl, p, n)
+	})
+	return res, int(rl)
+}

@@ -278,14 +278,16 @@ func cryptogo_public_key_load(out **C.cryptogo_public_key,
 }
 
 // cryptogo_public_key_dump serializes k as pyca's public_bytes(encoding,
-// format): for an RSA key SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1
-// ("RSA PUBLIC KEY"), PEM or DER, identical to pyca's output.
+// format), identical to pyca's output: for an RSA key SubjectPublicKeyInfo
+// ("PUBLIC KEY") or PKCS #1 ("RSA PUBLIC KEY"), PEM or DER; or
+// CRYPTOGO_PUBLIC_FORMAT_OPENSSH with CRYPTOGO_ENCODING_OPENSSH, the OpenSSH
+// line "ssh-rsa AAAA..." (no comment, no newline, no NUL).
 //
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = size needed)
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for an encoding or format the key cannot
-//     take or a NULL out_len
+//     take, OpenSSH encoding and format not paired, or a NULL out_len
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
 //
 //export cryptogo_public_key_dump

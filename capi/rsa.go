@@ -437,13 +437,17 @@ func cryptogo_rsa_verify_pss(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptog
 // cryptogo_rsa_sign_pkcs1v15 signs msg (or, with prehashed != 0, the digest
 // msg) with RSASSA-PKCS1-v1_5 (RFC 8017 8.2, pyca's padding.PKCS1v15) and
 // writes the signature, exactly (bits + 7) / 8 bytes, to out. hash_alg is
-// SHA-1, SHA-2, SHA-3 or MD5. Deterministic; crypto/rsa, constant time.
+// SHA-1, SHA-2, SHA-3 or MD5, or CRYPTOGO_HASH_NONE (pyca's
+// utils.NoDigestInfo()): msg itself, at most (bits + 7) / 8 - 11 bytes, is
+// signed as the payload, without a DigestInfo (prehashed must be 0).
+// Deterministic; crypto/rsa, constant time.
 //
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = key size in bytes)
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a key too small for the digest, a
-//     prehashed msg of the wrong size or NULL pointers
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a key too small for the digest (or
+//     the CRYPTOGO_HASH_NONE payload), a prehashed msg of the wrong size,
+//     prehashed with CRYPTOGO_HASH_NONE or NULL pointers
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash
 //   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k
@@ -466,13 +470,15 @@ func cryptogo_rsa_sign_pkcs1v15(out *C.uint8_t, outCap C.size_t, outLen *C.size_
 // cryptogo_rsa_verify_pkcs1v15 verifies an RSASSA-PKCS1-v1_5 signature of msg
 // (or, with prehashed != 0, of the digest msg) with k. The encoding must be
 // exact DER with the NULL parameters (no BER, no missing NULL, as pyca on
-// OpenSSL). Not constant time (public data).
+// OpenSSL). hash_alg CRYPTOGO_HASH_NONE (pyca's utils.NoDigestInfo()): the
+// payload must be msg itself, and sig may lack its leading zero bytes (as
+// OpenSSL's raw verification). Not constant time (public data).
 //
 // Returns:
 //   - CRYPTOGO_OK for a valid signature
 //   - CRYPTOGO_ERR_INVALID_SIGNATURE otherwise
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a prehashed msg of the wrong size or
-//     NULL pointers
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a prehashed msg of the wrong size,
+//     prehashed with CRYPTOGO_HASH_NONE or NULL pointers
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash other than
 //     SHA-1/SHA-2/SHA-3/MD5
 //   - CRYPTOGO_ERR_TYPE for a key that is not an RSA key

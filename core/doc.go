@@ -6,13 +6,14 @@
 //
 //	core/fernet   Fernet and MultiFernet (cryptography.fernet)
 //	core/aead     AES-GCM and ChaCha20-Poly1305 (ciphers.aead)
-//	core/hash     hashes (SHA-1, SHA-2, SHA-3, SHAKE, BLAKE2, MD5) and HMAC
+//	core/hash     hashes (SHA-1, SHA-2, SHA-3, SHAKE, BLAKE2, MD5, SM3) and HMAC
 //	core/kdf      key derivation: PBKDF2-HMAC
 //	core/random   secure random bytes (os.urandom)
 //	core/rsa      RSA keys, generation, OAEP, PKCS #1 v1.5, PSS
 //	core/keys     PEM/DER serialization (PKCS #8, PKCS #1, SubjectPublicKeyInfo,
 //	              encrypted or not) and the generic key layer: load any key,
-//	              tell its type, dump it
+//	              tell its type, dump it; OpenSSH public-key lines
+//	core/dss      DSA/ECDSA signature DER (asymmetric.utils encode/decode_dss_signature)
 //
 // and, not importable from outside core, core/internal: the password-based
 // encryption of keys (pbe), RC2 (rc2), pyca-compatible base64 (b64), overlap

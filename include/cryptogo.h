@@ -325,6 +325,55 @@ size_t cryptogo_chacha20poly1305_noncebytes(void);
  */
 size_t cryptogo_chacha20poly1305_tagbytes(void);
 
+/* ---- dss ---- */
+
+/**
+ * cryptogo_dss_signature_encode writes the DER Dss-Sig-Value
+ * SEQUENCE { r INTEGER, s INTEGER } (RFC 3279; pyca's
+ * asymmetric.utils.encode_dss_signature(r, s)) to out. r and s are unsigned
+ * big-endian integers (leading zero bytes allowed; NULL with length 0 is
+ * 0), each at most 65536 bytes. The output is byte-identical to pyca's and
+ * at most r_len + s_len + 20 bytes.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for r or s over 65536 bytes, a NULL out_len,
+ *                                  or a NULL pointer with a non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW          for a length too large to be a buffer
+ */
+int cryptogo_dss_signature_encode(uint8_t *out,
+                                  size_t out_cap,
+                                  size_t *out_len,
+                                  const uint8_t *r,
+                                  size_t r_len,
+                                  const uint8_t *s,
+                                  size_t s_len);
+
+/**
+ * cryptogo_dss_signature_decode parses a DER Dss-Sig-Value strictly (pyca's
+ * asymmetric.utils.decode_dss_signature: one SEQUENCE of two minimal,
+ * non-negative INTEGERs, minimal lengths, no trailing bytes) and writes r
+ * then s to out, each unsigned big-endian without leading zero bytes (0 is
+ * empty): r is out[0, *out_r_len), s the rest up to *out_len. A buffer of
+ * sig_len bytes always suffices.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for anything that is not such a DER value
+ *                                  (pyca's ValueError), a NULL out_len or
+ *                                  out_r_len, or a NULL pointer with a non-zero
+ *                                  length
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_OVERFLOW          for a length too large to be a buffer
+ */
+int cryptogo_dss_signature_decode(uint8_t *out,
+                                  size_t out_cap,
+                                  size_t *out_len,
+                                  size_t *out_rlen,
+                                  const uint8_t *sig,
+                                  size_t sig_len);
+
 /* ---- fernet ---- */
 
 /**
@@ -1182,14 +1231,17 @@ int cryptogo_public_key_load(cryptogo_public_key **out,
 
 /**
  * cryptogo_public_key_dump serializes k as pyca's public_bytes(encoding,
- * format): for an RSA key SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1
- * ("RSA PUBLIC KEY"), PEM or DER, identical to pyca's output.
+ * format), identical to pyca's output: for an RSA key SubjectPublicKeyInfo
+ * ("PUBLIC KEY") or PKCS #1 ("RSA PUBLIC KEY"), PEM or DER; or
+ * CRYPTOGO_PUBLIC_FORMAT_OPENSSH with CRYPTOGO_ENCODING_OPENSSH, the OpenSSH
+ * line "ssh-rsa AAAA..." (no comment, no newline, no NUL).
  *
  * Returns:
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
  *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an encoding or format the key cannot
- *                                  take or a NULL out_len
+ *                                  take, OpenSSH encoding and format not
+ *                                  paired, or a NULL out_len
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
  */
 int cryptogo_public_key_dump(uint8_t *out,
@@ -1544,14 +1596,19 @@ int cryptogo_rsa_verify_pss(const uint8_t *sig,
  * cryptogo_rsa_sign_pkcs1v15 signs msg (or, with prehashed != 0, the digest
  * msg) with RSASSA-PKCS1-v1_5 (RFC 8017 8.2, pyca's padding.PKCS1v15) and
  * writes the signature, exactly (bits + 7) / 8 bytes, to out. hash_alg is
- * SHA-1, SHA-2, SHA-3 or MD5. Deterministic; crypto/rsa, constant time.
+ * SHA-1, SHA-2, SHA-3 or MD5, or CRYPTOGO_HASH_NONE (pyca's
+ * utils.NoDigestInfo()): msg itself, at most (bits + 7) / 8 - 11 bytes, is
+ * signed as the payload, without a DigestInfo (prehashed must be 0).
+ * Deterministic; crypto/rsa, constant time.
  *
  * Returns:
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = key size in bytes)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a key too small for the digest, a
- *                                       prehashed msg of the wrong size or NULL
- *                                       pointers
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a key too small for the digest (or
+ *                                       the CRYPTOGO_HASH_NONE payload), a
+ *                                       prehashed msg of the wrong size,
+ *                                       prehashed with CRYPTOGO_HASH_NONE or
+ *                                       NULL pointers
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for another hash
  *   CRYPTOGO_ERR_TYPE                   for a key that is not an RSA key
  *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
@@ -1569,13 +1626,16 @@ int cryptogo_rsa_sign_pkcs1v15(uint8_t *out,
  * cryptogo_rsa_verify_pkcs1v15 verifies an RSASSA-PKCS1-v1_5 signature of msg
  * (or, with prehashed != 0, of the digest msg) with k. The encoding must be
  * exact DER with the NULL parameters (no BER, no missing NULL, as pyca on
- * OpenSSL). Not constant time (public data).
+ * OpenSSL). hash_alg CRYPTOGO_HASH_NONE (pyca's utils.NoDigestInfo()): the
+ * payload must be msg itself, and sig may lack its leading zero bytes (as
+ * OpenSSL's raw verification). Not constant time (public data).
  *
  * Returns:
  *   CRYPTOGO_OK                         for a valid signature
  *   CRYPTOGO_ERR_INVALID_SIGNATURE      otherwise
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a prehashed msg of the wrong size
- *                                       or NULL pointers
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a prehashed msg of the wrong size,
+ *                                       prehashed with CRYPTOGO_HASH_NONE or
+ *                                       NULL pointers
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a hash other than
  *                                       SHA-1/SHA-2/SHA-3/MD5
  *   CRYPTOGO_ERR_TYPE                   for a key that is not an RSA key

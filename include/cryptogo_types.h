@@ -114,7 +114,8 @@ enum cryptogo_hash_alg {
     CRYPTOGO_HASH_SHAKE256 = 13,
     CRYPTOGO_HASH_BLAKE2B = 14,
     CRYPTOGO_HASH_BLAKE2S = 15,
-    CRYPTOGO_HASH_MD5 = 16
+    CRYPTOGO_HASH_MD5 = 16,
+    CRYPTOGO_HASH_SM3 = 17 /* GB/T 32905-2016; hash, HMAC and PBKDF2 only (not RSA) */
 };
 
 /* RSA: number components (cryptogo_rsa_private_key_number,

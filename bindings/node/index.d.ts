@@ -10,7 +10,7 @@ export type BytesOrString = Bytes | string;
 export type HashName =
   | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512' | 'sha512-224' | 'sha512-256'
   | 'sha3-224' | 'sha3-256' | 'sha3-384' | 'sha3-512' | 'shake128' | 'shake256'
-  | 'blake2b512' | 'blake2s256' | 'md5' | (string & {});
+  | 'blake2b512' | 'blake2s256' | 'md5' | 'sm3' | (string & {});
 
 // ---------------------------------------------------------------- errors
 
@@ -209,8 +209,12 @@ export interface EncryptOptions {
 export interface SignOptions {
   /** Default 'pss'. */
   padding?: 'pss' | 'pkcs1v15';
-  /** Default 'sha256'. */
-  hash?: HashName;
+  /**
+   * Default 'sha256'. null (padding 'pkcs1v15' only): data is the payload
+   * itself, signed without a DigestInfo (pyca's NoDigestInfo(); what
+   * crypto.privateEncrypt with RSA_PKCS1_PADDING produces).
+   */
+  hash?: HashName | null;
   /** PSS MGF1 hash, default = hash. */
   mgf1Hash?: HashName;
   /** PSS salt length: bytes, 'max', 'digest', or (verify only) 'auto'. Default: sign 'max', verify 'auto'. */

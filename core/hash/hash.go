@@ -1,6 +1,6 @@
 // Package hash implements the hash algorithms of pyca's
 // cryptography.hazmat.primitives.hashes (SHA-1, SHA-2, SHA-3, SHAKE, BLAKE2,
-// MD5) and HMAC (pyca's hmac.HMAC, RFC 2104) over the standard library and
+// MD5, SM3) and HMAC (pyca's hmac.HMAC, RFC 2104) over the standard library and
 // golang.org/x/crypto: one-shot digests (Digest, DigestTo, ComputeHMAC,
 // ComputeHMACTo) and incremental Hasher and HMAC objects with pyca's
 // finalization rules.
@@ -58,6 +58,7 @@ const (
 	BLAKE2b
 	BLAKE2s
 	MD5
+	SM3 // GB/T 32905-2016 (sm3.go)
 )
 
 type hashInfo struct {
@@ -86,6 +87,7 @@ var hashes = [...]hashInfo{
 	BLAKE2b:    {"blake2b", 64, 128, crypto.BLAKE2b_512, func() stdhash.Hash { h, _ := blake2b.New512(nil); return h }},
 	BLAKE2s:    {"blake2s", 32, 64, crypto.BLAKE2s_256, func() stdhash.Hash { h, _ := blake2s.New256(nil); return h }},
 	MD5:        {"md5", 16, 64, crypto.MD5, md5.New},
+	SM3:        {"sm3", 32, 64, 0, newSM3},
 }
 
 // info returns the table entry of h; ok is false for an unknown value, whose

@@ -316,7 +316,7 @@ func TestHashSizes(t *testing.T) {
 	if _, err := New(SHAKE128, 0); err == nil || !bytes.Contains([]byte(err.Error()), []byte("digest_size must be a positive integer")) {
 		t.Errorf("SHAKE128(0): %v", err)
 	}
-	for _, bad := range []Algorithm{0, -1, MD5 + 1, 1000} {
+	for _, bad := range []Algorithm{0, -1, SM3 + 1, 1000} {
 		if bad.Valid() {
 			t.Errorf("Algorithm(%d).Valid()", bad)
 		}

@@ -2,6 +2,7 @@ package keys
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/pem"
 	"errors"
@@ -11,6 +12,7 @@ import (
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+	"golang.org/x/crypto/ssh"
 
 	"github.com/cryptogo/libcrypto-go/core"
 	"github.com/cryptogo/libcrypto-go/core/internal/pbe"
@@ -197,6 +199,47 @@ func TestKeysPublicRoundTrip(t *testing.T) {
 			if !back.Key().Equal(pub.Key()) {
 				t.Errorf("enc=%d format=%d: different key", enc, format)
 			}
+		}
+	}
+}
+
+// TestKeysOpenSSHPublicIdenticalToPyca: public_bytes(OpenSSH, OpenSSH) is
+// pyca's "ssh-rsa <base64>" line (no comment, no newline), and OpenSSH pairs
+// only with OpenSSH.
+func TestKeysOpenSSHPublicIdenticalToPyca(t *testing.T) {
+	for _, name := range []string{"rsa2048", "rsa1024e3"} {
+		pub := keysFixtureKey(t, name).PublicKey()
+		got, err := PublicBytes(pub, EncodingOpenSSH, PublicFormatOpenSSH)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := keysReadFile(t, name+".ssh.pub"); !bytes.Equal(got, want) {
+			t.Errorf("%s: %q, pyca wrote %q", name, got, want)
+		}
+		// The blob is RFC 4253's: string "ssh-rsa", mpint e, mpint n.
+		blob, err := base64.StdEncoding.DecodeString(strings.TrimPrefix(string(got), "ssh-rsa "))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sk, err := ssh.ParsePublicKey(blob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cpk, ok := sk.(ssh.CryptoPublicKey); !ok || !pub.Key().Equal(cpk.CryptoPublicKey()) {
+			t.Errorf("%s: the blob holds another key", name)
+		}
+	}
+	pub := keysFixtureKey(t, "rsa1024e3").PublicKey()
+	for _, c := range []struct {
+		enc Encoding
+		f   PublicFormat
+	}{
+		{EncodingPEM, PublicFormatOpenSSH}, {EncodingDER, PublicFormatOpenSSH}, {EncodingRaw, PublicFormatOpenSSH},
+		{EncodingOpenSSH, PublicFormatSubjectPublicKeyInfo}, {EncodingOpenSSH, PublicFormatPKCS1},
+		{EncodingOpenSSH, PublicFormatRaw},
+	} {
+		if _, err := PublicBytes(pub, c.enc, c.f); !errors.Is(err, core.ErrInvalidArgument) {
+			t.Errorf("encoding %d format %d: %v, want core.ErrInvalidArgument", c.enc, c.f, err)
 		}
 	}
 }

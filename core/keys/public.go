@@ -1,6 +1,7 @@
 package keys
 
 import (
+	"bytes"
 	stdrsa "crypto/rsa"
 	"crypto/x509"
 	"encoding/asn1"
@@ -9,6 +10,7 @@ import (
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+	"golang.org/x/crypto/ssh"
 
 	"github.com/cryptogo/libcrypto-go/core"
 	"github.com/cryptogo/libcrypto-go/core/internal/errs"
@@ -17,17 +19,28 @@ import (
 )
 
 // PublicBytes serializes key, a public key (*rsa.PublicKey), as pyca's
-// public_bytes does: SubjectPublicKeyInfo ("PUBLIC KEY") or PKCS #1
-// ("RSA PUBLIC KEY"), PEM or DER, identical to pyca's output. Errors:
-// core.ErrInvalidArgument for an unknown encoding or format; core.ErrType when key is
-// not a public key of this library.
+// public_bytes does, identical to pyca's output:
+//   - PublicFormatSubjectPublicKeyInfo ("PUBLIC KEY") or PublicFormatPKCS1
+//     ("RSA PUBLIC KEY"), with EncodingPEM or EncodingDER;
+//   - PublicFormatOpenSSH with EncodingOpenSSH: the OpenSSH public-key line
+//     "ssh-rsa " + base64(RFC 4253 6.6 key blob), without a comment or a
+//     final newline (pyca's output; golang.org/x/crypto/ssh encodes it).
+//
+// Errors: core.ErrInvalidArgument for any other encoding, format or pairing;
+// core.ErrType when key is not a public key of this library.
 func PublicBytes(key any, enc Encoding, format PublicFormat) ([]byte, error) {
-	if enc != EncodingPEM && enc != EncodingDER {
-		return nil, errs.Invalid("unknown encoding %d", int(enc))
-	}
 	k, ok := key.(*rsa.PublicKey)
 	if !ok || k == nil {
 		return nil, fmt.Errorf("%w: not a public key: %T", core.ErrType, key)
+	}
+	if format == PublicFormatOpenSSH || enc == EncodingOpenSSH {
+		if format != PublicFormatOpenSSH || enc != EncodingOpenSSH {
+			return nil, errs.Invalid("OpenSSH format must be used with OpenSSH encoding")
+		}
+		return marshalSSHPublicKey(k)
+	}
+	if enc != EncodingPEM && enc != EncodingDER {
+		return nil, errs.Invalid("unknown encoding %d", int(enc))
 	}
 	var der []byte
 	var label string
@@ -48,6 +61,16 @@ func PublicBytes(key any, enc Encoding, format PublicFormat) ([]byte, error) {
 		return der, nil
 	}
 	return pem.EncodeToMemory(&pem.Block{Type: label, Bytes: der}), nil
+}
+
+// marshalSSHPublicKey is the OpenSSH authorized_keys form of k without a
+// comment or newline, as pyca's serialize_ssh_public_key writes it.
+func marshalSSHPublicKey(k *rsa.PublicKey) ([]byte, error) {
+	sk, err := ssh.NewPublicKey(k.Key())
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", core.ErrInvalidArgument, err)
+	}
+	return bytes.TrimSuffix(ssh.MarshalAuthorizedKey(sk), []byte("\n")), nil
 }
 
 // LoadPublicKey reads a public key as pyca's load_pem_public_key

@@ -83,17 +83,31 @@ func (k *PrivateKey) DecryptPKCS1v15(ct []byte) ([]byte, error) {
 // SignPKCS1v15 signs msg (or, with prehashed, the digest msg) with
 // RSASSA-PKCS1-v1_5 and returns a signature of Size() bytes. hash is SHA-1,
 // SHA-2, SHA-3 or MD5 (core.ErrUnsupportedAlgorithm otherwise); a key too small
-// for the DigestInfo returns core.ErrInvalidArgument. Uses
-// crypto/rsa.SignPKCS1v15 (deterministic, constant time).
-func (k *PrivateKey) SignPKCS1v15(msg []byte, hash hash.Algorithm, prehashed bool) ([]byte, error) {
-	if err := signatureHash(hash); err != nil {
+// for the DigestInfo returns core.ErrInvalidArgument.
+//
+// hash == hash.None (pyca's utils.NoDigestInfo()) signs msg itself as the
+// payload T of the encoding 0x00 0x01 FF..FF 0x00 T, without a DigestInfo
+// (OpenSSL's RSA_PKCS1_PADDING sign without a digest): msg may be 0 to
+// Size() - 11 bytes (core.ErrInvalidArgument beyond, or with prehashed).
+//
+// Uses crypto/rsa.SignPKCS1v15 (deterministic, constant time; hash 0 is its
+// raw mode).
+func (k *PrivateKey) SignPKCS1v15(msg []byte, h hash.Algorithm, prehashed bool) ([]byte, error) {
+	if h == hash.None {
+		if prehashed {
+			return nil, errs.Invalid("a prehashed message needs a hash algorithm")
+		}
+		sig, err := stdrsa.SignPKCS1v15(nil, k.key, 0, msg)
+		return sig, k.pub.stdError(err, msgSignTooLong)
+	}
+	if err := signatureHash(h); err != nil {
 		return nil, err
 	}
-	digest, err := digest(msg, hash, prehashed)
+	digest, err := digest(msg, h, prehashed)
 	if err != nil {
 		return nil, err
 	}
-	sig, err := stdrsa.SignPKCS1v15(nil, k.key, hash.CryptoHash(), digest)
+	sig, err := stdrsa.SignPKCS1v15(nil, k.key, h.CryptoHash(), digest)
 	return sig, k.pub.stdError(err, msgSignTooLong)
 }
 
@@ -104,26 +118,45 @@ func (k *PrivateKey) SignPKCS1v15(msg []byte, hash hash.Algorithm, prehashed boo
 // core.ErrInvalidSignature for any mismatch (also a signature not exactly Size()
 // bytes or not below n); core.ErrInvalidArgument for a prehashed digest of the
 // wrong size; core.ErrUnsupportedAlgorithm for a hash outside
-// SHA-1/SHA-2/SHA-3/MD5. Does not run in constant time (public data only:
-// publicOp, then a comparison of the whole encoded message, as crypto/rsa).
-func (k *PublicKey) VerifyPKCS1v15(sig, msg []byte, hash hash.Algorithm, prehashed bool) error {
-	if err := signatureHash(hash); err != nil {
+// SHA-1/SHA-2/SHA-3/MD5.
+//
+// hash == hash.None (pyca's utils.NoDigestInfo()): the payload after the
+// padding must be msg itself, with no DigestInfo; as OpenSSL's raw
+// verification, a signature shorter than Size() is read as a number (its
+// leading zero bytes may be missing), a longer one is invalid.
+// core.ErrInvalidArgument with prehashed.
+//
+// Does not run in constant time (public data only: publicOp, then a
+// comparison of the whole encoded message, as crypto/rsa).
+func (k *PublicKey) VerifyPKCS1v15(sig, msg []byte, h hash.Algorithm, prehashed bool) error {
+	if h == hash.None {
+		if prehashed {
+			return errs.Invalid("a prehashed message needs a hash algorithm")
+		}
+		if size := k.Size(); len(sig) < size {
+			padded := make([]byte, size)
+			copy(padded[size-len(sig):], sig)
+			sig = padded
+		}
+		return k.verifyPKCS1v15Payload(sig, nil, msg)
+	}
+	if err := signatureHash(h); err != nil {
 		return err
 	}
-	digest, err := digest(msg, hash, prehashed)
+	digest, err := digest(msg, h, prehashed)
 	if err != nil {
 		return err
 	}
-	return k.verifyPKCS1v15Digest(sig, digest, hash)
+	return k.verifyPKCS1v15Payload(sig, digestInfoPrefix(h), digest)
 }
 
-// verifyPKCS1v15Digest is RSASSA-PKCS1-V1_5-VERIFY of a digest.
-func (k *PublicKey) verifyPKCS1v15Digest(sig, digest []byte, hash hash.Algorithm) error {
+// verifyPKCS1v15Payload is RSASSA-PKCS1-V1_5-VERIFY with the payload
+// T = prefix || digest (prefix: a DigestInfo up to the digest, or nil).
+func (k *PublicKey) verifyPKCS1v15Payload(sig, prefix, digest []byte) error {
 	em, ok := k.publicOp(sig)
 	if !ok {
 		return core.ErrInvalidSignature
 	}
-	prefix := digestInfoPrefix(hash)
 	tLen := len(prefix) + len(digest)
 	if len(em) < tLen+11 {
 		return core.ErrInvalidSignature

@@ -80,7 +80,7 @@ func TestRSAPKCS1v15Signatures(t *testing.T) {
 		if s.BitLen() <= 8*key.Size() {
 			wantErr(t, pub.VerifyPKCS1v15(s.FillBytes(make([]byte, key.Size())), msg, hash.SHA256, false), core.ErrInvalidSignature, "s + n")
 		}
-		for _, h := range []hash.Algorithm{hash.BLAKE2b, hash.SHAKE256, 0} {
+		for _, h := range []hash.Algorithm{hash.BLAKE2b, hash.SHAKE256, 99} { // 0 is hash.None: TestRSAPKCS1v15NoDigestInfo
 			_, err := key.SignPKCS1v15(msg, h, false)
 			wantErr(t, err, core.ErrUnsupportedAlgorithm, "hash")
 			wantErr(t, pub.VerifyPKCS1v15(sig, msg, h, false), core.ErrUnsupportedAlgorithm, "hash")
@@ -120,5 +120,84 @@ func TestRSADigestInfoPrefixes(t *testing.T) {
 		if !bytes.Equal(em[len(em)-len(d)-len(p):len(em)-len(d)], p) {
 			t.Fatalf("%s: DigestInfo prefix %x", h.Name(), p)
 		}
+	}
+}
+
+// TestRSAPKCS1v15NoDigestInfo: hash.None signs and verifies the payload T
+// itself (pyca's utils.NoDigestInfo()). Signing DigestInfo || SHA-256(msg)
+// raw is the SHA-256 signature of msg; crypto/rsa's raw mode (hash 0)
+// verifies ours; OpenSSL's raw rules for short signatures and lengths.
+func TestRSAPKCS1v15NoDigestInfo(t *testing.T) {
+	k, e3 := testRSAKeys(t)
+	msg := []byte("no digest info")
+	for _, key := range []*PrivateKey{k, e3} {
+		pub := key.PublicKey()
+		tPayload := append(digestInfoPrefix(hash.SHA256), sha(hash.SHA256, msg)...)
+		raw, err := key.SignPKCS1v15(tPayload, hash.None, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		withHash, _ := key.SignPKCS1v15(msg, hash.SHA256, false)
+		if !bytes.Equal(raw, withHash) {
+			t.Fatal("raw signature of DigestInfo || digest differs from the SHA-256 signature")
+		}
+		if err := pub.VerifyPKCS1v15(raw, tPayload, hash.None, false); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []int{0, 1, 20, key.Size() - 11} {
+			m := bytes.Repeat([]byte{0xa5}, n)
+			sig, err := key.SignPKCS1v15(m, hash.None, false)
+			if err != nil || len(sig) != key.Size() {
+				t.Fatal(n, err)
+			}
+			if err := stdrsa.VerifyPKCS1v15(&key.Key().PublicKey, 0, m, sig); err != nil {
+				t.Fatal(n, err)
+			}
+			if err := pub.VerifyPKCS1v15(sig, m, hash.None, false); err != nil {
+				t.Fatal(n, err)
+			}
+			wantErr(t, pub.VerifyPKCS1v15(sig, append(m, 0), hash.None, false), core.ErrInvalidSignature, "longer payload")
+			if n > 0 {
+				wantErr(t, pub.VerifyPKCS1v15(sig, m[1:], hash.None, false), core.ErrInvalidSignature, "shorter payload")
+			}
+		}
+		_, err = key.SignPKCS1v15(make([]byte, key.Size()-10), hash.None, false)
+		wantErr(t, err, core.ErrInvalidArgument, "payload too long")
+		_, err = key.SignPKCS1v15(tPayload, hash.None, true)
+		wantErr(t, err, core.ErrInvalidArgument, "prehashed without hash")
+		wantErr(t, pub.VerifyPKCS1v15(raw, tPayload, hash.None, true), core.ErrInvalidArgument, "prehashed without hash")
+		// The DigestInfo payload does not verify as SHA-256 when the
+		// signature is over other data, and the raw payload needs the prefix.
+		wantErr(t, pub.VerifyPKCS1v15(raw, sha(hash.SHA256, msg), hash.None, false), core.ErrInvalidSignature, "digest without prefix")
+		wantErr(t, pub.VerifyPKCS1v15(append([]byte{0}, raw...), tPayload, hash.None, false), core.ErrInvalidSignature, "longer signature")
+		if raw[0] != 0 {
+			wantErr(t, pub.VerifyPKCS1v15(raw[1:], tPayload, hash.None, false), core.ErrInvalidSignature, "truncated signature")
+		}
+	}
+	// A signature with a leading zero byte verifies with the byte stripped
+	// (OpenSSL reads a raw signature as a number); with a hash it must not.
+	pub := k.PublicKey()
+	for i := 0; ; i++ {
+		m := []byte{byte(i), byte(i >> 8), byte(i >> 16)}
+		sig, err := k.SignPKCS1v15(m, hash.None, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sig[0] != 0 {
+			continue
+		}
+		if err := pub.VerifyPKCS1v15(sig[1:], m, hash.None, false); err != nil {
+			t.Fatal("stripped leading zero:", err)
+		}
+		break
+	}
+	for i := 0; ; i++ {
+		m := []byte{byte(i), byte(i >> 8), byte(i >> 16)}
+		sig, _ := k.SignPKCS1v15(m, hash.SHA256, false)
+		if sig[0] != 0 {
+			continue
+		}
+		wantErr(t, pub.VerifyPKCS1v15(sig[1:], m, hash.SHA256, false), core.ErrInvalidSignature, "stripped zero with a hash")
+		break
 	}
 }

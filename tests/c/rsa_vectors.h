@@ -6,6 +6,7 @@
  *   pyca private_bytes(PEM, TraditionalOpenSSL)           -> KEY_TRAD_PEM (== openssl rsa -traditional)
  *   pyca private_bytes(PEM, PKCS8, BestAvailableEncryption(b"secret")) -> KEY_ENC_PEM
  *   pyca public_bytes(PEM, SubjectPublicKeyInfo / PKCS1) -> PUB_SPKI_PEM, PUB_PKCS1_PEM
+ *   pyca 50 public_bytes(OpenSSH, OpenSSH)                -> PUB_OPENSSH
  *   msg = b"libcrypto-go known answer":
  *   sign(msg, PKCS1v15, SHA256)  (== openssl dgst -sha256 -sign) -> SIG_PKCS1V15_SHA256
  *   sign(msg, PSS(MGF1(SHA256), MAX_LENGTH), SHA256)      -> SIG_PSS_SHA256_MAX (randomized)
@@ -119,6 +120,14 @@ static const char PUB_SPKI_PEM[] =
     "OBO12FABoALoggwxj1YkJTzsGoxN2I4N9p9+KXqCihXBUv5rGt/QUiTfaJ+cGmXI\n"
     "fQIDAQAB\n"
     "-----END PUBLIC KEY-----\n";
+
+/* pyca public_bytes(OpenSSH, OpenSSH) of the key above (pyca 50): no comment, no newline */
+static const char PUB_OPENSSH[] =
+    "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC5+mnMqJwqQjKRTOXO7X/jld/SLIWqoTsZRpR2"
+    "yYpr+2QEaNHcJihjDIUuevWhzAQSNrrrP6yole84IlgwzCtbkr08pNmsYU+Nju7tMb+N/3xC8UPo"
+    "qsRkgPBmm4UPi7UDOVJPbODqvf8dTq+1CuWUjo5jC/vMpb65EogXouP8yVdsjCsHocc+HMDKzCnC"
+    "legUabwt1ds1rRwW8KLc23bahz7PA88FjLz4zZkW6PfOkGF+hcOtU4HJLq0ON3Xhle0WrIRQZYdI"
+    "qd0a+SHTI+w4E7XYUAGgAuiCDDGPViQlPOwajE3Yjg32n34peoKKFcFS/msa39BSJN9on5waZch9";
 
 static const char PUB_PKCS1_PEM[] =
     "-----BEGIN RSA PUBLIC KEY-----\n"

@@ -1,4 +1,4 @@
-/* bad_input_rsa test: misuse of the RSA, key serialization and random
+/* bad_input_rsa test: misuse of the RSA, key serialization, DSS signature and random
  * exports. See bad_input.h. A private-key handle passed as a public key (and
  * vice versa) is a wrong-kind handle. */
 #include "bad_input.h"
@@ -63,6 +63,9 @@ static void test_keys(cryptogo_private_key *k, cryptogo_public_key *pub)
                                       CRYPTOGO_PUBLIC_FORMAT_UNCOMPRESSED_POINT, pub),
              CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_public_key_dump(bi_buf, sizeof bi_buf, &bi_len, CRYPTOGO_ENCODING_OPENSSH,
+                                      CRYPTOGO_PUBLIC_FORMAT_PKCS1, pub),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_public_key_dump(bi_buf, sizeof bi_buf, &bi_len, CRYPTOGO_ENCODING_DER,
                                       CRYPTOGO_PUBLIC_FORMAT_OPENSSH, pub),
              CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_public_key_load(&p2, BUF(PUB_SPKI_PEM), CRYPTOGO_ENCODING_SMIME), CRYPTOGO_ERR_INVALID_ARGUMENT);
@@ -303,6 +306,58 @@ static void test_handles(cryptogo_private_key *k, cryptogo_public_key *pub)
     CHECK_RC(cryptogo_public_key_free(freed_p), CRYPTOGO_ERR_INVALID_HANDLE);
 }
 
+/* DSA/ECDSA signature DER (pyca's asymmetric.utils encode/decode_dss_signature),
+ * with pyca's values from tests/hazmat/primitives/test_asym_utils.py. */
+static void test_dss(void)
+{
+    static const uint8_t one[] = {1};
+    static const uint8_t sig11[] = {0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01};
+    static const uint8_t sig00[] = {0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00};
+    static const uint8_t trailing[] = {0x30, 0x06, 0x02, 0x01, 0x01, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00};
+    static const uint8_t bad_len[] = {0x30, 0x07, 0x02, 0x01, 0x01, 0x02, 0x02, 0x01};
+    static const uint8_t eoc[] = {0x00, 0x00};
+    static const uint8_t negative[] = {0x30, 0x06, 0x02, 0x01, 0x80, 0x02, 0x01, 0x01};
+    size_t r_len = 99;
+
+    check_section("dss: pyca's encode_dss_signature(1, 1) and (0, 0); decode back");
+    if (CHECK_OK(cryptogo_dss_signature_encode(bi_buf, sizeof bi_buf, &bi_len, one, 1, one, 1)))
+        CHECK(bi_len == sizeof sig11 && memcmp(bi_buf, sig11, sizeof sig11) == 0);
+    if (CHECK_OK(cryptogo_dss_signature_encode(bi_buf, sizeof bi_buf, &bi_len, NULL, 0, NULL, 0)))
+        CHECK(bi_len == sizeof sig00 && memcmp(bi_buf, sig00, sizeof sig00) == 0);
+    if (CHECK_OK(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, &bi_len, &r_len, sig11, sizeof sig11)))
+        CHECK(bi_len == 2 && r_len == 1 && bi_buf[0] == 1 && bi_buf[1] == 1);
+    if (CHECK_OK(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, &bi_len, &r_len, sig00, sizeof sig00)))
+        CHECK(bi_len == 0 && r_len == 0);
+
+    check_section("dss: strict DER (pyca's ValueError cases), NULL pointers, huge lengths, short buffers");
+    CHECK_RC(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, &bi_len, &r_len, trailing, sizeof trailing),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, &bi_len, &r_len, bad_len, sizeof bad_len),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, &bi_len, &r_len, eoc, sizeof eoc),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, &bi_len, &r_len, negative, sizeof negative),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, &bi_len, &r_len, NULL, 0),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, &bi_len, &r_len, NULL, 8),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, &bi_len, NULL, sig11, sizeof sig11),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, NULL, &r_len, sig11, sizeof sig11),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_dss_signature_decode(bi_buf, sizeof bi_buf, &bi_len, &r_len, bi_data, HUGE_LEN),
+             CRYPTOGO_ERR_OVERFLOW);
+    CHECK_RC(cryptogo_dss_signature_encode(bi_buf, sizeof bi_buf, NULL, one, 1, one, 1),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_dss_signature_encode(bi_buf, sizeof bi_buf, &bi_len, NULL, 1, one, 1),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_dss_signature_encode(bi_buf, sizeof bi_buf, &bi_len, one, 1, bi_data, HUGE_LEN),
+             CRYPTOGO_ERR_OVERFLOW);
+    SHORT_BUFFER(cryptogo_dss_signature_encode(SB_OUT, sb_cap, &sb_len, bi_data, sizeof bi_data, one, 1));
+    SHORT_BUFFER(cryptogo_dss_signature_decode(SB_OUT, sb_cap, &sb_len, &r_len, sig11, sizeof sig11));
+}
+
 int main(void)
 {
     size_t live = LIVE_BEGIN(), d_len = 0;
@@ -319,6 +374,7 @@ int main(void)
     CHECK_OK(cryptogo_hash_digest(digest, sizeof digest, &d_len, BUF(RSA_MSG), SHA256, 0));
     test_keys(k, pub);
     test_rsa(k, pub);
+    test_dss();
     {
         void *wrong = bad_handles[1];
         test_handles(k, pub);

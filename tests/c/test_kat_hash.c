@@ -41,6 +41,8 @@ static const struct hash_kat kats[] = {
      "925ab92386edd4009923"},
     {CRYPTOGO_HASH_BLAKE2S, "BLAKE2s", 0, 32, 64, "508c5e8c327c14e2e1a72ba34eeb452f37458b209ed63a294d999b4c86675982"},
     {CRYPTOGO_HASH_MD5, "MD5", 0, 16, 64, "900150983cd24fb0d6963f7d28e17f72"},
+    /* GB/T 32905-2016, appendix A.1 */
+    {CRYPTOGO_HASH_SM3, "SM3", 0, 32, 64, "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"},
 };
 
 static void test_one_shot(void)

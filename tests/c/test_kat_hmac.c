@@ -56,6 +56,9 @@ struct simple {
 static const struct simple simple[] = {
     {CRYPTOGO_HASH_SHA1, "key", "The quick brown fox jumps over the lazy dog", "de7c9b85b8b78aa6bc8a7a36f70a90701c9db4d9"},
     {CRYPTOGO_HASH_MD5, "key", "The quick brown fox jumps over the lazy dog", "80070713463e7749b90c2dc24911e275"},
+    /* openssl dgst -sm3 -hmac key (OpenSSL 3.0) */
+    {CRYPTOGO_HASH_SM3, "key", "The quick brown fox jumps over the lazy dog",
+     "bd4a34077888162b210645b8ebf74b9af357303789357a27c7fc457244ebd398"},
     {CRYPTOGO_HASH_SHA3_256, "key", "abc", "09b6dbab8d11795ca7c8d82f1cf91682013c7cb980abbb25473be4ae7f7b5683"},
     {CRYPTOGO_HASH_BLAKE2B, "key", "abc",
      "05cc4815438d5cfe68fff446b8df57828cc96189de4b4e928e3f06d815d64e5bc15124a02ffd39859b3e2476da03bc0235ca86df6"

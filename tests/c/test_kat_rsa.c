@@ -51,6 +51,14 @@ static void test_serialization(cryptogo_private_key *k)
     CHECK_RC(cryptogo_public_key_dump(buf, 10, &n2, CRYPTOGO_ENCODING_PEM, CRYPTOGO_PUBLIC_FORMAT_PKCS1, pub),
              CRYPTOGO_ERR_BUFFER_TOO_SMALL);
     CHECK(n2 == n);
+    CHECK_OK(cryptogo_public_key_dump(buf, sizeof buf, &n, CRYPTOGO_ENCODING_OPENSSH, CRYPTOGO_PUBLIC_FORMAT_OPENSSH,
+                                          pub));
+    check_text(buf, n, PUB_OPENSSH, "OpenSSH public key line");
+    CHECK_RC(cryptogo_public_key_dump(buf, sizeof buf, &n, CRYPTOGO_ENCODING_PEM, CRYPTOGO_PUBLIC_FORMAT_OPENSSH, pub),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_public_key_dump(buf, sizeof buf, &n, CRYPTOGO_ENCODING_OPENSSH,
+                                      CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO, pub),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_OK(cryptogo_public_key_free(pub));
 
     check_section("loads: Traditional PEM, DER round trip, public SPKI/PKCS1 PEM and DER");
@@ -156,6 +164,28 @@ static void test_known_answers(cryptogo_private_key *k, cryptogo_public_key *pub
     CHECK_RC(cryptogo_rsa_sign_pkcs1v15(buf, 255, &n, BUF(RSA_MSG), CRYPTOGO_HASH_SHA256, 0, k),
              CRYPTOGO_ERR_BUFFER_TOO_SMALL);
     CHECK(n == 256);
+
+    check_section("PKCS1v15 with CRYPTOGO_HASH_NONE (pyca's NoDigestInfo): DigestInfo || digest signed raw");
+    {
+        static const uint8_t sha256_info[] = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+                                              0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
+        uint8_t t[sizeof sha256_info + 32];
+        memcpy(t, sha256_info, sizeof sha256_info);
+        memcpy(t + sizeof sha256_info, digest, 32);
+        if (CHECK_OK(cryptogo_rsa_sign_pkcs1v15(buf, sizeof buf, &n, t, sizeof t, CRYPTOGO_HASH_NONE, 0, k)))
+            CHECK_HEX(buf, n, SIG_PKCS1V15_SHA256);
+        sig_len = check_unhex(sig, sizeof sig, SIG_PKCS1V15_SHA256);
+        CHECK_OK(cryptogo_rsa_verify_pkcs1v15(sig, sig_len, t, sizeof t, CRYPTOGO_HASH_NONE, 0, pub));
+        CHECK_RC(cryptogo_rsa_verify_pkcs1v15(sig, sig_len, digest, 32, CRYPTOGO_HASH_NONE, 0, pub),
+                 CRYPTOGO_ERR_INVALID_SIGNATURE);
+        CHECK_RC(cryptogo_rsa_verify_pkcs1v15(sig, sig_len, t, sizeof t, CRYPTOGO_HASH_NONE, 1, pub),
+                 CRYPTOGO_ERR_INVALID_ARGUMENT);
+        CHECK_RC(cryptogo_rsa_sign_pkcs1v15(buf, sizeof buf, &n, t, sizeof t, CRYPTOGO_HASH_NONE, 1, k),
+                 CRYPTOGO_ERR_INVALID_ARGUMENT);
+        /* payload longer than k - 11 */
+        CHECK_RC(cryptogo_rsa_sign_pkcs1v15(buf, sizeof buf, &n, buf2, 246, CRYPTOGO_HASH_NONE, 0, k),
+                 CRYPTOGO_ERR_INVALID_ARGUMENT);
+    }
 
     check_section("PSS: pyca's MAX_LENGTH signature verifies (MAX_LENGTH, AUTO); our signatures verify");
     sig_len = check_unhex(sig, sizeof sig, SIG_PSS_SHA256_MAX);

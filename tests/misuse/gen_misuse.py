@@ -109,6 +109,7 @@ INPUTS_BY_FN = {
     ("cryptogo_private_key_dump", "password"): "NONE",
     ("cryptogo_rsa_recover_pkcs1v15", "sig"): "PKCS1_SIG",
     ("cryptogo_fernet_key_canonicalize", "key"): "FERNET_KEY",
+    ("cryptogo_dss_signature_decode", "sig"): "DSS_SIG",
 }
 INPUTS_BY_NAME = {
     "key": "HMAC_KEY",
@@ -133,6 +134,8 @@ INPUTS_BY_NAME = {
     "dmp1": "RSA_DMP1",
     "dmq1": "RSA_DMQ1",
     "iqmp": "RSA_IQMP",
+    "r": "HELLO",
+    "s": "SALT",
 }
 
 # Inputs for which the doc promises OVERFLOW at 2^31 bytes, checked before the
@@ -145,7 +148,7 @@ OVERFLOW_AT_2_31 = {
 }
 
 I32 = ["0", "-1", "INT_MIN", "INT_MAX"]
-HASHES = I32 + ["17", "CRYPTOGO_HASH_SHAKE128", "CRYPTOGO_HASH_MD5", "CRYPTOGO_HASH_BLAKE2B"]
+HASHES = I32 + ["18", "CRYPTOGO_HASH_SM3", "CRYPTOGO_HASH_SHAKE128", "CRYPTOGO_HASH_MD5", "CRYPTOGO_HASH_BLAKE2B"]
 SIZES = ["0", "1", "(size_t)1 << 31", "(size_t)1 << 40", "SIZE_MAX"]
 I64 = ["0", "-1", "INT64_MIN", "INT64_MAX"]
 
@@ -594,6 +597,7 @@ static const blob CHACHA_KEY = BLOB("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB");
 static const blob NONCE12 = BLOB("nonce-nonce-");
 static const blob IV16 = BLOB("iv-iv-iv-iv-iv-i");
 static const blob HELLO = BLOB("hello");
+static const blob DSS_SIG = BLOB("\x30\x06\x02\x01\x01\x02\x01\x01");
 static const blob AD = BLOB("ad");
 static const blob LABEL = BLOB("label");
 static const blob SALT = BLOB("salt");

@@ -14,7 +14,9 @@
 //   sign/verify:     { padding: 'pss' | 'pkcs1v15' ['pss'], hash ['sha256'],
 //                      mgf1Hash [= hash], saltLength: number | 'max' | 'digest'
 //                      | 'auto' (verify only) [sign: 'max', verify: 'auto'],
-//                      prehashed: data is already the digest [false] }
+//                      prehashed: data is already the digest [false] };
+//                    hash null with 'pkcs1v15': data is the payload itself,
+//                    signed without a DigestInfo (pyca's NoDigestInfo())
 // verify throws InvalidSignature; decrypt throws DecryptionFailed for any
 // padding/ciphertext failure (pyca's ValueError("Decryption failed")).
 const { fn, abi, bytes, optBytes, int, opts, outVar, check, hashId } = require('./util');
@@ -53,6 +55,16 @@ function hashes(o) {
   const h = hashId(o.hash === undefined ? 'sha256' : o.hash, 'options.hash');
   const m = o.mgf1Hash === undefined ? h : hashId(o.mgf1Hash, 'options.mgf1Hash');
   return [h, m];
+}
+
+// Signature hashes: as hashes(), and hash null with 'pkcs1v15' signs/verifies
+// data itself as the payload, without a DigestInfo (pyca's NoDigestInfo();
+// crypto.privateEncrypt with RSA_PKCS1_PADDING). PSS needs a hash.
+function signHashes(o, p) {
+  if (o.hash !== null) return hashes(o);
+  if (p !== 'pkcs1v15') throw typeError('options.hash', "a hash name (null only with padding 'pkcs1v15')", null);
+  if (o.prehashed) throw rangeError('options.prehashed', 'needs a hash (options.hash is null)');
+  return [HASH_NONE, HASH_NONE];
 }
 
 function saltLength(v, dflt, verify) {
@@ -108,7 +120,7 @@ class RSAPublicKey extends PublicKey {
     const s = bytes(signature, 'signature');
     const d = bytes(data, 'data');
     const p = padding(o, ['pss', 'pkcs1v15'], 'pss');
-    const [h, m] = hashes(o);
+    const [h, m] = signHashes(o, p);
     const pre = o.prehashed ? 1 : 0;
     if (p === 'pss') check(R.verify_pss(s, d, saltLength(o.saltLength, 'auto', true), h, m, pre, this._h));
     else check(R.verify_pkcs1v15(s, d, h, pre, this._h));
@@ -182,7 +194,7 @@ class RSAPrivateKey extends PrivateKey {
     const o = opts(options);
     const d = bytes(data, 'data');
     const p = padding(o, ['pss', 'pkcs1v15'], 'pss');
-    const [h, m] = hashes(o);
+    const [h, m] = signHashes(o, p);
     const out = Buffer.allocUnsafe((this.keySize + 7) >> 3);
     return [p === 'pss', out, d, h, m, o.prehashed ? 1 : 0, p === 'pss' ? saltLength(o.saltLength, 'max', false) : 0];
   }

@@ -137,3 +137,21 @@ test('Wycheproof HMAC through the Node API', (t) => {
 // upper vector state dirty, which made our SHA-NI code ~100x slower) is checked
 // without timing by the C test tests/c/test_avx_state.c: the library executes
 // VZEROUPPER on entry to every export, for every caller.
+
+test("createHash('sm3') / createHmac('sm3') agree with node:crypto (OpenSSL's SM3), incremental and one-shot", (t) => {
+  if (!crypto.getHashes().includes('sm3')) return t.skip("node:crypto's OpenSSL has no sm3");
+  for (const n of [0, 1, 55, 56, 63, 64, 65, 1000, 4097]) {
+    const data = crypto.randomBytes(n);
+    const want = crypto.createHash('sm3').update(data).digest();
+    assert.deepStrictEqual(cg.createHash('sm3').update(data).digest(), want, `sm3 ${n}`);
+    const h = cg.createHash('SM3');
+    h.update(data.subarray(0, n >> 1));
+    h.update(data.subarray(n >> 1));
+    assert.deepStrictEqual(h.digest(), want, `sm3 ${n} in two parts`);
+    for (const keyLen of [0, 16, 64, 65]) {
+      const key = crypto.randomBytes(keyLen);
+      assert.deepStrictEqual(cg.createHmac('sm3', key).update(data).digest(), crypto.createHmac('sm3', key).update(data).digest(), `hmac-sm3 ${n}/${keyLen}`);
+    }
+  }
+  assert.strictEqual(cg.createHash('sm3').update('abc').digest('hex'), '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+});

@@ -428,3 +428,28 @@ test('Wycheproof RSA (OAEP, PSS, PKCS1v15) through the Node API', async (t) => {
   }
   console.log(`Wycheproof RSA through Node: ${sum.files} files, ${sum.cases} cases as expected (${sum.unsupported} unsupported SHAKE-PSS, ${sum.multi} multi-prime-key cases refused at load)`);
 });
+
+test("sign/verify with hash null and 'pkcs1v15' (pyca's NoDigestInfo) agree with crypto.privateEncrypt(RSA_PKCS1_PADDING)", () => {
+  const { privateKey, publicKey } = keys();
+  const priv = loadPrivateKey(privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  const pub = priv.publicKey();
+  const size = (priv.keySize + 7) >> 3;
+  for (const data of [Buffer.alloc(0), Buffer.from('raw payload'), crypto.randomBytes(size - 11)]) {
+    const sig = priv.sign(data, { padding: 'pkcs1v15', hash: null });
+    assert.deepStrictEqual(sig, crypto.privateEncrypt({ key: privateKey, padding: C.RSA_PKCS1_PADDING }, data));
+    pub.verify(sig, data, { padding: 'pkcs1v15', hash: null });
+    assert.throws(() => pub.verify(sig, Buffer.concat([data, Buffer.from('x')]), { padding: 'pkcs1v15', hash: null }), cg.InvalidSignature);
+  }
+  // DigestInfo || digest signed raw is the hash's signature
+  const msg = Buffer.from('message');
+  const withHash = crypto.sign('sha256', msg, privateKey);
+  const payload = crypto.publicDecrypt({ key: publicKey, padding: C.RSA_PKCS1_PADDING }, withHash);
+  assert.deepStrictEqual(priv.sign(payload, { padding: 'pkcs1v15', hash: null }), withHash);
+  pub.verify(withHash, payload, { padding: 'pkcs1v15', hash: null });
+  assert.throws(() => priv.sign(crypto.randomBytes(size - 10), { padding: 'pkcs1v15', hash: null }), cg.InvalidArgument);
+  assert.throws(() => priv.sign(msg, { hash: null }), (e) => e.code === 'ERR_INVALID_ARG_TYPE'); // PSS needs a hash
+  assert.throws(() => pub.verify(withHash, msg, { padding: 'pss', hash: null }), (e) => e.code === 'ERR_INVALID_ARG_TYPE');
+  assert.throws(() => priv.sign(msg, { padding: 'pkcs1v15', hash: null, prehashed: true }), (e) => e.code === 'ERR_OUT_OF_RANGE');
+  priv.free();
+  pub.free();
+});

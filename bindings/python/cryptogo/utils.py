@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 import typing
 
-__all__ = ["Buffer", "CryptographyDeprecationWarning", "int_to_bytes"]
+__all__ = ["Buffer", "CryptographyDeprecationWarning", "Enum", "int_to_bytes"]
 
 
 class CryptographyDeprecationWarning(UserWarning):
@@ -22,8 +23,18 @@ def int_to_bytes(integer: int, length: int | None = None) -> bytes:
     return integer.to_bytes(length or (integer.bit_length() + 7) // 8 or 1, "big")
 
 
+class Enum(enum.Enum):
+    """pyca's utils.Enum: Python 3.9's repr and str on every Python."""
+
+    def __repr__(self) -> str:
+        return f"<{self.__class__.__name__}.{self._name_}: {self._value_!r}>"
+
+    def __str__(self) -> str:
+        return f"{self.__class__.__name__}.{self._name_}"
+
+
 # --- pyca-surface (issue 18 item 5): the rest of pyca's public utils namespace
-# (utils.Enum comes with the pyca-fixes work). Kept as one block at the end so
+# (utils.Enum is above). Kept as one block at the end so
 # merges with other work on this module stay trivial.
 import sys as _sys  # noqa: E402
 import types as _types  # noqa: E402

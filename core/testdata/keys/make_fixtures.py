@@ -93,6 +93,7 @@ def main():
             write(f"{name}.pkcs1pub.{ext}", k.public_key().public_bytes(enc, s.PublicFormat.PKCS1))
             for f in ("pkcs8", "pkcs1"):
                 files[f"{name}.{f}.{ext}"] = ext
+        write(f"{name}.ssh.pub", k.public_key().public_bytes(s.Encoding.OpenSSH, s.PublicFormat.OpenSSH))
         if name == "rsa1024e3":
             small = k
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import abc
 import enum
 
+from cryptogo import utils
 from cryptogo.hazmat.primitives.hashes import HashAlgorithm
 
 
@@ -51,6 +52,11 @@ class ParameterFormat(_Enum):
     PKCS3 = "PKCS3"
 
 
+class PBES(utils.Enum):
+    PBESv1SHA1And3KeyTripleDESCBC = "PBESv1 using SHA1 and 3-Key TripleDES"
+    PBESv2SHA256AndAES256CBC = "PBESv2 using SHA256 PBKDF2 and AES256 CBC"
+
+
 class KeySerializationEncryption(metaclass=abc.ABCMeta):  # noqa: B024 -- abstract without methods, as pyca declares it
     pass
 
@@ -68,9 +74,11 @@ class NoEncryption(KeySerializationEncryption):
 
 
 class KeySerializationEncryptionBuilder:
-    """pyca's builder, for API compatibility: libcrypto-go serializes only
-    PKCS8 and TraditionalOpenSSL, so what it builds (OpenSSH/PKCS12
-    encryption) is rejected by ``private_bytes``."""
+    """pyca's builder, with pyca's validation: kdf_rounds (OpenSSH and
+    PKCS12), hmac_hash and key_cert_algorithm (PKCS12 only). What it builds
+    is only accepted by private_bytes in the format it was made for; this
+    library serializes neither OpenSSH private keys nor PKCS12 yet, and
+    private_bytes answers those as pyca does where pyca refuses."""
 
     def __init__(
         self,
@@ -78,10 +86,12 @@ class KeySerializationEncryptionBuilder:
         *,
         _kdf_rounds: int | None = None,
         _hmac_hash: HashAlgorithm | None = None,
+        _key_cert_algorithm: PBES | None = None,
     ) -> None:
         self._format = format
         self._kdf_rounds = _kdf_rounds
         self._hmac_hash = _hmac_hash
+        self._key_cert_algorithm = _key_cert_algorithm
 
     def kdf_rounds(self, rounds: int) -> KeySerializationEncryptionBuilder:
         if self._kdf_rounds is not None:
@@ -90,16 +100,61 @@ class KeySerializationEncryptionBuilder:
             raise TypeError("kdf_rounds must be an integer")
         if rounds < 1:
             raise ValueError("kdf_rounds must be a positive integer")
-        return KeySerializationEncryptionBuilder(self._format, _kdf_rounds=rounds, _hmac_hash=self._hmac_hash)
+        return KeySerializationEncryptionBuilder(
+            self._format,
+            _kdf_rounds=rounds,
+            _hmac_hash=self._hmac_hash,
+            _key_cert_algorithm=self._key_cert_algorithm,
+        )
+
+    def hmac_hash(self, algorithm: HashAlgorithm) -> KeySerializationEncryptionBuilder:
+        if self._format is not PrivateFormat.PKCS12:
+            raise TypeError("hmac_hash only supported with PrivateFormat.PKCS12")
+        if self._hmac_hash is not None:
+            raise ValueError("hmac_hash already set")
+        return KeySerializationEncryptionBuilder(
+            self._format,
+            _kdf_rounds=self._kdf_rounds,
+            _hmac_hash=algorithm,
+            _key_cert_algorithm=self._key_cert_algorithm,
+        )
+
+    def key_cert_algorithm(self, algorithm: PBES) -> KeySerializationEncryptionBuilder:
+        if self._format is not PrivateFormat.PKCS12:
+            raise TypeError("key_cert_algorithm only supported with PrivateFormat.PKCS12")
+        if self._key_cert_algorithm is not None:
+            raise ValueError("key_cert_algorithm already set")
+        return KeySerializationEncryptionBuilder(
+            self._format,
+            _kdf_rounds=self._kdf_rounds,
+            _hmac_hash=self._hmac_hash,
+            _key_cert_algorithm=algorithm,
+        )
 
     def build(self, password: bytes) -> KeySerializationEncryption:
         if not isinstance(password, bytes) or len(password) == 0:
             raise ValueError("Password must be 1 or more bytes.")
-        return _KeySerializationEncryption(self._format, password, kdf_rounds=self._kdf_rounds)
+        return _KeySerializationEncryption(
+            self._format,
+            password,
+            kdf_rounds=self._kdf_rounds,
+            hmac_hash=self._hmac_hash,
+            key_cert_algorithm=self._key_cert_algorithm,
+        )
 
 
 class _KeySerializationEncryption(KeySerializationEncryption):
-    def __init__(self, format: PrivateFormat, password: bytes, *, kdf_rounds: int | None):
+    def __init__(
+        self,
+        format: PrivateFormat,
+        password: bytes,
+        *,
+        kdf_rounds: int | None,
+        hmac_hash: HashAlgorithm | None,
+        key_cert_algorithm: PBES | None,
+    ):
         self._format = format
         self.password = password
         self._kdf_rounds = kdf_rounds
+        self._hmac_hash = hmac_hash
+        self._key_cert_algorithm = key_cert_algorithm

@@ -166,8 +166,9 @@ class MD5(_FixedHash):
 
 
 class SM3(HashAlgorithm):
-    """Named for API compatibility; libcrypto-go does not implement SM3
-    (using it raises UnsupportedAlgorithm)."""
+    """SM3 (GB/T 32905-2016): hashing, HMAC and PBKDF2 (libcrypto-go's own
+    implementation, core/hash/sm3.go). RSA signatures with SM3 are not
+    implemented (UnsupportedAlgorithm)."""
 
     name = "sm3"
     digest_size = 32
@@ -274,7 +275,7 @@ def _unsupported(algorithm: typing.Any) -> UnsupportedAlgorithm:
 
 def _hash_id(algorithm: HashAlgorithm) -> int:
     """The C enum value for `algorithm`; UnsupportedAlgorithm if libcrypto-go
-    has none (SM3, user-defined algorithms)."""
+    has none (user-defined algorithms)."""
     if not _IDS:
         _load_ids()
     name = getattr(algorithm, "name", None)
@@ -305,6 +306,7 @@ _KNOWN: frozenset[type[HashAlgorithm]] = frozenset(
         BLAKE2b,
         BLAKE2s,
         MD5,
+        SM3,
     }
 )
 

@@ -64,11 +64,17 @@ def _sign_hash(data: typing.Any, algorithm: object) -> tuple[int, int]:
             raise ValueError("The provided data must be the same length as the hash algorithm's digest size.")
         return _signature_hash(alg), 1
     if isinstance(algorithm, asym_utils.NoDigestInfo):
-        raise UnsupportedAlgorithm(
-            "NoDigestInfo signatures are not supported by libcrypto-go",
-            _Reasons.UNSUPPORTED_HASH,
-        )
+        # PKCS1v15 signs/verifies data itself as the payload; PSS refuses it
+        # (_pss_hash) with pyca's TypeError.
+        return _native.const("CRYPTOGO_HASH_NONE"), 0
     return _signature_hash(algorithm), 0
+
+
+def _pss_hash(hash_id: int) -> None:
+    """PSS needs a hash: pyca's TypeError for NoDigestInfo (after its MGF1
+    check, as pyca orders them)."""
+    if hash_id == _native.const("CRYPTOGO_HASH_NONE"):
+        raise TypeError("Expected instance of hashes.HashAlgorithm.")
 
 
 def _signature_hash(alg: object) -> int:
@@ -90,7 +96,7 @@ def _mgf1_id(padding: typing.Any) -> int:
 
     mgf = padding._mgf
     if not isinstance(mgf, MGF1):
-        raise UnsupportedAlgorithm("Only MGF1 is supported by this backend.", _Reasons.UNSUPPORTED_MGF)
+        raise UnsupportedAlgorithm("Only MGF1 is supported.", _Reasons.UNSUPPORTED_MGF)
     return hashes._hash_id(mgf._algorithm)
 
 
@@ -138,20 +144,31 @@ def _number(fn: typing.Any, component: str, handle: int | None, cap: int) -> int
     return int.from_bytes(out, "big")
 
 
-def _check_encoding(encoding: object) -> None:
-    """pyca's errors for an encoding an RSA key is not serialized in (the
-    library would answer CRYPTOGO_ERR_INVALID_ARGUMENT without pyca's
-    wording)."""
-    if not isinstance(encoding, _serialization.Encoding):
-        raise _not_instance(encoding, "Encoding")
-    if encoding in (_serialization.Encoding.PEM, _serialization.Encoding.DER):
-        return
-    if encoding is _serialization.Encoding.OpenSSH:
-        raise UnsupportedAlgorithm(
-            "OpenSSH serialization is not supported by libcrypto-go",
-            _Reasons.UNSUPPORTED_SERIALIZATION,
-        )
-    raise TypeError("encoding must be Encoding.DER or Encoding.PEM")
+def _pem_or_der(encoding: _serialization.Encoding) -> None:
+    """pyca's TypeError for a PKCS8/SPKI/PKCS1 output in another encoding."""
+    if encoding not in (_serialization.Encoding.PEM, _serialization.Encoding.DER):
+        raise TypeError("encoding must be Encoding.DER or Encoding.PEM")
+
+
+def _private_password(
+    format: _serialization.PrivateFormat,
+    encryption_algorithm: object,
+) -> bytes | None:
+    """The password private_bytes encrypts with (None: no encryption), with
+    pyca's errors for what it refuses, in pyca's order."""
+    if not isinstance(encryption_algorithm, _serialization.KeySerializationEncryption):
+        raise TypeError("Encryption algorithm must be a KeySerializationEncryption instance")
+    if isinstance(encryption_algorithm, _serialization.NoEncryption):
+        return None
+    if isinstance(encryption_algorithm, _serialization.BestAvailableEncryption) or (
+        isinstance(encryption_algorithm, _serialization._KeySerializationEncryption)
+        and encryption_algorithm._format is format
+    ):
+        password: bytes = encryption_algorithm.password
+        if len(password) > 1023:
+            raise ValueError("Passwords longer than 1023 bytes are not supported by this backend")
+        return password
+    raise ValueError("Unsupported encryption type")
 
 
 # ---------------------------------------------------------------------------
@@ -203,8 +220,10 @@ class _RSAPrivateKeyImpl(_keys.PrivateKeyHandle, RSAPrivateKey):
         k = (self.key_size + 7) // 8
         out = bytes(k)
         if isinstance(padding, PSS):
+            mgf_id = _mgf1_id(padding)
+            _pss_hash(hash_id)
             salt = _salt(padding, verifying=False)
-            rc = lib.cryptogo_rsa_sign_pss(out, k, _SINK, p, n, salt, hash_id, _mgf1_id(padding), prehashed, self._h)
+            rc = lib.cryptogo_rsa_sign_pss(out, k, _SINK, p, n, salt, hash_id, mgf_id, prehashed, self._h)
             if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
                 raise ValueError(
                     "Digest or salt length too long for key size. Use a larger "
@@ -213,7 +232,10 @@ class _RSAPrivateKeyImpl(_keys.PrivateKeyHandle, RSAPrivateKey):
         elif isinstance(padding, PKCS1v15):
             rc = lib.cryptogo_rsa_sign_pkcs1v15(out, k, _SINK, p, n, hash_id, prehashed, self._h)
             if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):
-                raise ValueError("Digest too big for RSA key size")
+                raise ValueError(
+                    "Digest or salt length too long for key size. Use a larger "
+                    "key or shorter salt length if you are specifying a PSS salt"
+                )
         else:
             raise _unsupported_padding(padding)
         if rc:
@@ -244,31 +266,28 @@ class _RSAPrivateKeyImpl(_keys.PrivateKeyHandle, RSAPrivateKey):
         format: _serialization.PrivateFormat,
         encryption_algorithm: _serialization.KeySerializationEncryption,
     ) -> bytes:
-        pf = _serialization.PrivateFormat
-        if not isinstance(encoding, _serialization.Encoding):
+        """pyca's private_bytes for an RSA key: its checks in its order
+        (pkey_private_bytes), then cryptogo_private_key_dump."""
+        pf, enc = _serialization.PrivateFormat, _serialization.Encoding
+        if not isinstance(encoding, enc):
             raise _not_instance(encoding, "Encoding")
         if not isinstance(format, pf):
             raise _not_instance(format, "PrivateFormat")
-        if not isinstance(encryption_algorithm, _serialization.KeySerializationEncryption):
-            raise TypeError("Encryption algorithm must be a KeySerializationEncryption instance")
-        if format in (pf.PKCS8, pf.TraditionalOpenSSL):
-            pass
-        elif format in (pf.OpenSSH, pf.PKCS12):
+        pw = _private_password(format, encryption_algorithm)
+        if format is pf.PKCS8:
+            _pem_or_der(encoding)
+        elif format is pf.TraditionalOpenSSL and encoding in (enc.PEM, enc.DER):
+            if pw is not None and encoding is enc.DER:
+                raise ValueError("Encryption is not supported for DER encoded traditional OpenSSL keys")
+        elif format is pf.OpenSSH:
+            if encoding is not enc.PEM:
+                raise ValueError("OpenSSH private key format can only be used with PEM encoding")
             raise UnsupportedAlgorithm(
-                f"{format!r} serialization is not supported by libcrypto-go",
+                "OpenSSH private key serialization is not supported by libcrypto-go",
                 _Reasons.UNSUPPORTED_SERIALIZATION,
             )
         else:
             raise ValueError("format is invalid with this key")
-        _check_encoding(encoding)
-        if isinstance(encryption_algorithm, _serialization.NoEncryption):
-            pw = None
-        elif isinstance(encryption_algorithm, _serialization.BestAvailableEncryption):
-            pw = encryption_algorithm.password
-            if format is pf.TraditionalOpenSSL and encoding is _serialization.Encoding.DER:
-                raise ValueError("Encryption is not supported for DER encoded traditional OpenSSL keys")
-        else:
-            raise ValueError("Unsupported encryption type")
         # A first guess of the output size (the library asks for more if needed).
         return self._dump(encoding, format, pw, (self.key_size // 8) * 12 + 1024)
 
@@ -313,7 +332,7 @@ class _RSAPublicKeyImpl(_keys.PublicKeyHandle, RSAPublicKey):
         signature: bytes,
         data: bytes,
         padding: AsymmetricPadding,
-        algorithm: asym_utils.Prehashed | hashes.HashAlgorithm,
+        algorithm: asym_utils.Prehashed | hashes.HashAlgorithm | asym_utils.NoDigestInfo,
     ) -> None:
         from cryptogo.hazmat.primitives.asymmetric.padding import PSS, PKCS1v15
 
@@ -322,8 +341,10 @@ class _RSAPublicKeyImpl(_keys.PublicKeyHandle, RSAPublicKey):
         p, n = _buffers.buf(data)
         hash_id, prehashed = _sign_hash(data, algorithm)
         if isinstance(padding, PSS):
+            mgf_id = _mgf1_id(padding)
+            _pss_hash(hash_id)
             salt = _salt(padding, verifying=True)
-            rc = lib.cryptogo_rsa_verify_pss(sp, sn, p, n, salt, hash_id, _mgf1_id(padding), prehashed, self._h)
+            rc = lib.cryptogo_rsa_verify_pss(sp, sn, p, n, salt, hash_id, mgf_id, prehashed, self._h)
         elif isinstance(padding, PKCS1v15):
             rc = lib.cryptogo_rsa_verify_pkcs1v15(sp, sn, p, n, hash_id, prehashed, self._h)
         else:
@@ -383,21 +404,20 @@ class _RSAPublicKeyImpl(_keys.PublicKeyHandle, RSAPublicKey):
         encoding: _serialization.Encoding,
         format: _serialization.PublicFormat,
     ) -> bytes:
+        """pyca's public_bytes for an RSA key: its checks in its order
+        (pkey_public_bytes), then cryptogo_public_key_dump."""
         pubf = _serialization.PublicFormat
         if not isinstance(encoding, _serialization.Encoding):
             raise _not_instance(encoding, "Encoding")
         if not isinstance(format, pubf):
             raise _not_instance(format, "PublicFormat")
         if format in (pubf.SubjectPublicKeyInfo, pubf.PKCS1):
-            pass
+            _pem_or_der(encoding)
         elif format is pubf.OpenSSH:
-            raise UnsupportedAlgorithm(
-                "OpenSSH serialization is not supported by libcrypto-go",
-                _Reasons.UNSUPPORTED_SERIALIZATION,
-            )
+            if encoding is not _serialization.Encoding.OpenSSH:
+                raise ValueError("OpenSSH format must be used with OpenSSH encoding")
         else:
             raise ValueError("format is invalid with this key")
-        _check_encoding(encoding)
         return self._dump(encoding, format, (self.key_size // 8) * 2 + 256)
 
     def __copy__(self) -> _RSAPublicKeyImpl:

@@ -170,6 +170,10 @@ class RSAPublicNumbers:
 
     def public_key(self, backend: typing.Any = None) -> RSAPublicKey:
         e, n = self._e, self._n
+        # pyca converts n, then e, to unsigned numbers before its checks.
+        for v in (n, e):
+            if v < 0:
+                raise OverflowError("can't convert negative int to unsigned")
         if n < 3:
             raise ValueError("n must be >= 3.")
         if e < 3 or e >= n:
@@ -242,11 +246,16 @@ class RSAPrivateNumbers:
             (e & 1 == 0, "public_exponent must be odd."),
             (self._dmp1 & 1 == 0, "dmp1 must be odd."),
             (self._dmq1 & 1 == 0, "dmq1 must be odd."),
-            (self._p * self._q != n, "p*q != modulus."),
+            (self._p * self._q != n, "p*q must equal modulus."),
         ]
         for bad, msg in checks:
             if bad:
                 raise ValueError(msg)
+        # Then (pyca's order) each number is converted to an unsigned one:
+        # a negative value is an OverflowError.
+        for v in (n, e, self._d, self._p, self._q, self._dmp1, self._dmq1, self._iqmp):
+            if v < 0:
+                raise OverflowError("can't convert negative int to unsigned")
         from cryptogo.hazmat.primitives.asymmetric import _rsa_impl
 
         return _rsa_impl.private_key_from_numbers(n, e, self._d, self._p, self._q, self._dmp1, self._dmq1, self._iqmp)

@@ -41,14 +41,19 @@ class PBKDF2HMAC(KeyDerivationFunction):
         iterations: int,
         backend: typing.Any = None,
     ) -> None:
-        if not isinstance(algorithm, hashes.HashAlgorithm):
-            raise TypeError("Expected instance of hashes.HashAlgorithm.")
+        # pyca's order: the arguments' types, iterations, then the hash,
+        # which must be one the library has (UnsupportedAlgorithm here, not
+        # at derive). SHAKE passes here and fails at derive, as with pyca.
         length = _uint(length)
         if not isinstance(salt, bytes):
             raise _not_instance(salt, "bytes")
         iterations = _uint(iterations)
         if iterations < 1:
             raise ValueError("iterations must be greater than or equal to 1.")
+        if not isinstance(algorithm, hashes.HashAlgorithm):
+            raise TypeError("Expected instance of hashes.HashAlgorithm.")
+        if not isinstance(algorithm, hashes.ExtendableOutputFunction):
+            hashes._hash_id(algorithm)
         self._algorithm = algorithm
         self._length = length
         self._salt = salt

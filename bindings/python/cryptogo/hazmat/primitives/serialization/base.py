@@ -10,6 +10,8 @@ encryption); any other key type raises UnsupportedAlgorithm.
 
 from __future__ import annotations
 
+import re
+import sys
 import typing
 
 from cryptogo.utils import Buffer
@@ -46,7 +48,36 @@ def load_pem_private_key(
     *,
     unsafe_skip_rsa_key_validation: bool = False,
 ) -> RSAPrivateKey:
-    return _load_private(data, password, "CRYPTOGO_ENCODING_PEM")
+    try:
+        return _load_private(data, password, "CRYPTOGO_ENCODING_PEM")
+    except ValueError as e:
+        if sys.version_info >= (3, 11) and _traditional_pem(data):
+            e.add_note(_PKCS8_NOTE)
+        raise
+
+
+# pyca's note on a ValueError from a traditional-label PEM block (RSA, EC or
+# DSA PRIVATE KEY) whose content does not parse: the usual cause is a PKCS#8
+# key under the wrong delimiters.
+_PKCS8_NOTE = "If your key is in PKCS#8 format, you must use BEGIN/END PRIVATE KEY PEM delimiters"
+_PRIVATE_LABELS = (b"PRIVATE KEY", b"ENCRYPTED PRIVATE KEY", b"RSA PRIVATE KEY", b"EC PRIVATE KEY", b"DSA PRIVATE KEY")
+
+
+def _traditional_pem(data: Buffer) -> bool:
+    """Whether the first private-key PEM block pyca would pick has a
+    traditional label and no RFC 1421 encryption header (only the label is
+    read here; whether the key parses is the library's answer)."""
+    try:
+        text = bytes(data)
+    except TypeError:
+        return False
+    for m in re.finditer(rb"-----BEGIN ([A-Z ]+)-----", text):
+        label = m.group(1)
+        if label in _PRIVATE_LABELS:
+            end = text.find(b"-----END " + label + b"-----", m.end())
+            block = text[m.end() : end if end >= 0 else len(text)]
+            return label in _PRIVATE_LABELS[2:] and b"Proc-Type:" not in block
+    return False
 
 
 def load_der_private_key(
