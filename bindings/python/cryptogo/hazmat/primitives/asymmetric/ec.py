@@ -14,6 +14,7 @@ does for a curve its backend lacks.
 from __future__ import annotations
 
 import abc
+import typing
 
 from cryptogo import _unsupported
 from cryptogo.exceptions import UnsupportedAlgorithm, _Reasons
@@ -317,13 +318,84 @@ generate_private_key = _unsupported.function(__name__, "generate_private_key", _
 derive_private_key = _unsupported.function(__name__, "derive_private_key", _EC)
 
 
-# The numbers classes are named in the key interfaces' annotations, so they
-# are class statements rather than _unsupported.cls(...) values.
-class EllipticCurvePublicNumbers(_unsupported.Placeholder):
-    _cryptogo_placeholder = f"{__name__}.EllipticCurvePublicNumbers"
-    _cryptogo_reason = _EC
+# The numbers classes are values (pyca's API shape), so they are real: test
+# fixtures and configuration build them at import time. Turning them into a
+# key needs EC, which cryptogo does not implement yet: public_key() and
+# private_key() are placeholders (UnsupportedAlgorithm, counted as a use).
+_numbers_public_key = _unsupported.function(__name__, "EllipticCurvePublicNumbers.public_key", _EC)
+_numbers_private_key = _unsupported.function(__name__, "EllipticCurvePrivateNumbers.private_key", _EC)
 
 
-class EllipticCurvePrivateNumbers(_unsupported.Placeholder):
-    _cryptogo_placeholder = f"{__name__}.EllipticCurvePrivateNumbers"
-    _cryptogo_reason = _EC
+class EllipticCurvePublicNumbers:
+    """A point (x, y) on a curve, as pyca's value class."""
+
+    def __init__(self, x: int, y: int, curve: EllipticCurve) -> None:
+        for v in (x, y):
+            if not isinstance(v, int):
+                raise TypeError(f"'{type(v).__name__}' object is not an instance of 'int'")
+        if not isinstance(curve, EllipticCurve):
+            raise TypeError("curve must provide the EllipticCurve interface.")
+        self._x = x
+        self._y = y
+        self._curve = curve
+
+    @property
+    def x(self) -> int:
+        return self._x
+
+    @property
+    def y(self) -> int:
+        return self._y
+
+    @property
+    def curve(self) -> EllipticCurve:
+        return self._curve
+
+    def public_key(self, backend: typing.Any = None) -> EllipticCurvePublicKey:
+        _numbers_public_key(self)
+
+    def _key(self) -> tuple[int, int, str, int]:
+        return (self._x, self._y, self._curve.name, self._curve.key_size)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EllipticCurvePublicNumbers):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"<EllipticCurvePublicNumbers(curve={self._curve.name}, x={self._x}, y={self._y})>"
+
+
+class EllipticCurvePrivateNumbers:
+    """A private value with its public numbers, as pyca's value class."""
+
+    def __init__(self, private_value: int, public_numbers: EllipticCurvePublicNumbers) -> None:
+        if not isinstance(private_value, int):
+            raise TypeError(f"'{type(private_value).__name__}' object is not an instance of 'int'")
+        if not isinstance(public_numbers, EllipticCurvePublicNumbers):
+            name = type(public_numbers).__name__
+            raise TypeError(f"'{name}' object is not an instance of 'EllipticCurvePublicNumbers'")
+        self._private_value = private_value
+        self._public_numbers = public_numbers
+
+    @property
+    def private_value(self) -> int:
+        return self._private_value
+
+    @property
+    def public_numbers(self) -> EllipticCurvePublicNumbers:
+        return self._public_numbers
+
+    def private_key(self, backend: typing.Any = None) -> EllipticCurvePrivateKey:
+        _numbers_private_key(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, EllipticCurvePrivateNumbers):
+            return NotImplemented
+        return self._private_value == other._private_value and self._public_numbers == other._public_numbers
+
+    def __hash__(self) -> int:
+        return hash((self._private_value, self._public_numbers))
