@@ -288,6 +288,24 @@ def get_curve_for_oid(oid: ObjectIdentifier) -> type[EllipticCurve]:
         raise LookupError("The provided object identifier has no matching elliptic curve class") from None
 
 
+
+# OpenSSL's curve names (with its two aliases) to curves, as pyca keeps them
+# (its tests read this private table).
+_CURVE_TYPES: dict[str, EllipticCurve] = {
+    "prime192v1": SECP192R1(),
+    "prime256v1": SECP256R1(),
+    "secp192r1": SECP192R1(),
+    "secp224r1": SECP224R1(),
+    "secp256r1": SECP256R1(),
+    "secp384r1": SECP384R1(),
+    "secp521r1": SECP521R1(),
+    "secp256k1": SECP256K1(),
+    "brainpoolP256r1": BrainpoolP256R1(),
+    "brainpoolP384r1": BrainpoolP384R1(),
+    "brainpoolP512r1": BrainpoolP512R1(),
+}
+
+
 class ECDSA(EllipticCurveSignatureAlgorithm):
     """ECDSA with ``algorithm`` as digest (RFC 6979 when
     ``deterministic_signing``). A marker object: cryptogo has no EC keys to
