@@ -288,7 +288,6 @@ def get_curve_for_oid(oid: ObjectIdentifier) -> type[EllipticCurve]:
         raise LookupError("The provided object identifier has no matching elliptic curve class") from None
 
 
-
 # OpenSSL's curve names (with its two aliases) to curves, as pyca keeps them
 # (its tests read this private table).
 _CURVE_TYPES: dict[str, EllipticCurve] = {
