@@ -210,3 +210,27 @@ func TestReservedEncodingsAndFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestSPKIUnusedBitsIsMalformed: a SubjectPublicKeyInfo whose BIT STRING
+// declares unused bits is bad data (pyca's ValueError) whatever its
+// algorithm, not an unsupported algorithm (pyca's test
+// test_load_der_public_key_bit_string_padding, an Ed25519 key).
+func TestSPKIUnusedBitsIsMalformed(t *testing.T) {
+	block, _ := pem.Decode(keysReadFile(t, "other_ed25519_spki.pem"))
+	if block == nil {
+		t.Fatal("no PEM block")
+	}
+	der := bytes.Clone(block.Bytes)
+	// SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (03 21 00 <32 bytes>) }
+	i := bytes.Index(der, []byte{0x03, 0x21, 0x00})
+	if i < 0 {
+		t.Fatalf("no 33-byte BIT STRING in %x", der)
+	}
+	if _, err := LoadPublicKey(der, EncodingDER); !errors.Is(err, core.ErrUnsupportedAlgorithm) {
+		t.Fatalf("well-formed Ed25519 SPKI: %v, want unsupported algorithm", err)
+	}
+	der[i+2] = 0x01 // one unused bit
+	if _, err := LoadPublicKey(der, EncodingDER); !errors.Is(err, core.ErrBadKeyData) {
+		t.Errorf("Ed25519 SPKI with an unused bit: %v, want bad key data", err)
+	}
+}

@@ -155,11 +155,15 @@ func parseSPKI(der []byte) (*rsa.PublicKey, error) {
 	if !ok || !seq.ReadASN1BitString(&bits) || !seq.Empty() {
 		return nil, errMalformedKey
 	}
-	if typ := keyTypeOf(oid); typ != RSA {
-		return nil, unsupported(typ)
-	}
+	// Every public key pyca reads is whole bytes: a BIT STRING with unused
+	// bits is malformed whatever the algorithm (pyca's ValueError), which is
+	// checked before the algorithm is (an Ed25519 key with unused bits is bad
+	// data, not an unsupported algorithm).
 	if bits.BitLength%8 != 0 {
 		return nil, errMalformedKey
+	}
+	if typ := keyTypeOf(oid); typ != RSA {
+		return nil, unsupported(typ)
 	}
 	return parsePKCS1Public(bits.Bytes)
 }

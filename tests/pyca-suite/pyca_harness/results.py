@@ -101,20 +101,29 @@ ISSUE_BY_NAME: dict[str, int] = {
     **dict.fromkeys(("x509", "pkcs12", "pkcs7", "ssh", "asn1", "_oid"), 19),
     **dict.fromkeys(("deprecated", "Enum", "decode_dss_signature", "encode_dss_signature"), 18),
 }
-_MISSING_NAME = re.compile(r"cannot import name '([\w.]+)'|No module named '([\w.]+)'|has no attribute '(\w+)'")
+_MISSING_NAME = re.compile(
+    r"cannot import name '([\w.]+)'|No module named '([\w.]+)'|has no attribute '(\w+)'"
+    r"|(cryptogo\.[\w.]+) is not supported by cryptogo yet"
+)
+# A key family named in a test's class or function name ("TestEd25519Serialization",
+# "test_load_pem_ec_private_key") -> issue 13, when the message names nothing.
+_FAMILY_IN_TEST = re.compile(r"(?i)ed25519|ed448|x25519|x448|ecdsa|ecdh|(?<![a-z])ec(?![a-z])|dsa|(?<![a-z])dh(?![a-z])")
 PRIVATE_MODULES = ("tests/hazmat/bindings/*", "tests/hazmat/backends/*")
 _PRIVATE_HINTS = re.compile(r"\b(_rust|_lib|_ffi|bindings|openssl_version_number|_openssl)\b")
 
 
-def issue_for(module: str, message: str = "") -> int:
+def issue_for(module: str, message: str = "", test: str = "") -> int:
     """The issue of a missing feature: from the name the error says is missing
-    (``cannot import name 'ed25519'`` -> 13), else from the test module."""
+    (``cannot import name 'ed25519'`` -> 13, a cryptogo placeholder's path),
+    else from a key family the test's name carries, else from the module."""
     m = _MISSING_NAME.search(message)
     if m:
         name = next(g for g in m.groups() if g)
         for part in reversed(name.split(".")):
             if part in ISSUE_BY_NAME:
                 return ISSUE_BY_NAME[part]
+    if _FAMILY_IN_TEST.search(test.replace("_", " ").replace("::", " ")):
+        return 13
     for pattern, issue in ISSUE_BY_MODULE:
         if fnmatch.fnmatchcase(module, pattern):
             return issue
@@ -296,7 +305,7 @@ def default_entry(tid: str, row: dict) -> Entry:
     if any(fnmatch.fnmatchcase(module, p) for p in PRIVATE_MODULES):
         return Entry(module, key, "private-api", None, "tests pyca's OpenSSL backend/bindings")
     if row["classification"] == "missing":
-        return Entry(module, key, "missing", issue_for(module, msg))
+        return Entry(module, key, "missing", issue_for(module, msg, key))
     if _PRIVATE_HINTS.search(msg):
         return Entry(module, key, "private-api", None, _first_line(msg))
     return Entry(module, key, "untriaged", None, _first_line(msg))
