@@ -329,3 +329,24 @@ def test_scoped_check_leaves_entries_outside_the_scope_alone() -> None:
     )
     res = results.check(rows, [Entry(aead, "TestAESCCM::test_b", "missing", 14)], [f"{aead}::TestAESGCM"])
     assert res.ok and res.stale == []
+
+
+def test_default_entry_files_missing_features_by_family() -> None:
+    """Capability refusals and unsupported key families are missing features
+    filed with their issue, never left untriaged."""
+    cases = {
+        ("tests/hazmat/primitives/test_aead.py::TestAESCCM::test_x", "Skipped: Does not support AESCCM"): 14,
+        (
+            "tests/hazmat/primitives/test_serialization.py::T::test_load_der_dsa_private_key[k]",
+            "Skipped: Does not support DSA.",
+        ): 13,
+        (
+            "tests/hazmat/primitives/test_ed25519.py::test_copy",
+            "[call] UnsupportedAlgorithm: unsupported algorithm",
+        ): 13,
+    }
+    for (tid, msg), issue in cases.items():
+        e = results.default_entry(tid, {"classification": "skipped-by-capability", "message": msg})
+        assert (e.category, e.issue) == ("missing", issue), (tid, e)
+    e = results.default_entry("tests/test_x.py::test_y", {"classification": "failed", "message": "AssertionError"})
+    assert e.category == "untriaged"
