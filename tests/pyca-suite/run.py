@@ -186,7 +186,13 @@ def main() -> int:
     if args.mode == "full":
         write_baseline(control, claimed)
         README.write_text(
-            results.replace_between_markers(README.read_text(encoding="utf-8"), results.readme_table(table)),
+            results.replace_between_markers(
+                README.read_text(encoding="utf-8"),
+                results.readme_table(
+                    table,
+                    results.module_table({t: r for t, r in rows.items() if results.in_scope(t, claimed)}, ours),
+                ),
+            ),
             encoding="utf-8",
         )
         print(f"pyca-suite: wrote {BASELINE.relative_to(ROOT)} and the table in README.md")
