@@ -350,3 +350,10 @@ def test_default_entry_files_missing_features_by_family() -> None:
         assert (e.category, e.issue) == ("missing", issue), (tid, e)
     e = results.default_entry("tests/test_x.py::test_y", {"classification": "failed", "message": "AssertionError"})
     assert e.category == "untriaged"
+
+
+def test_claimed_exclusions() -> None:
+    scope = ["tests/a.py::TestX", "!tests/a.py::*dsa*"]
+    assert results.in_scope("tests/a.py::TestX::test_rsa", scope)
+    assert not results.in_scope("tests/a.py::TestX::test_load_dsa_key[1]", scope)
+    assert not results.in_scope("tests/b.py::TestX::test_rsa", scope)

@@ -171,9 +171,17 @@ def ours_outcome(ours: dict | None, collection_error: str | None) -> str:
 
 
 def in_scope(test_id: str, prefixes: typing.Sequence[str] | None) -> bool:
+    """Whether test_id is under one of the node-id prefixes, and matches none
+    of the exclusions ("!" + an fnmatch pattern over the test id)."""
     if prefixes is None:
         return True
-    return any(test_id == p or test_id.startswith(p + "::") or test_id.startswith(p + "[") for p in prefixes)
+    if any(p.startswith("!") and fnmatch.fnmatchcase(test_id, p[1:]) for p in prefixes):
+        return False
+    return any(
+        test_id == p or test_id.startswith(p + "::") or test_id.startswith(p + "[")
+        for p in prefixes
+        if not p.startswith("!")
+    )
 
 
 def compare(control: dict, ours: dict, scope: typing.Sequence[str] | None = None) -> dict[str, dict]:
@@ -362,7 +370,7 @@ def update_expected(rows: dict[str, dict], old: typing.Sequence[Entry], claimed:
             e = default_entry(tid, row)
         by_module.setdefault(module, []).append(e)
     new = list(kept)
-    claimed_modules = {module_of(p) for p in claimed}
+    claimed_modules = {module_of(p) for p in claimed if not p.startswith("!")}
     for module, es in by_module.items():
         kinds = {(e.category, e.issue, e.reason) for e in es}
         if module not in passing_modules and module not in claimed_modules and len(kinds) == 1:
