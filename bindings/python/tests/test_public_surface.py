@@ -61,14 +61,6 @@ PYCA_TOP = "cryptography"
 OURS_TOP = "cryptogo"
 PRIVATE_PREFIX = "cryptography.hazmat.bindings"
 
-# Names another branch of issue 18 (item 4, pyca-fixes) adds to modules this
-# branch must not edit. Missing -> xfail with this reason; present -> checked
-# like every other name, so no edit is needed here after the merge.
-OWNED_ELSEWHERE = {
-    ("cryptography.utils", "Enum"),
-    ("cryptography.hazmat.primitives.asymmetric.utils", "encode_dss_signature"),
-    ("cryptography.hazmat.primitives.asymmetric.utils", "decode_dss_signature"),
-}
 
 
 def _public_modules() -> list[str]:
@@ -176,8 +168,6 @@ def _abstract(cls: type) -> set[str]:
 def test_name_exists_with_same_kind(modname: str, name: str) -> None:
     theirs_mod = importlib.import_module(modname)
     ours_mod = importlib.import_module(_ours(modname))
-    if not hasattr(ours_mod, name) and (modname, name) in OWNED_ELSEWHERE:
-        pytest.xfail("added by the pyca-fixes branch (issue 18 item 4)")
     assert hasattr(ours_mod, name), f"{_ours(modname)} has no {name}"
     # `from cryptogo.x import name` is what user code does; check that path too.
     exec(f"from {_ours(modname)} import {name}", {})
