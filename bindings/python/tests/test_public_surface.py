@@ -62,7 +62,6 @@ OURS_TOP = "cryptogo"
 PRIVATE_PREFIX = "cryptography.hazmat.bindings"
 
 
-
 def _public_modules() -> list[str]:
     names = [PYCA_TOP]
     for info in pkgutil.walk_packages(pyca.__path__, PYCA_TOP + "."):
