@@ -44,18 +44,18 @@ _check = _errors.check
 # a key type. A new algorithm adds its module here and calls register().
 _IMPLEMENTATIONS = ("_rsa_impl",)
 
-_P = typing.TypeVar("_P", bound="PrivateKeyHandle")
+_K = typing.TypeVar("_K", bound="_KeyHandle")
 
 
-class PrivateKeyHandle(NativeObject):
-    """Base of the handle-backed private-key classes: a
-    ``cryptogo_private_key`` handle and the calls every algorithm answers."""
+class _KeyHandle(NativeObject):
+    """What both handle kinds share: adopting a handle, and ``key_size``
+    asked once of ``cryptogo_<kind>_key_bits``."""
 
-    _free_name = "cryptogo_private_key_free"
+    _bits_name: typing.ClassVar[str]
     _bits: int
 
     @classmethod
-    def _wrap(cls: type[_P], handle: int | None, bits: int = 0) -> _P:
+    def _wrap(cls: type[_K], handle: int | None, bits: int = 0) -> _K:
         k = cls.__new__(cls)
         k._bits = bits
         k._adopt(handle)
@@ -65,9 +65,17 @@ class PrivateKeyHandle(NativeObject):
     def key_size(self) -> int:
         if not self._bits:
             n = ctypes.c_size_t()
-            _check(lib.cryptogo_private_key_bits(ctypes.byref(n), self._h))
+            _check(getattr(lib, self._bits_name)(ctypes.byref(n), self._h))
             self._bits = n.value
         return self._bits
+
+
+class PrivateKeyHandle(_KeyHandle):
+    """Base of the handle-backed private-key classes: a
+    ``cryptogo_private_key`` handle and the calls every algorithm answers."""
+
+    _free_name = "cryptogo_private_key_free"
+    _bits_name = "cryptogo_private_key_bits"
 
     def public_key(self) -> typing.Any:
         h = _handles.new_handle(lib.cryptogo_private_key_public_key, self._h)
@@ -96,27 +104,12 @@ class PrivateKeyHandle(NativeObject):
         )
 
 
-class PublicKeyHandle(NativeObject):
+class PublicKeyHandle(_KeyHandle):
     """Base of the handle-backed public-key classes: a
     ``cryptogo_public_key`` handle and the calls every algorithm answers."""
 
     _free_name = "cryptogo_public_key_free"
-    _bits: int
-
-    @classmethod
-    def _wrap(cls, handle: int | None, bits: int = 0) -> typing.Any:
-        k = cls.__new__(cls)
-        k._bits = bits
-        k._adopt(handle)
-        return k
-
-    @property
-    def key_size(self) -> int:
-        if not self._bits:
-            n = ctypes.c_size_t()
-            _check(lib.cryptogo_public_key_bits(ctypes.byref(n), self._h))
-            self._bits = n.value
-        return self._bits
+    _bits_name = "cryptogo_public_key_bits"
 
     def _dump(self, encoding: _serialization.Encoding, format: _serialization.PublicFormat, cap: int) -> bytes:
         """``cryptogo_public_key_dump`` (`cap` as in the private one)."""
