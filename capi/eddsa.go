@@ -28,7 +28,7 @@ import (
 func cryptogo_eddsa_sign(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	msg *C.cryptogo_in, msgLen C.size_t, k *C.cryptogo_const_private_key) (rc C.int) {
 	defer guard(enter(&rc))
-	if outLen == nil {
+	if outLen == nil || (out == nil && outCap != 0) {
 		return status(errNullArgument)
 	}
 	m, err := in(msg, msgLen)

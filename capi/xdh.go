@@ -20,7 +20,8 @@ import (
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = secret size)
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for an all-zero shared secret (pyca's
-//     ValueError "Error computing shared key.") or a NULL out_len
+//     ValueError "Error computing shared key."), a NULL out_len, or a NULL out
+//     with a non-zero out_cap
 //   - CRYPTOGO_ERR_TYPE for keys that are not both X25519 or both X448
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind k or peer
 //
@@ -28,7 +29,7 @@ import (
 func cryptogo_xdh_exchange(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	k *C.cryptogo_const_private_key, peer *C.cryptogo_const_public_key) (rc C.int) {
 	defer guard(enter(&rc))
-	if outLen == nil {
+	if outLen == nil || (out == nil && outCap != 0) {
 		return status(errNullArgument)
 	}
 	// Public keys are immutable: take the peer's value under its own lock

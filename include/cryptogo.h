@@ -1860,8 +1860,9 @@ int cryptogo_rsa_recover_pkcs1v15(uint8_t *out,
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = secret size)
  *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an all-zero shared secret (pyca's
- *                                  ValueError "Error computing shared key.") or
- *                                  a NULL out_len
+ *                                  ValueError "Error computing shared key."), a
+ *                                  NULL out_len, or a NULL out with a non-zero
+ *                                  out_cap
  *   CRYPTOGO_ERR_TYPE              for keys that are not both X25519 or both
  *                                  X448
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k or peer

@@ -110,6 +110,8 @@ INPUTS_BY_FN = {
     ("cryptogo_rsa_recover_pkcs1v15", "sig"): "PKCS1_SIG",
     ("cryptogo_fernet_key_canonicalize", "key"): "FERNET_KEY",
     ("cryptogo_dss_signature_decode", "sig"): "DSS_SIG",
+    ("cryptogo_private_key_from_raw", "data"): "RAW32",
+    ("cryptogo_public_key_from_raw", "data"): "RAW32",
 }
 INPUTS_BY_NAME = {
     "key": "HMAC_KEY",
@@ -168,6 +170,7 @@ SCALARS = {
         I32 + ["CRYPTOGO_PSS_SALT_MAX_LENGTH", "CRYPTOGO_PSS_SALT_AUTO", "-4", "200"],
     ),
     ("int", "code"): ("0", I32 + ["-16", "-17", "1"]),
+    ("int", "key_type"): ("CRYPTOGO_KEY_ED25519", I32 + ["CRYPTOGO_KEY_RSA", "CRYPTOGO_KEY_X448", "13"]),
     ("int64_t", "ttl"): ("60", I64),
     ("int64_t", "current_time"): ("NOW", I64),
     # Never an iteration count that would run for long: only rejected ones.
@@ -597,6 +600,7 @@ static const blob CHACHA_KEY = BLOB("BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB");
 static const blob NONCE12 = BLOB("nonce-nonce-");
 static const blob IV16 = BLOB("iv-iv-iv-iv-iv-i");
 static const blob HELLO = BLOB("hello");
+static const blob RAW32 = BLOB("0123456789abcdef0123456789abcdef"); /* a raw Ed25519/X25519 key */
 static const blob DSS_SIG = BLOB("\x30\x06\x02\x01\x01\x02\x01\x01");
 static const blob AD = BLOB("ad");
 static const blob LABEL = BLOB("label");
