@@ -26,7 +26,7 @@ from cryptogo.exceptions import InvalidSignature, UnsupportedAlgorithm, _Reasons
 from cryptogo.hazmat.primitives import _serialization
 from cryptogo.hazmat.primitives.asymmetric import _keys, ed448, ed25519, x448, x25519
 from cryptogo.hazmat.primitives.asymmetric._rsa_impl import _private_password
-from cryptogo.hazmat.primitives.asymmetric.rsa import _not_instance
+from cryptogo.hazmat.primitives.asymmetric import rsa
 from cryptogo.utils import Buffer
 
 __all__ = ["generate", "private_from_raw", "public_from_raw"]
@@ -37,6 +37,14 @@ _SINK = _buffers.SINK
 _RAW_PRIVATE = "When using Raw both encoding and format must be Raw and encryption_algorithm must be NoEncryption()"
 _RAW_PUBLIC = "When using Raw both encoding and format must be Raw"
 _FORMAT_INVALID = "format is invalid with this key"
+
+
+def _not_instance(value: object, what: str) -> TypeError:
+    """pyca's TypeError for an argument of the wrong type (None is named
+    'None', not 'NoneType' object)."""
+    if value is None:
+        return TypeError(f"'None' is not an instance of '{what}'")
+    return rsa._not_instance(value, what)
 
 
 class _Family:
@@ -207,8 +215,6 @@ class _Exchanger(_EdXPrivateKey):
     def _exchange(self, peer_public_key: object) -> bytes:
         want = self._peer_cls
         if not isinstance(peer_public_key, want):
-            if peer_public_key is None:
-                raise TypeError(f"'None' is not an instance of '{want.__name__}'")
             raise _not_instance(peer_public_key, want.__name__)
         size = self._family.public_size
         out = bytes(size)
@@ -315,8 +321,6 @@ def public_from_raw(family: _Family, data: bytes) -> typing.Any:
     """pyca's from_public_bytes: bytes only (pyca's TypeError for anything
     else, bytearray included), of the key size."""
     if not isinstance(data, bytes):
-        if data is None:
-            raise TypeError("'None' is not an instance of 'bytes'")
         raise _not_instance(data, "bytes")
     h = ctypes.c_void_p()
     rc = lib.cryptogo_public_key_from_raw(ctypes.byref(h), _native.const(family.key_type), data, len(data))
