@@ -18,8 +18,6 @@ import cryptogo
 from cryptogo import _native
 
 pyca = pytest.importorskip("cryptography")
-import cryptography.exceptions  # noqa: E402
-
 from cryptography.hazmat.primitives import serialization as pser  # noqa: E402
 
 from cryptogo.exceptions import InvalidSignature, UnsupportedAlgorithm  # noqa: E402

@@ -24,9 +24,8 @@ from cryptogo import _buffers, _errors, _handles, _native
 from cryptogo._native import lib
 from cryptogo.exceptions import InvalidSignature, UnsupportedAlgorithm, _Reasons
 from cryptogo.hazmat.primitives import _serialization
-from cryptogo.hazmat.primitives.asymmetric import _keys, ed448, ed25519, x448, x25519
+from cryptogo.hazmat.primitives.asymmetric import _keys, ed448, ed25519, rsa, x448, x25519
 from cryptogo.hazmat.primitives.asymmetric._rsa_impl import _private_password
-from cryptogo.hazmat.primitives.asymmetric import rsa
 from cryptogo.utils import Buffer
 
 __all__ = ["generate", "private_from_raw", "public_from_raw"]
