@@ -106,10 +106,11 @@ def test_an_unregistered_type_is_unsupported_and_frees_its_handle(pyca_keys, mon
 
 
 def test_other_algorithms_are_unsupported_as_before():
-    from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+    # Ed25519/X25519/Ed448/X448 load since issue 13 (test_edx.py); EC not yet.
+    from cryptography.hazmat.primitives.asymmetric import ec
 
     before = _handles.live_handles()
-    for pk in (ec.generate_private_key(ec.SECP256R1()), ed25519.Ed25519PrivateKey.generate()):
+    for pk in (ec.generate_private_key(ec.SECP256R1()),):
         with pytest.raises(exceptions.UnsupportedAlgorithm):
             S.load_pem_private_key(_pem(pk), None)
         with pytest.raises(exceptions.UnsupportedAlgorithm):

@@ -1,29 +1,29 @@
 """``cryptography.hazmat.primitives.asymmetric.ed448``: Ed448 signatures (RFC 8032).
 
-The key interfaces are real ABCs (API shape: type hints, ``isinstance``,
-the key-type unions of ``asymmetric.types``). cryptogo does not implement
-Ed448 yet: the constructors (``generate``, ``from_private_bytes``,
-``from_public_bytes``) raise ``UnsupportedAlgorithm``
-(``_Reasons.UNSUPPORTED_PUBLIC_KEY_ALGORITHM``), as pyca does when its
-backend lacks the algorithm.
+The key interfaces are pyca's ABCs, with pyca's constructors on them
+(``generate``, ``from_private_bytes``, ``from_public_bytes``); the keys they
+return are libcrypto-go key handles (:mod:`._edx_impl`), which
+``serialization.load_*`` returns too.
 """
 
 from __future__ import annotations
 
 import abc
 
-from cryptogo import _unsupported
-from cryptogo.exceptions import UnsupportedAlgorithm, _Reasons
+from cryptogo.exceptions import UnsupportedAlgorithm
 from cryptogo.hazmat.primitives import _serialization
 from cryptogo.utils import Buffer
 
 __all__ = ["Ed448PrivateKey", "Ed448PublicKey", "UnsupportedAlgorithm"]
 
-_PK = _Reasons.UNSUPPORTED_PUBLIC_KEY_ALGORITHM
-
 
 class Ed448PublicKey(metaclass=abc.ABCMeta):
-    from_public_bytes = classmethod(_unsupported.function(__name__, "Ed448PublicKey.from_public_bytes", _PK))
+    @classmethod
+    def from_public_bytes(cls, data: bytes) -> Ed448PublicKey:
+        from cryptogo.hazmat.primitives.asymmetric import _edx_impl
+
+        key: Ed448PublicKey = _edx_impl.public_from_raw(_edx_impl.ED448, data)
+        return key
 
     @abc.abstractmethod
     def public_bytes(
@@ -55,8 +55,19 @@ class Ed448PublicKey(metaclass=abc.ABCMeta):
 
 
 class Ed448PrivateKey(metaclass=abc.ABCMeta):
-    generate = classmethod(_unsupported.function(__name__, "Ed448PrivateKey.generate", _PK))
-    from_private_bytes = classmethod(_unsupported.function(__name__, "Ed448PrivateKey.from_private_bytes", _PK))
+    @classmethod
+    def generate(cls) -> Ed448PrivateKey:
+        from cryptogo.hazmat.primitives.asymmetric import _edx_impl
+
+        key: Ed448PrivateKey = _edx_impl.generate(_edx_impl.ED448)
+        return key
+
+    @classmethod
+    def from_private_bytes(cls, data: Buffer) -> Ed448PrivateKey:
+        from cryptogo.hazmat.primitives.asymmetric import _edx_impl
+
+        key: Ed448PrivateKey = _edx_impl.private_from_raw(_edx_impl.ED448, data)
+        return key
 
     @abc.abstractmethod
     def public_key(self) -> Ed448PublicKey:

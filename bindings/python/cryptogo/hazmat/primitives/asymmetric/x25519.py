@@ -1,29 +1,29 @@
 """``cryptography.hazmat.primitives.asymmetric.x25519``: X25519 key exchange (RFC 7748).
 
-The key interfaces are real ABCs (API shape: type hints, ``isinstance``,
-the key-type unions of ``asymmetric.types``). cryptogo does not implement
-X25519 yet: the constructors (``generate``, ``from_private_bytes``,
-``from_public_bytes``) raise ``UnsupportedAlgorithm``
-(``_Reasons.UNSUPPORTED_PUBLIC_KEY_ALGORITHM``), as pyca does when its
-backend lacks the algorithm.
+The key interfaces are pyca's ABCs, with pyca's constructors on them
+(``generate``, ``from_private_bytes``, ``from_public_bytes``); the keys they
+return are libcrypto-go key handles (:mod:`._edx_impl`), which
+``serialization.load_*`` returns too.
 """
 
 from __future__ import annotations
 
 import abc
 
-from cryptogo import _unsupported
-from cryptogo.exceptions import UnsupportedAlgorithm, _Reasons
+from cryptogo.exceptions import UnsupportedAlgorithm
 from cryptogo.hazmat.primitives import _serialization
 from cryptogo.utils import Buffer as Buffer
 
 __all__ = ["Buffer", "UnsupportedAlgorithm", "X25519PrivateKey", "X25519PublicKey"]
 
-_PK = _Reasons.UNSUPPORTED_PUBLIC_KEY_ALGORITHM
-
 
 class X25519PublicKey(metaclass=abc.ABCMeta):
-    from_public_bytes = classmethod(_unsupported.function(__name__, "X25519PublicKey.from_public_bytes", _PK))
+    @classmethod
+    def from_public_bytes(cls, data: bytes) -> X25519PublicKey:
+        from cryptogo.hazmat.primitives.asymmetric import _edx_impl
+
+        key: X25519PublicKey = _edx_impl.public_from_raw(_edx_impl.X25519, data)
+        return key
 
     @abc.abstractmethod
     def public_bytes(
@@ -51,8 +51,19 @@ class X25519PublicKey(metaclass=abc.ABCMeta):
 
 
 class X25519PrivateKey(metaclass=abc.ABCMeta):
-    generate = classmethod(_unsupported.function(__name__, "X25519PrivateKey.generate", _PK))
-    from_private_bytes = classmethod(_unsupported.function(__name__, "X25519PrivateKey.from_private_bytes", _PK))
+    @classmethod
+    def generate(cls) -> X25519PrivateKey:
+        from cryptogo.hazmat.primitives.asymmetric import _edx_impl
+
+        key: X25519PrivateKey = _edx_impl.generate(_edx_impl.X25519)
+        return key
+
+    @classmethod
+    def from_private_bytes(cls, data: Buffer) -> X25519PrivateKey:
+        from cryptogo.hazmat.primitives.asymmetric import _edx_impl
+
+        key: X25519PrivateKey = _edx_impl.private_from_raw(_edx_impl.X25519, data)
+        return key
 
     @abc.abstractmethod
     def public_key(self) -> X25519PublicKey:
