@@ -36,9 +36,13 @@ const nodeFromRaw = (type, d, x) => {
 
 test('sizes come from the library and match the RFCs', () => {
   for (const [type, s] of Object.entries(SIZES)) {
-    assert.strictEqual(sizeFn(`${type}_publickeybytes`), s.pub, type);
-    assert.strictEqual(sizeFn(`${type}_secretkeybytes`), s.priv, type);
-    if (s.sig) assert.strictEqual(sizeFn(`${type}_signaturebytes`), s.sig, type);
+    const names = [['publickeybytes', s.pub], ['secretkeybytes', s.priv]];
+    if (s.sig) names.push(['signaturebytes', s.sig]);
+    for (const [n, v] of names) {
+      assert.strictEqual(sizeFn(`${type}_${n}`), v, `${type}_${n}`);
+      const macro = cg.abi.macros[`CRYPTOGO_${type.toUpperCase()}_${n.toUpperCase()}`];
+      if (macro !== undefined) assert.strictEqual(macro, v, `CRYPTOGO_${type.toUpperCase()}_${n.toUpperCase()}`);
+    }
   }
 });
 
