@@ -394,3 +394,95 @@ func cryptogo_public_key_free(k *C.cryptogo_public_key) (rc C.int) {
 	defer guard(enter(&rc))
 	return status(free(unsafe.Pointer(k), kindPublicKey))
 }
+
+// cryptogo_private_key_generate generates a private key of key_type, an enum
+// cryptogo_key_type value whose keys take no parameters: CRYPTOGO_KEY_ED25519,
+// CRYPTOGO_KEY_X25519, CRYPTOGO_KEY_ED448 or CRYPTOGO_KEY_X448 (pyca's
+// X.generate()), and stores a new handle in *out (free it with
+// cryptogo_private_key_free). RSA keys come from cryptogo_rsa_generate.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for any other key_type
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out
+//
+//export cryptogo_private_key_generate
+func cryptogo_private_key_generate(out **C.cryptogo_private_key, keyType C.int) (rc C.int) {
+	defer guard(enter(&rc))
+	if out == nil {
+		return status(errNullArgument)
+	}
+	k, err := keys.GeneratePrivateKey(keys.KeyType(keyType))
+	if err != nil {
+		return status(err)
+	}
+	*out = (*C.cryptogo_private_key)(newHandle(kindPrivateKey, k))
+	return C.CRYPTOGO_OK
+}
+
+// cryptogo_private_key_from_raw builds a private key of key_type
+// (CRYPTOGO_KEY_ED25519, _X25519, _ED448 or _X448) from its raw bytes, as
+// pyca's from_private_bytes: 32, 32, 57 or 56 bytes (see the
+// *_SECRETKEYBYTES macros), and stores a new handle in *out (free it with
+// cryptogo_private_key_free). The input is not retained.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for data of the wrong length, a NULL out,
+//     or a NULL data with a non-zero length
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for any other key_type
+//   - CRYPTOGO_ERR_OVERFLOW for an input over CRYPTOGO_INPUTBYTES_MAX
+//
+//abigen:nodiscard
+//export cryptogo_private_key_from_raw
+func cryptogo_private_key_from_raw(out **C.cryptogo_private_key, keyType C.int,
+	data *C.cryptogo_in, dataLen C.size_t) (rc C.int) {
+	defer guard(enter(&rc))
+	if out == nil {
+		return status(errNullArgument)
+	}
+	d, err := in(data, dataLen)
+	if err != nil {
+		return status(err)
+	}
+	k, err := keys.PrivateKeyFromRaw(keys.KeyType(keyType), d)
+	if err != nil {
+		return status(err)
+	}
+	*out = (*C.cryptogo_private_key)(newHandle(kindPrivateKey, k))
+	return C.CRYPTOGO_OK
+}
+
+// cryptogo_public_key_from_raw builds a public key of key_type
+// (CRYPTOGO_KEY_ED25519, _X25519, _ED448 or _X448) from its raw bytes, as
+// pyca's from_public_bytes: 32, 32, 57 or 56 bytes (see the
+// *_PUBLICKEYBYTES macros), and stores a new handle in *out (free it with
+// cryptogo_public_key_free). Any bytes of the right length are accepted, as
+// pyca accepts them. The input is not retained.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for data of the wrong length, a NULL out,
+//     or a NULL data with a non-zero length
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for any other key_type
+//   - CRYPTOGO_ERR_OVERFLOW for an input over CRYPTOGO_INPUTBYTES_MAX
+//
+//abigen:nodiscard
+//export cryptogo_public_key_from_raw
+func cryptogo_public_key_from_raw(out **C.cryptogo_public_key, keyType C.int,
+	data *C.cryptogo_in, dataLen C.size_t) (rc C.int) {
+	defer guard(enter(&rc))
+	if out == nil {
+		return status(errNullArgument)
+	}
+	d, err := in(data, dataLen)
+	if err != nil {
+		return status(err)
+	}
+	k, err := keys.PublicKeyFromRaw(keys.KeyType(keyType), d)
+	if err != nil {
+		return status(err)
+	}
+	*out = (*C.cryptogo_public_key)(newHandle(kindPublicKey, k))
+	return C.CRYPTOGO_OK
+}

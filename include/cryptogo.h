@@ -374,6 +374,106 @@ int cryptogo_dss_signature_decode(uint8_t *out,
                                   const uint8_t *sig,
                                   size_t sig_len);
 
+/* ---- eddsa ---- */
+
+/**
+ * cryptogo_eddsa_sign signs msg_len bytes of msg with k, an Ed25519 or
+ * Ed448 private key (pure EdDSA with an empty context, RFC 8032: pyca's
+ * sign), and writes the signature, exactly 64 bytes for Ed25519 and 114 for
+ * Ed448, to out. Deterministic; constant time with respect to the key.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = signature size)
+ *   CRYPTOGO_ERR_TYPE              for a key that is not an Ed25519 or Ed448
+ *                                  key
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_len, or a NULL pointer with a
+ *                                  non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW          for an input over CRYPTOGO_INPUTBYTES_MAX
+ */
+int cryptogo_eddsa_sign(uint8_t *out,
+                        size_t out_cap,
+                        size_t *out_len,
+                        const uint8_t *msg,
+                        size_t msg_len,
+                        const cryptogo_private_key *k);
+
+/**
+ * cryptogo_eddsa_verify checks sig, an Ed25519 or Ed448 signature of msg,
+ * with k, a public key of the same algorithm (pyca's verify). A signature of
+ * the wrong length is an invalid signature.
+ *
+ * Returns:
+ *   CRYPTOGO_OK                     when the signature is valid
+ *   CRYPTOGO_ERR_INVALID_SIGNATURE  when it is not
+ *   CRYPTOGO_ERR_TYPE               for a key that is not an Ed25519 or Ed448
+ *                                   key
+ *   CRYPTOGO_ERR_INVALID_HANDLE     for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT   for a NULL pointer with a non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW           for an input over CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_eddsa_verify(const uint8_t *sig,
+                          size_t sig_len,
+                          const uint8_t *msg,
+                          size_t msg_len,
+                          const cryptogo_public_key *k);
+
+/**
+ * cryptogo_ed25519_publickeybytes returns CRYPTOGO_ED25519_PUBLICKEYBYTES,
+ * the size of a raw Ed25519 public key.
+ *
+ * Returns:
+ *   - 32
+ */
+size_t cryptogo_ed25519_publickeybytes(void);
+
+/**
+ * cryptogo_ed25519_secretkeybytes returns CRYPTOGO_ED25519_SECRETKEYBYTES,
+ * the size of a raw Ed25519 private key (the RFC 8032 seed).
+ *
+ * Returns:
+ *   - 32
+ */
+size_t cryptogo_ed25519_secretkeybytes(void);
+
+/**
+ * cryptogo_ed25519_signaturebytes returns CRYPTOGO_ED25519_SIGNATUREBYTES,
+ * the size of an Ed25519 signature.
+ *
+ * Returns:
+ *   - 64
+ */
+size_t cryptogo_ed25519_signaturebytes(void);
+
+/**
+ * cryptogo_ed448_publickeybytes returns CRYPTOGO_ED448_PUBLICKEYBYTES, the
+ * size of a raw Ed448 public key.
+ *
+ * Returns:
+ *   - 57
+ */
+size_t cryptogo_ed448_publickeybytes(void);
+
+/**
+ * cryptogo_ed448_secretkeybytes returns CRYPTOGO_ED448_SECRETKEYBYTES, the
+ * size of a raw Ed448 private key (the RFC 8032 seed).
+ *
+ * Returns:
+ *   - 57
+ */
+size_t cryptogo_ed448_secretkeybytes(void);
+
+/**
+ * cryptogo_ed448_signaturebytes returns CRYPTOGO_ED448_SIGNATUREBYTES, the
+ * size of an Ed448 signature.
+ *
+ * Returns:
+ *   - 114
+ */
+size_t cryptogo_ed448_signaturebytes(void);
+
 /* ---- fernet ---- */
 
 /**
@@ -1297,6 +1397,65 @@ int cryptogo_public_key_equal(int *out_equal,
  */
 int cryptogo_public_key_free(cryptogo_public_key *k);
 
+/**
+ * cryptogo_private_key_generate generates a private key of key_type, an enum
+ * cryptogo_key_type value whose keys take no parameters: CRYPTOGO_KEY_ED25519,
+ * CRYPTOGO_KEY_X25519, CRYPTOGO_KEY_ED448 or CRYPTOGO_KEY_X448 (pyca's
+ * X.generate()), and stores a new handle in *out (free it with
+ * cryptogo_private_key_free). RSA keys come from cryptogo_rsa_generate.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for any other key_type
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out
+ */
+int cryptogo_private_key_generate(cryptogo_private_key **out, int key_type);
+
+/**
+ * cryptogo_private_key_from_raw builds a private key of key_type
+ * (CRYPTOGO_KEY_ED25519, _X25519, _ED448 or _X448) from its raw bytes, as
+ * pyca's from_private_bytes: 32, 32, 57 or 56 bytes (see the
+ * *_SECRETKEYBYTES macros), and stores a new handle in *out (free it with
+ * cryptogo_private_key_free). The input is not retained.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for data of the wrong length, a NULL
+ *                                       out, or a NULL data with a non-zero
+ *                                       length
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for any other key_type
+ *   CRYPTOGO_ERR_OVERFLOW               for an input over
+ *                                       CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_private_key_from_raw(cryptogo_private_key **out,
+                                  int key_type,
+                                  const uint8_t *data,
+                                  size_t data_len);
+
+/**
+ * cryptogo_public_key_from_raw builds a public key of key_type
+ * (CRYPTOGO_KEY_ED25519, _X25519, _ED448 or _X448) from its raw bytes, as
+ * pyca's from_public_bytes: 32, 32, 57 or 56 bytes (see the
+ * *_PUBLICKEYBYTES macros), and stores a new handle in *out (free it with
+ * cryptogo_public_key_free). Any bytes of the right length are accepted, as
+ * pyca accepts them. The input is not retained.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for data of the wrong length, a NULL
+ *                                       out, or a NULL data with a non-zero
+ *                                       length
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for any other key_type
+ *   CRYPTOGO_ERR_OVERFLOW               for an input over
+ *                                       CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_public_key_from_raw(cryptogo_public_key **out,
+                                 int key_type,
+                                 const uint8_t *data,
+                                 size_t data_len);
+
 /* ---- random ---- */
 
 /**
@@ -1687,6 +1846,67 @@ int cryptogo_rsa_recover_pkcs1v15(uint8_t *out,
                                   size_t sig_len,
                                   int hash_alg,
                                   const cryptogo_public_key *k);
+
+/* ---- xdh ---- */
+
+/**
+ * cryptogo_xdh_exchange computes the X25519 or X448 shared secret (RFC 7748,
+ * pyca's exchange) of k and peer, which must be of the same algorithm, and
+ * writes it, 32 bytes for X25519 and 56 for X448, to out. Constant time with
+ * respect to the private key. An all-zero secret (a low-order peer point) is
+ * refused, as pyca refuses it, and nothing is written.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = secret size)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an all-zero shared secret (pyca's
+ *                                  ValueError "Error computing shared key.") or
+ *                                  a NULL out_len
+ *   CRYPTOGO_ERR_TYPE              for keys that are not both X25519 or both
+ *                                  X448
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k or peer
+ */
+int cryptogo_xdh_exchange(uint8_t *out,
+                          size_t out_cap,
+                          size_t *out_len,
+                          const cryptogo_private_key *k,
+                          const cryptogo_public_key *peer);
+
+/**
+ * cryptogo_x25519_publickeybytes returns CRYPTOGO_X25519_PUBLICKEYBYTES,
+ * the size of a raw X25519 public key (and of the shared secret).
+ *
+ * Returns:
+ *   - 32
+ */
+size_t cryptogo_x25519_publickeybytes(void);
+
+/**
+ * cryptogo_x25519_secretkeybytes returns CRYPTOGO_X25519_SECRETKEYBYTES,
+ * the size of a raw X25519 private key.
+ *
+ * Returns:
+ *   - 32
+ */
+size_t cryptogo_x25519_secretkeybytes(void);
+
+/**
+ * cryptogo_x448_publickeybytes returns CRYPTOGO_X448_PUBLICKEYBYTES, the
+ * size of a raw X448 public key (and of the shared secret).
+ *
+ * Returns:
+ *   - 56
+ */
+size_t cryptogo_x448_publickeybytes(void);
+
+/**
+ * cryptogo_x448_secretkeybytes returns CRYPTOGO_X448_SECRETKEYBYTES, the
+ * size of a raw X448 private key.
+ *
+ * Returns:
+ *   - 56
+ */
+size_t cryptogo_x448_secretkeybytes(void);
 
 #ifdef __cplusplus
 }

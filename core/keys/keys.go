@@ -8,9 +8,10 @@
 // Keys are the algorithm packages' types (*rsa.PrivateKey, *rsa.PublicKey);
 // those packages know nothing of PEM or PKCS #8: this package imports them,
 // never the reverse (as crypto/x509.MarshalPKCS8PrivateKey takes any key).
-// Today RSA is the only algorithm; the key types of EC, Ed25519, X25519,
-// Ed448, X448, DSA, ML-KEM and ML-DSA are recognized when loading and
-// answered with core.ErrUnsupportedAlgorithm until their packages exist.
+// RSA (core/rsa), Ed25519 and Ed448 (core/eddsa), X25519 and X448 (core/xdh)
+// are built; the key types of EC, DSA, ML-KEM and ML-DSA are recognized when
+// loading and answered with core.ErrUnsupportedAlgorithm until their
+// packages exist.
 //
 // Unencrypted structures are written by crypto/x509 (PKCS #1 RFC 8017
 // appendix A.1, PKCS #8 RFC 5208, SubjectPublicKeyInfo RFC 5280) and come out
@@ -23,11 +24,14 @@
 package keys
 
 import (
+	"bytes"
 	"encoding/asn1"
 	"fmt"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/eddsa"
 	"github.com/cryptogo/libcrypto-go/core/rsa"
+	"github.com/cryptogo/libcrypto-go/core/xdh"
 )
 
 // Encoding is pyca's serialization.Encoding; the values are the C ABI's enum
@@ -150,21 +154,47 @@ func TypeOf(key any) KeyType {
 			return RSA
 		}
 	}
+	if _, t, ok := rawPrivate(key); ok {
+		return t
+	}
+	if _, t, ok := rawPublic(key); ok {
+		return t
+	}
 	return UnknownKeyType
 }
 
 // PublicKeyOf returns the public key of priv (pyca's private_key.public_key()),
 // or nil when priv is not a private key of this library.
 func PublicKeyOf(priv any) any {
-	if k, ok := priv.(*rsa.PrivateKey); ok && k != nil {
-		return k.PublicKey()
+	switch k := priv.(type) {
+	case *rsa.PrivateKey:
+		if k != nil {
+			return k.PublicKey()
+		}
+	case *eddsa.Ed25519PrivateKey:
+		if k != nil {
+			return k.Public()
+		}
+	case *eddsa.Ed448PrivateKey:
+		if k != nil {
+			return k.Public()
+		}
+	case *xdh.X25519PrivateKey:
+		if k != nil {
+			return k.Public()
+		}
+	case *xdh.X448PrivateKey:
+		if k != nil {
+			return k.Public()
+		}
 	}
 	return nil
 }
 
 // Bits returns the size of key, a private or public key, in bits (pyca's
-// key_size: the modulus size of an RSA key). core.ErrType when key is not a
-// key of this library.
+// key_size: the modulus size of an RSA key). Ed25519, X25519, Ed448 and X448
+// keys have no key_size in pyca: they answer OpenSSL's EVP_PKEY_get_bits,
+// 256, 253, 456 and 448. core.ErrType when key is not a key of this library.
 func Bits(key any) (int, error) {
 	switch k := key.(type) {
 	case *rsa.PrivateKey:
@@ -175,6 +205,16 @@ func Bits(key any) (int, error) {
 		if k != nil {
 			return k.KeySize(), nil
 		}
+	}
+	switch TypeOf(key) {
+	case Ed25519:
+		return 256, nil
+	case X25519:
+		return 253, nil
+	case Ed448:
+		return 456, nil
+	case X448:
+		return 448, nil
 	}
 	return 0, fmt.Errorf("%w: not a key: %T", core.ErrType, key)
 }
@@ -189,7 +229,9 @@ func PublicKeyEqual(a, b any) bool {
 		y, ok := b.(*rsa.PublicKey)
 		return x != nil && ok && y != nil && x.Equal(y)
 	}
-	return false
+	ra, ta, oka := rawPublic(a)
+	rb, tb, okb := rawPublic(b)
+	return oka && okb && ta == tb && bytes.Equal(ra, rb)
 }
 
 // PEM labels.

@@ -127,6 +127,10 @@ func TestKeysLoadPrivateAsPyca(t *testing.T) {
 			total++
 			key, err := LoadPrivateKey(data, password, keysEncodingOf(kc.Encoding))
 			var n []byte
+			if err == nil && verdict == "nonrsa" && TypeOf(key) != RSA && TypeOf(key) != UnknownKeyType {
+				agree++ // pyca returns a key of another algorithm, and so do we
+				continue
+			}
 			if err == nil {
 				k, ok := key.(*rsa.PrivateKey)
 				if !ok || TypeOf(key) != RSA {
@@ -150,6 +154,10 @@ func TestKeysLoadPublicAsPyca(t *testing.T) {
 	for _, kc := range c.Public {
 		key, err := LoadPublicKey(keysCaseData(t, kc.File, kc.Data), keysEncodingOf(kc.Encoding))
 		var n []byte
+		if err == nil && kc.Expect == "nonrsa" && TypeOf(key) != RSA && TypeOf(key) != UnknownKeyType {
+			agree++ // pyca returns a key of another algorithm, and so do we
+			continue
+		}
 		if err == nil {
 			k, ok := key.(*rsa.PublicKey)
 			if !ok || TypeOf(key) != RSA {

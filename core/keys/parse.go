@@ -29,15 +29,25 @@ func parsePKCS8(der []byte) (parsedKey, error) {
 		!seq.ReadASN1Integer(&version) {
 		return parsedKey{}, errMalformedKey
 	}
-	oid, _, ok := pbe.ReadAlgorithmIdentifier(&seq)
+	oid, params, ok := pbe.ReadAlgorithmIdentifier(&seq)
 	if !ok || !seq.ReadASN1(&privateKey, cbasn1.OCTET_STRING) ||
-		!seq.SkipOptionalASN1(cbasn1.Tag(0).ContextSpecific().Constructed()) || !seq.Empty() {
+		!seq.SkipOptionalASN1(cbasn1.Tag(0).ContextSpecific().Constructed()) {
 		return parsedKey{}, errMalformedKey
 	}
-	if version != 0 {
+	typ := keyTypeOf(oid)
+	if isCurveType(typ) {
+		// RFC 8410 keys may be OneAsymmetricKey (RFC 5958): version 1 with
+		// an optional [1] publicKey, which OpenSSL reads and ignores.
+		if !seq.SkipOptionalASN1(cbasn1.Tag(1).ContextSpecific()) || !seq.Empty() ||
+			(version != 0 && version != 1) {
+			return parsedKey{}, errMalformedKey
+		}
+		return parseCurvePrivate(typ, params, privateKey)
+	}
+	if !seq.Empty() || version != 0 {
 		return parsedKey{}, errMalformedKey
 	}
-	if typ := keyTypeOf(oid); typ != RSA {
+	if typ != RSA {
 		return parsedKey{typ: typ}, nil
 	}
 	return parsePKCS1(privateKey)

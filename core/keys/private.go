@@ -11,8 +11,11 @@ import (
 	"github.com/cryptogo/libcrypto-go/core/rsa"
 )
 
-// PrivateBytes serializes key, a private key (*rsa.PrivateKey), as pyca's
-// private_bytes does. password nil is NoEncryption(); otherwise it is
+// PrivateBytes serializes key, a private key (*rsa.PrivateKey, or an
+// Ed25519, X25519, Ed448 or X448 key of core/eddsa and core/xdh), as pyca's
+// private_bytes does. The curve keys take PKCS8 (RFC 8410) or, with
+// EncodingRaw, PrivateFormatRaw and no password, their raw bytes;
+// TraditionalOpenSSL is ErrInvalidArgument for them. password nil is NoEncryption(); otherwise it is
 // BestAvailableEncryption(password):
 //   - PKCS8: EncryptedPrivateKeyInfo, PBES2 with PBKDF2-HMAC-SHA256 (16-byte
 //     random salt, 2048 iterations) and AES-256-CBC (RFC 8018);
@@ -30,6 +33,13 @@ import (
 // core.ErrType (pyca's TypeError) when key is not a private key of this
 // library. Not constant time with respect to the key's size.
 func PrivateBytes(key any, enc Encoding, format PrivateFormat, password []byte) ([]byte, error) {
+	if raw, _, ok := rawPrivate(key); ok && (enc == EncodingRaw || format == PrivateFormatRaw) {
+		if enc != EncodingRaw || format != PrivateFormatRaw || password != nil {
+			clear(raw)
+			return nil, errs.Invalid("When using Raw both encoding and format must be Raw and encryption_algorithm must be NoEncryption()")
+		}
+		return raw, nil
+	}
 	if enc != EncodingPEM && enc != EncodingDER {
 		return nil, errs.Invalid("unknown encoding %d", int(enc))
 	}
@@ -90,6 +100,13 @@ func marshalPrivate(key any, format PrivateFormat) (der []byte, label string, er
 			return der, pemPrivateKey, nil
 		}
 		return x509.MarshalPKCS1PrivateKey(k.Key()), pemRSAPrivateKey, nil
+	}
+	if raw, t, ok := rawPrivate(key); ok {
+		defer clear(raw)
+		if format != PrivateFormatPKCS8 {
+			return nil, "", errs.Invalid("format is invalid with this key")
+		}
+		return marshalCurvePKCS8(t, raw), pemPrivateKey, nil
 	}
 	return nil, "", fmt.Errorf("%w: not a private key: %T", core.ErrType, key)
 }
@@ -163,6 +180,7 @@ var privateKeyLabels = map[string]bool{
 type parsedKey struct {
 	typ   KeyType
 	pkcs1 []byte // RSA only
+	raw   []byte // Ed25519, X25519, Ed448, X448: the raw private key
 }
 
 func loadPEMPrivateKey(data, password []byte) (any, error) {
@@ -270,6 +288,9 @@ func decryptAndParsePKCS8(der, password []byte) (parsedKey, []byte, error) {
 
 // toKey builds and validates the key (pyca validates keys on load).
 func (p parsedKey) toKey() (any, error) {
+	if isCurveType(p.typ) {
+		return PrivateKeyFromRaw(p.typ, p.raw)
+	}
 	if p.typ != RSA {
 		return nil, unsupported(p.typ)
 	}

@@ -18,8 +18,11 @@ import (
 	"github.com/cryptogo/libcrypto-go/core/rsa"
 )
 
-// PublicBytes serializes key, a public key (*rsa.PublicKey), as pyca's
-// public_bytes does, identical to pyca's output:
+// PublicBytes serializes key, a public key, as pyca's public_bytes does,
+// identical to pyca's output. Ed25519, X25519, Ed448 and X448 keys take
+// SubjectPublicKeyInfo (RFC 8410) in PEM or DER, EncodingRaw with
+// PublicFormatRaw, and (Ed25519 only) OpenSSH ("ssh-ed25519 AAAA..."). An
+// RSA key takes:
 //   - PublicFormatSubjectPublicKeyInfo ("PUBLIC KEY") or PublicFormatPKCS1
 //     ("RSA PUBLIC KEY"), with EncodingPEM or EncodingDER;
 //   - PublicFormatOpenSSH with EncodingOpenSSH: the OpenSSH public-key line
@@ -29,6 +32,9 @@ import (
 // Errors: core.ErrInvalidArgument for any other encoding, format or pairing;
 // core.ErrType when key is not a public key of this library.
 func PublicBytes(key any, enc Encoding, format PublicFormat) ([]byte, error) {
+	if raw, t, ok := rawPublic(key); ok {
+		return curvePublicBytes(raw, t, enc, format)
+	}
 	k, ok := key.(*rsa.PublicKey)
 	if !ok || k == nil {
 		return nil, fmt.Errorf("%w: not a public key: %T", core.ErrType, key)
@@ -87,22 +93,6 @@ func marshalSSHPublicKey(k *rsa.PublicKey) ([]byte, error) {
 // unknown encoding or invalid numbers. The result is one of the algorithm
 // packages' public keys: today *rsa.PublicKey (see TypeOf).
 func LoadPublicKey(data []byte, enc Encoding) (any, error) {
-	k, err := loadRSAPublicKey(data, enc)
-	if err != nil {
-		return nil, err
-	}
-	return k, nil
-}
-
-// LoadRSAPublicKey is LoadPublicKey for a caller that needs an RSA key: a
-// well-formed key of another algorithm is core.ErrUnsupportedAlgorithm.
-func LoadRSAPublicKey(data []byte, enc Encoding) (*rsa.PublicKey, error) {
-	return loadRSAPublicKey(data, enc)
-}
-
-// loadRSAPublicKey is LoadPublicKey while RSA is the only algorithm with a
-// public key type here; the next family adds its case to parseSPKI.
-func loadRSAPublicKey(data []byte, enc Encoding) (*rsa.PublicKey, error) {
 	switch enc {
 	case EncodingPEM:
 		blk, _ := pem.Decode(data)
@@ -117,14 +107,14 @@ func loadRSAPublicKey(data []byte, enc Encoding) (*rsa.PublicKey, error) {
 			if err == nil {
 				return k, nil
 			}
-			k, err2 := parseSPKI(blk.Bytes)
-			if err2 == errNotRSA {
+			k2, err2 := parseSPKI(blk.Bytes)
+			if err2 == errNotRSA || (err2 == nil && TypeOf(k2) != RSA) {
 				return nil, fmt.Errorf("%w: incorrect PEM delimiter for key type", core.ErrBadKeyData)
 			}
 			if err2 != nil {
 				return nil, err
 			}
-			return k, nil
+			return k2, nil
 		default:
 			return nil, fmt.Errorf("%w: valid PEM but no BEGIN PUBLIC KEY/END PUBLIC KEY delimiters", core.ErrBadKeyData)
 		}
@@ -142,16 +132,30 @@ func loadRSAPublicKey(data []byte, enc Encoding) (*rsa.PublicKey, error) {
 	}
 }
 
+// LoadRSAPublicKey is LoadPublicKey for a caller that needs an RSA key: a
+// well-formed key of another algorithm is core.ErrUnsupportedAlgorithm.
+func LoadRSAPublicKey(data []byte, enc Encoding) (*rsa.PublicKey, error) {
+	key, err := LoadPublicKey(data, enc)
+	if err != nil {
+		return nil, err
+	}
+	k, ok := key.(*rsa.PublicKey)
+	if !ok {
+		return nil, unsupported(TypeOf(key))
+	}
+	return k, nil
+}
+
 // parseSPKI parses a SubjectPublicKeyInfo: SEQUENCE { algorithm
 // AlgorithmIdentifier, subjectPublicKey BIT STRING }.
-func parseSPKI(der []byte) (*rsa.PublicKey, error) {
+func parseSPKI(der []byte) (any, error) {
 	input := cryptobyte.String(der)
 	var seq cryptobyte.String
 	var bits asn1.BitString
 	if !input.ReadASN1(&seq, cbasn1.SEQUENCE) || !input.Empty() {
 		return nil, errMalformedKey
 	}
-	oid, _, ok := pbe.ReadAlgorithmIdentifier(&seq)
+	oid, params, ok := pbe.ReadAlgorithmIdentifier(&seq)
 	if !ok || !seq.ReadASN1BitString(&bits) || !seq.Empty() {
 		return nil, errMalformedKey
 	}
@@ -162,7 +166,11 @@ func parseSPKI(der []byte) (*rsa.PublicKey, error) {
 	if bits.BitLength%8 != 0 {
 		return nil, errMalformedKey
 	}
-	if typ := keyTypeOf(oid); typ != RSA {
+	typ := keyTypeOf(oid)
+	if isCurveType(typ) {
+		return curvePublicFromSPKI(typ, params, bits.Bytes)
+	}
+	if typ != RSA {
 		return nil, unsupported(typ)
 	}
 	return parsePKCS1Public(bits.Bytes)
