@@ -236,13 +236,14 @@ export interface PrivateExportOptions {
 }
 
 export interface PublicExportOptions {
-  /** Default 'pem' ('raw' when format is 'raw'). */
-  encoding?: 'pem' | 'der' | 'raw';
+  /** Default 'pem' ('raw' / 'openssh' when format is 'raw' / 'openssh'). */
+  encoding?: 'pem' | 'der' | 'raw' | 'openssh';
   /**
    * Default 'spki' (SubjectPublicKeyInfo). 'pkcs1': RSA only. 'raw': the raw
-   * public key of Ed25519/X25519/Ed448/X448 keys.
+   * public key of Ed25519/X25519/Ed448/X448 keys. 'openssh': one
+   * "ssh-ed25519 AAAA..." line (Ed25519 and RSA keys, as pyca's OpenSSH).
    */
-  format?: 'spki' | 'pkcs1' | 'raw';
+  format?: 'spki' | 'pkcs1' | 'raw' | 'openssh';
 }
 
 /** export() options asking for the raw bytes. */
@@ -292,7 +293,7 @@ export abstract class PublicKey extends Handle {
 }
 
 /** export() options of the keys that have no raw form (RSA). */
-export interface RSAPublicExportOptions extends PublicExportOptions { encoding?: 'pem' | 'der'; format?: 'spki' | 'pkcs1' }
+export interface RSAPublicExportOptions extends PublicExportOptions { encoding?: 'pem' | 'der' | 'openssh'; format?: 'spki' | 'pkcs1' | 'openssh' }
 export interface RSAPrivateExportOptions extends PrivateExportOptions { encoding?: 'pem' | 'der'; format?: 'pkcs8' | 'pkcs1' | 'traditional' }
 
 /**
@@ -386,7 +387,7 @@ export interface GenerateOptions {
 
 /** Export options of the Ed/X keys (no PKCS1 / traditional form; raw allowed). */
 export interface OKPPrivateExportOptions extends PrivateExportOptions { format?: 'pkcs8' | 'raw' }
-export interface OKPPublicExportOptions extends PublicExportOptions { format?: 'spki' | 'raw' }
+export interface OKPPublicExportOptions extends PublicExportOptions { format?: 'spki' | 'raw' | 'openssh' }
 
 declare abstract class EdDSAPublicKey extends PublicKey {
   /** Throws InvalidSignature unless signature is this key's (pure EdDSA) signature of data. */

@@ -19,6 +19,7 @@ const ENC = {
   pem: E.cryptogo_encoding.CRYPTOGO_ENCODING_PEM,
   der: E.cryptogo_encoding.CRYPTOGO_ENCODING_DER,
   raw: E.cryptogo_encoding.CRYPTOGO_ENCODING_RAW,
+  openssh: E.cryptogo_encoding.CRYPTOGO_ENCODING_OPENSSH,
 };
 const PRIV_FMT = {
   pkcs8: E.cryptogo_private_format.CRYPTOGO_PRIVATE_FORMAT_PKCS8,
@@ -30,16 +31,19 @@ const PUB_FMT = {
   spki: E.cryptogo_public_format.CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO,
   pkcs1: E.cryptogo_public_format.CRYPTOGO_PUBLIC_FORMAT_PKCS1,
   raw: E.cryptogo_public_format.CRYPTOGO_PUBLIC_FORMAT_RAW,
+  openssh: E.cryptogo_public_format.CRYPTOGO_PUBLIC_FORMAT_OPENSSH,
 };
 // The loaders detect PEM or DER; raw bytes are imported with fromRaw().
 const LOAD_ENC = { pem: ENC.pem, der: ENC.der };
 
-// exportEncoding: options.encoding, defaulting to 'raw' for format 'raw' and
-// to 'pem' otherwise ({ format: 'raw' } alone asks for the raw bytes). The
+// exportEncoding: options.encoding, defaulting to 'raw' for format 'raw',
+// 'openssh' for format 'openssh' and 'pem' otherwise ({ format: 'raw' } alone
+// asks for the raw bytes). The
 // library refuses mixed combinations (raw with PEM, PKCS8 with raw):
 // InvalidArgument, pyca's ValueError.
 function exportEncoding(o) {
-  return pick(ENC, o.encoding, 'options.encoding', typeof o.format === 'string' && o.format.toLowerCase() === 'raw' ? 'raw' : 'pem');
+  const f = typeof o.format === 'string' ? o.format.toLowerCase() : '';
+  return pick(ENC, o.encoding, 'options.encoding', f === 'raw' || f === 'openssh' ? f : 'pem');
 }
 
 const K = {};
@@ -161,8 +165,9 @@ class PublicKey extends KeyBase {
   }
 
   /**
-   * Serializes: { encoding: 'pem' | 'der' | 'raw' ['pem'; 'raw' with format
-   * 'raw'], format: 'spki' | 'pkcs1' | 'raw' ['spki'] } -> Buffer.
+   * Serializes: { encoding: 'pem' | 'der' | 'raw' | 'openssh' ['pem'; 'raw' /
+   * 'openssh' with that format], format: 'spki' | 'pkcs1' | 'raw' | 'openssh'
+   * ['spki'] } -> Buffer. OpenSSH: an "ssh-ed25519 AAAA..." line (Ed25519, RSA).
    */
   export(options) {
     const o = opts(options);

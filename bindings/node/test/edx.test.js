@@ -57,6 +57,9 @@ test('generateKeyPair / generate: classes, asymmetricKeyType, raw sizes, sync an
     assert.strictEqual(publicKey.type, 'public');
     assert.strictEqual(privateKey.export({ format: 'raw' }).length, SIZES[type].priv);
     assert.strictEqual(publicKey.export({ format: 'raw', encoding: 'raw' }).length, SIZES[type].pub);
+    // keySize: the library's answer (OpenSSL's EVP_PKEY_bits values)
+    assert.strictEqual(privateKey.keySize, { ed25519: 256, ed448: 456, x25519: 253, x448: 448 }[type]);
+    assert.strictEqual(publicKey.keySize, privateKey.keySize);
     const k2 = Priv.generate();
     assert.ok(!k2.equals(privateKey), `${type}: two generated keys differ`);
     const a = await cg.generateKeyPairAsync(type);
@@ -224,6 +227,24 @@ test('X25519 / X448 Diffie-Hellman: agreement with node:crypto both ways', async
   assert.throws(() => cg.diffieHellman(), { code: 'ERR_INVALID_ARG_TYPE' });
   const ed = cg.Ed25519PrivateKey.generate();
   assert.throws(() => a.exchange(ed.publicKey()), cg.InvalidType);
+});
+
+test('Ed25519 public keys as OpenSSH lines (pyca\'s Encoding.OpenSSH); other types refused', () => {
+  const { privateKey, publicKey } = cg.generateKeyPair('ed25519');
+  const line = publicKey.export({ format: 'openssh' }).toString();
+  const m = /^ssh-ed25519 ([A-Za-z0-9+/=]+)$/.exec(line);
+  assert.ok(m, line);
+  const blob = Buffer.from(m[1], 'base64');
+  // string "ssh-ed25519" || string key (RFC 8709)
+  assert.strictEqual(blob.readUInt32BE(0), 11);
+  assert.strictEqual(blob.toString('latin1', 4, 15), 'ssh-ed25519');
+  assert.strictEqual(blob.readUInt32BE(15), 32);
+  assert.deepStrictEqual(blob.subarray(19), publicKey.export({ format: 'raw' }));
+  assert.deepStrictEqual(publicKey.export({ encoding: 'openssh', format: 'openssh' }), Buffer.from(line));
+  assert.throws(() => publicKey.export({ encoding: 'pem', format: 'openssh' }), cg.InvalidArgument);
+  for (const t of ['x25519', 'ed448', 'x448']) assert.throws(() => cg.generateKeyPair(t).publicKey.export({ format: 'openssh' }), cg.InvalidArgument, t);
+  assert.match(cg.generateRSAPrivateKey({ keySize: 1024 }).publicKey().export({ format: 'openssh' }).toString(), /^ssh-rsa AAAA/);
+  privateKey.free();
 });
 
 test('misuse: wrong raw lengths, wrong classes, refused formats, freed keys', () => {

@@ -110,6 +110,7 @@ const edSigAsync: Promise<Buffer> = edPriv.signAsync(bytes);
 const edType: 'ed25519' = edPriv.asymmetricKeyType;
 const edRaw: Buffer = edPriv.export({ format: 'raw' });
 const edDer: Buffer = edPub.export({ encoding: 'der', format: 'spki' });
+const edSsh: string = edPub.export({ format: 'openssh' }).toString();
 const edBack: cg.Ed25519PrivateKey = cg.Ed25519PrivateKey.fromRaw(edRaw);
 const edSame: boolean = edBack.equals(edPriv) && cg.Ed25519PublicKey.fromRaw(edPub.export({ format: 'raw' })).equals(edPub);
 const ed448: cg.Ed448PrivateKey = cg.Ed448PrivateKey.generate();
@@ -151,7 +152,7 @@ const notEd25519: cg.Ed25519PrivateKey = cg.generateKeyPair('ed448').privateKey;
 cg.X448PublicKey.fromRaw('00');
 // @ts-expect-error asymmetricKeyType is 'ed448'
 const wrongType: 'ed25519' = ed448.asymmetricKeyType;
-void [edOk, edSigAsync, edType, edDer, edSame, shared, shared2, x448Pair, rsaSig, xLoaded, notEd25519, wrongType];
+void [edSsh, edOk, edSigAsync, edType, edDer, edSame, shared, shared2, x448Pair, rsaSig, xLoaded, notEd25519, wrongType];
 
 // Errors
 try {
