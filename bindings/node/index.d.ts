@@ -224,18 +224,32 @@ export interface SignOptions {
 }
 
 export interface PrivateExportOptions {
-  /** Default 'pem'. */
-  encoding?: 'pem' | 'der';
-  /** Default 'pkcs8'. 'pkcs1' = traditional OpenSSL. */
-  format?: 'pkcs8' | 'pkcs1' | 'traditional';
+  /** Default 'pem' ('raw' when format is 'raw'). */
+  encoding?: 'pem' | 'der' | 'raw';
+  /**
+   * Default 'pkcs8'. 'pkcs1' = traditional OpenSSL (RSA only). 'raw': the
+   * raw key bytes of Ed25519/X25519/Ed448/X448 keys (pyca's Raw; no password).
+   */
+  format?: 'pkcs8' | 'pkcs1' | 'traditional' | 'raw';
   /** Encrypts the key (best available encryption). DER + pkcs1 + password is InvalidArgument. */
   password?: BytesOrString | null;
 }
 
 export interface PublicExportOptions {
-  encoding?: 'pem' | 'der';
-  /** Default 'spki' (SubjectPublicKeyInfo). */
-  format?: 'spki' | 'pkcs1';
+  /** Default 'pem' ('raw' / 'openssh' when format is 'raw' / 'openssh'). */
+  encoding?: 'pem' | 'der' | 'raw' | 'openssh';
+  /**
+   * Default 'spki' (SubjectPublicKeyInfo). 'pkcs1': RSA only. 'raw': the raw
+   * public key of Ed25519/X25519/Ed448/X448 keys. 'openssh': one
+   * "ssh-ed25519 AAAA..." line (Ed25519 and RSA keys, as pyca's OpenSSH).
+   */
+  format?: 'spki' | 'pkcs1' | 'raw' | 'openssh';
+}
+
+/** export() options asking for the raw bytes. */
+export interface RawExportOptions {
+  encoding?: 'raw';
+  format: 'raw';
 }
 
 export interface LoadOptions {
@@ -252,7 +266,8 @@ export interface RSAPrivateNumbers extends RSAPublicNumbers { d: bigint; p: bigi
 
 /**
  * node:crypto's asymmetricKeyType names of the library's key types (enum
- * cryptogo_key_type). Only 'rsa' has classes today; the rest are reserved.
+ * cryptogo_key_type). 'rsa', 'ed25519', 'x25519', 'ed448' and 'x448' have
+ * classes today; the rest are reserved.
  */
 export type AsymmetricKeyType =
   | 'rsa' | 'ec' | 'ed25519' | 'x25519' | 'ed448' | 'x448' | 'dsa'
@@ -277,6 +292,10 @@ export abstract class PublicKey extends Handle {
   export(options?: PublicExportOptions): Buffer;
 }
 
+/** export() options of the keys that have no raw form (RSA). */
+export interface RSAPublicExportOptions extends PublicExportOptions { encoding?: 'pem' | 'der' | 'openssh'; format?: 'spki' | 'pkcs1' | 'openssh' }
+export interface RSAPrivateExportOptions extends PrivateExportOptions { encoding?: 'pem' | 'der'; format?: 'pkcs8' | 'pkcs1' | 'traditional' }
+
 /**
  * Base of every private key class (a cryptogo_private_key handle), shaped like
  * node:crypto's private KeyObject.
@@ -287,14 +306,19 @@ export abstract class PrivateKey extends Handle {
   readonly keySize: number;
   /** A new, independently freed public key of the matching class. */
   publicKey(): PublicKey;
+  /**
+   * As KeyObject.equals for private keys: a private key of the same type with
+   * the same public key (what node's equals compares). A public key is never equal.
+   */
+  equals(other: PublicKey | PrivateKey): boolean;
   export(options?: PrivateExportOptions): Buffer;
   exportAsync(options?: PrivateExportOptions): Promise<Buffer>;
 }
 
 /** Every public key class the loaders return (pyca's PublicKeyTypes); narrow on asymmetricKeyType. */
-export type PublicKeyTypes = RSAPublicKey;
+export type PublicKeyTypes = RSAPublicKey | Ed25519PublicKey | Ed448PublicKey | X25519PublicKey | X448PublicKey;
 /** Every private key class the loaders return (pyca's PrivateKeyTypes); narrow on asymmetricKeyType. */
-export type PrivateKeyTypes = RSAPrivateKey;
+export type PrivateKeyTypes = RSAPrivateKey | Ed25519PrivateKey | Ed448PrivateKey | X25519PrivateKey | X448PrivateKey;
 
 /** node:crypto's asymmetricKeyDetails of an RSA KeyObject. */
 export interface RSAKeyDetails { modulusLength: number; publicExponent: bigint }
@@ -322,6 +346,7 @@ export class RSAPublicKey extends PublicKey {
   verify(signature: Bytes, data: Bytes, options?: SignOptions): void;
   /** PKCS#1 v1.5 data recovery (pyca's recover_data_from_signature); throws InvalidSignature. */
   recover(signature: Bytes, options: RecoverOptions): Buffer;
+  export(options?: RSAPublicExportOptions): Buffer;
   publicNumbers(): RSAPublicNumbers;
   static fromNumbers(numbers: RSAPublicNumbers): RSAPublicKey;
   /** As loadPublicKey, but InvalidType for a key of another algorithm. */
@@ -340,6 +365,8 @@ export class RSAPrivateKey extends PrivateKey {
   signAsync(data: Bytes, options?: SignOptions): Promise<Buffer>;
   verify(signature: Bytes, data: Bytes, options?: SignOptions): void;
   encrypt(data: Bytes, options?: EncryptOptions): Buffer;
+  export(options?: RSAPrivateExportOptions): Buffer;
+  exportAsync(options?: RSAPrivateExportOptions): Promise<Buffer>;
   privateNumbers(): RSAPrivateNumbers;
   static fromNumbers(numbers: RSAPrivateNumbers): RSAPrivateKey;
   static generate(options?: GenerateOptions): RSAPrivateKey;
@@ -355,6 +382,173 @@ export interface GenerateOptions {
   /** Default 65537; 3 or 65537 (as pyca). */
   publicExponent?: number;
 }
+
+// ---------------------------------------------------------------- Ed25519, Ed448 (EdDSA)
+
+/** Export options of the Ed/X keys (no PKCS1 / traditional form; raw allowed). */
+export interface OKPPrivateExportOptions extends PrivateExportOptions { format?: 'pkcs8' | 'raw' }
+export interface OKPPublicExportOptions extends PublicExportOptions { format?: 'spki' | 'raw' | 'openssh' }
+
+declare abstract class EdDSAPublicKey extends PublicKey {
+  /** Throws InvalidSignature unless signature is this key's (pure EdDSA) signature of data. */
+  verify(signature: Bytes, data: Bytes): void;
+  export(options?: OKPPublicExportOptions): Buffer;
+}
+
+declare abstract class EdDSAPrivateKey extends PrivateKey {
+  /** The (deterministic) signature of data: the bytes crypto.sign(null, data, key) gives. */
+  sign(data: Bytes): Buffer;
+  /** sign() on the libuv thread pool. */
+  signAsync(data: Bytes): Promise<Buffer>;
+  /** Convenience: verify with the public half; throws InvalidSignature. */
+  verify(signature: Bytes, data: Bytes): void;
+  export(options?: OKPPrivateExportOptions): Buffer;
+  exportAsync(options?: OKPPrivateExportOptions): Promise<Buffer>;
+}
+
+export class Ed25519PublicKey extends EdDSAPublicKey {
+  private constructor();
+  readonly asymmetricKeyType: 'ed25519';
+  /** The 32 raw bytes (pyca's from_public_bytes); InvalidArgument for another length. */
+  static fromRaw(data: Bytes): Ed25519PublicKey;
+  static load(data: BytesOrString, options?: { encoding?: 'pem' | 'der' }): Ed25519PublicKey;
+}
+
+export class Ed25519PrivateKey extends EdDSAPrivateKey {
+  private constructor();
+  readonly asymmetricKeyType: 'ed25519';
+  publicKey(): Ed25519PublicKey;
+  static generate(): Ed25519PrivateKey;
+  static generateAsync(): Promise<Ed25519PrivateKey>;
+  /** The 32-byte raw private key (seed) (pyca's from_private_bytes); InvalidArgument for another length. */
+  static fromRaw(data: Bytes): Ed25519PrivateKey;
+  static load(data: BytesOrString, options?: LoadOptions): Ed25519PrivateKey;
+  static loadAsync(data: BytesOrString, options?: LoadOptions): Promise<Ed25519PrivateKey>;
+}
+
+export class Ed448PublicKey extends EdDSAPublicKey {
+  private constructor();
+  readonly asymmetricKeyType: 'ed448';
+  /** The 57 raw bytes; InvalidArgument for another length. */
+  static fromRaw(data: Bytes): Ed448PublicKey;
+  static load(data: BytesOrString, options?: { encoding?: 'pem' | 'der' }): Ed448PublicKey;
+}
+
+export class Ed448PrivateKey extends EdDSAPrivateKey {
+  private constructor();
+  readonly asymmetricKeyType: 'ed448';
+  publicKey(): Ed448PublicKey;
+  static generate(): Ed448PrivateKey;
+  static generateAsync(): Promise<Ed448PrivateKey>;
+  /** The 57-byte raw private key; InvalidArgument for another length. */
+  static fromRaw(data: Bytes): Ed448PrivateKey;
+  static load(data: BytesOrString, options?: LoadOptions): Ed448PrivateKey;
+  static loadAsync(data: BytesOrString, options?: LoadOptions): Promise<Ed448PrivateKey>;
+}
+
+// ---------------------------------------------------------------- X25519, X448 (key agreement)
+
+declare abstract class XDHPublicKey extends PublicKey {
+  export(options?: OKPPublicExportOptions): Buffer;
+}
+
+declare abstract class XDHPrivateKey<P extends XDHPublicKey> extends PrivateKey {
+  /**
+   * pyca's exchange: the shared secret with peer (same key type, else
+   * InvalidType). An all-zero result (low-order peer) throws InvalidArgument.
+   */
+  exchange(peer: P): Buffer;
+  exchangeAsync(peer: P): Promise<Buffer>;
+  export(options?: OKPPrivateExportOptions): Buffer;
+  exportAsync(options?: OKPPrivateExportOptions): Promise<Buffer>;
+}
+
+export class X25519PublicKey extends XDHPublicKey {
+  private constructor();
+  readonly asymmetricKeyType: 'x25519';
+  /** The 32 raw bytes; InvalidArgument for another length. */
+  static fromRaw(data: Bytes): X25519PublicKey;
+  static load(data: BytesOrString, options?: { encoding?: 'pem' | 'der' }): X25519PublicKey;
+}
+
+export class X25519PrivateKey extends XDHPrivateKey<X25519PublicKey> {
+  private constructor();
+  readonly asymmetricKeyType: 'x25519';
+  publicKey(): X25519PublicKey;
+  static generate(): X25519PrivateKey;
+  static generateAsync(): Promise<X25519PrivateKey>;
+  /** The 32 raw bytes; InvalidArgument for another length. */
+  static fromRaw(data: Bytes): X25519PrivateKey;
+  static load(data: BytesOrString, options?: LoadOptions): X25519PrivateKey;
+  static loadAsync(data: BytesOrString, options?: LoadOptions): Promise<X25519PrivateKey>;
+}
+
+export class X448PublicKey extends XDHPublicKey {
+  private constructor();
+  readonly asymmetricKeyType: 'x448';
+  /** The 56 raw bytes; InvalidArgument for another length. */
+  static fromRaw(data: Bytes): X448PublicKey;
+  static load(data: BytesOrString, options?: { encoding?: 'pem' | 'der' }): X448PublicKey;
+}
+
+export class X448PrivateKey extends XDHPrivateKey<X448PublicKey> {
+  private constructor();
+  readonly asymmetricKeyType: 'x448';
+  publicKey(): X448PublicKey;
+  static generate(): X448PrivateKey;
+  static generateAsync(): Promise<X448PrivateKey>;
+  /** The 56 raw bytes; InvalidArgument for another length. */
+  static fromRaw(data: Bytes): X448PrivateKey;
+  static load(data: BytesOrString, options?: LoadOptions): X448PrivateKey;
+  static loadAsync(data: BytesOrString, options?: LoadOptions): Promise<X448PrivateKey>;
+}
+
+/**
+ * node:crypto's diffieHellman({ privateKey, publicKey }) for X25519 / X448
+ * keys of the same type: the shared secret. InvalidType for mixed types,
+ * InvalidArgument for an all-zero result, TypeError for other keys.
+ */
+export function diffieHellman(options: { privateKey: X25519PrivateKey; publicKey: X25519PublicKey }): Buffer;
+export function diffieHellman(options: { privateKey: X448PrivateKey; publicKey: X448PublicKey }): Buffer;
+
+// ---------------------------------------------------------------- node:crypto-style key pairs, sign, verify
+
+export interface KeyPair<Priv, Pub> { privateKey: Priv; publicKey: Pub }
+export interface RSAKeyPairOptions {
+  /** Default 2048 (node's name; keySize is accepted too). */
+  modulusLength?: number;
+  keySize?: number;
+  /** Default 65537. */
+  publicExponent?: number;
+}
+
+/** crypto.generateKeyPairSync(type) in the binding's shape: key objects. */
+export function generateKeyPair(type: 'ed25519'): KeyPair<Ed25519PrivateKey, Ed25519PublicKey>;
+export function generateKeyPair(type: 'ed448'): KeyPair<Ed448PrivateKey, Ed448PublicKey>;
+export function generateKeyPair(type: 'x25519'): KeyPair<X25519PrivateKey, X25519PublicKey>;
+export function generateKeyPair(type: 'x448'): KeyPair<X448PrivateKey, X448PublicKey>;
+export function generateKeyPair(type: 'rsa', options?: RSAKeyPairOptions): KeyPair<RSAPrivateKey, RSAPublicKey>;
+/** generateKeyPair on the libuv thread pool. */
+export function generateKeyPairAsync(type: 'ed25519'): Promise<KeyPair<Ed25519PrivateKey, Ed25519PublicKey>>;
+export function generateKeyPairAsync(type: 'ed448'): Promise<KeyPair<Ed448PrivateKey, Ed448PublicKey>>;
+export function generateKeyPairAsync(type: 'x25519'): Promise<KeyPair<X25519PrivateKey, X25519PublicKey>>;
+export function generateKeyPairAsync(type: 'x448'): Promise<KeyPair<X448PrivateKey, X448PublicKey>>;
+export function generateKeyPairAsync(type: 'rsa', options?: RSAKeyPairOptions): Promise<KeyPair<RSAPrivateKey, RSAPublicKey>>;
+
+/**
+ * crypto.sign(algorithm, data, key): algorithm null/undefined for Ed25519 /
+ * Ed448 keys; for RSA keys a hash name (PKCS#1 v1.5, node's default).
+ */
+export function sign(algorithm: null | undefined, data: Bytes, key: Ed25519PrivateKey | Ed448PrivateKey): Buffer;
+export function sign(algorithm: HashName | null | undefined, data: Bytes, key: RSAPrivateKey): Buffer;
+/**
+ * crypto.verify(algorithm, data, key, signature): true or false (the key
+ * classes' verify methods throw InvalidSignature instead). key may be a
+ * private key (its public half verifies).
+ */
+export function verify(algorithm: null | undefined, data: Bytes,
+  key: Ed25519PublicKey | Ed448PublicKey | Ed25519PrivateKey | Ed448PrivateKey, signature: Bytes): boolean;
+export function verify(algorithm: HashName | null | undefined, data: Bytes, key: RSAPublicKey | RSAPrivateKey, signature: Bytes): boolean;
 
 export function generateRSAPrivateKey(options?: GenerateOptions): RSAPrivateKey;
 /** Key generation on the libuv thread pool. */

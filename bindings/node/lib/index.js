@@ -7,6 +7,9 @@ const { AESGCM, ChaCha20Poly1305 } = require('./aead');
 const hash = require('./hash');
 const keys = require('./keys').api;
 const rsa = require('./rsa');
+const eddsa = require('./eddsa');
+const xdh = require('./xdh');
+const keypair = require('./keypair');
 const { randomBytes, randomFill } = require('./random');
 const { Handle, dispose } = require('./handle');
 
@@ -24,6 +27,9 @@ module.exports = {
   ...hash,
   ...keys,
   ...rsa,
+  ...eddsa,
+  ...xdh,
+  ...keypair,
   randomBytes,
   randomFill,
   errors,

@@ -15,22 +15,43 @@ const { fn, abi, bytes, opts, pick, outVar, check, scratchF64 } = require('./uti
 const { typeError, UnsupportedAlgorithm, InvalidType } = require('./errors');
 
 const E = abi.enums;
-const ENC = { pem: E.cryptogo_encoding.CRYPTOGO_ENCODING_PEM, der: E.cryptogo_encoding.CRYPTOGO_ENCODING_DER };
+const ENC = {
+  pem: E.cryptogo_encoding.CRYPTOGO_ENCODING_PEM,
+  der: E.cryptogo_encoding.CRYPTOGO_ENCODING_DER,
+  raw: E.cryptogo_encoding.CRYPTOGO_ENCODING_RAW,
+  openssh: E.cryptogo_encoding.CRYPTOGO_ENCODING_OPENSSH,
+};
 const PRIV_FMT = {
   pkcs8: E.cryptogo_private_format.CRYPTOGO_PRIVATE_FORMAT_PKCS8,
   pkcs1: E.cryptogo_private_format.CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL,
   traditional: E.cryptogo_private_format.CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL,
+  raw: E.cryptogo_private_format.CRYPTOGO_PRIVATE_FORMAT_RAW,
 };
 const PUB_FMT = {
   spki: E.cryptogo_public_format.CRYPTOGO_PUBLIC_FORMAT_SUBJECT_PUBLIC_KEY_INFO,
   pkcs1: E.cryptogo_public_format.CRYPTOGO_PUBLIC_FORMAT_PKCS1,
+  raw: E.cryptogo_public_format.CRYPTOGO_PUBLIC_FORMAT_RAW,
+  openssh: E.cryptogo_public_format.CRYPTOGO_PUBLIC_FORMAT_OPENSSH,
 };
+// The loaders detect PEM or DER; raw bytes are imported with fromRaw().
+const LOAD_ENC = { pem: ENC.pem, der: ENC.der };
+
+// exportEncoding: options.encoding, defaulting to 'raw' for format 'raw',
+// 'openssh' for format 'openssh' and 'pem' otherwise ({ format: 'raw' } alone
+// asks for the raw bytes). The
+// library refuses mixed combinations (raw with PEM, PKCS8 with raw):
+// InvalidArgument, pyca's ValueError.
+function exportEncoding(o) {
+  const f = typeof o.format === 'string' ? o.format.toLowerCase() : '';
+  return pick(ENC, o.encoding, 'options.encoding', f === 'raw' || f === 'openssh' ? f : 'pem');
+}
 
 const K = {};
 for (const name of [
   'private_key_load', 'private_key_load_async', 'private_key_dump', 'private_key_dump_async', 'private_key_type',
   'private_key_bits', 'private_key_public_key', 'private_key_free',
   'public_key_load', 'public_key_dump', 'public_key_type', 'public_key_bits', 'public_key_equal', 'public_key_free',
+  'private_key_generate', 'private_key_generate_async', 'private_key_from_raw', 'public_key_from_raw',
 ]) K[name] = fn(name);
 
 // Key type enum value -> node:crypto's asymmetricKeyType spelling
@@ -87,7 +108,7 @@ function wrapKey(h, kind, expect) {
 }
 
 function detectEncoding(data, enc, name) {
-  if (enc !== undefined) return pick(ENC, enc, name);
+  if (enc !== undefined) return pick(LOAD_ENC, enc, name);
   // PEM is text starting with "-----BEGIN" (after optional whitespace).
   const b = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer || data, data.byteOffset || 0, data.byteLength);
   let i = 0;
@@ -143,10 +164,14 @@ class PublicKey extends KeyBase {
     return scratchF64[0] !== 0;
   }
 
-  /** Serializes: { encoding: 'pem' | 'der' ['pem'], format: 'spki' | 'pkcs1' ['spki'] } -> Buffer. */
+  /**
+   * Serializes: { encoding: 'pem' | 'der' | 'raw' | 'openssh' ['pem'; 'raw' /
+   * 'openssh' with that format], format: 'spki' | 'pkcs1' | 'raw' | 'openssh'
+   * ['spki'] } -> Buffer. OpenSSH: an "ssh-ed25519 AAAA..." line (Ed25519, RSA).
+   */
   export(options) {
     const o = opts(options);
-    const enc = pick(ENC, o.encoding, 'options.encoding', 'pem');
+    const enc = exportEncoding(o);
     const fmt = pick(PUB_FMT, o.format, 'options.format', 'spki');
     return outVar(1024, (out) => K.public_key_dump(out, enc, fmt, this._h));
   }
@@ -167,12 +192,34 @@ class PrivateKey extends KeyBase {
 
   _exportArgs(options) {
     const o = opts(options);
-    return [pick(ENC, o.encoding, 'options.encoding', 'pem'), pick(PRIV_FMT, o.format, 'options.format', 'pkcs8'), password(o.password)];
+    return [exportEncoding(o), pick(PRIV_FMT, o.format, 'options.format', 'pkcs8'), password(o.password)];
   }
 
   /**
-   * Serializes: { encoding: 'pem' | 'der' ['pem'], format: 'pkcs8' | 'pkcs1'
-   * ['pkcs8'], password: encrypts (PKCS8 / PEM pkcs1) when given }. Returns a Buffer.
+   * node:crypto's KeyObject.equals for private keys: true when other is a
+   * private key of the same type with the same public key (what OpenSSL's
+   * EVP_PKEY_eq, behind node's equals, compares). A public key is never equal.
+   */
+  equals(other) {
+    if (other instanceof PublicKey) return false;
+    if (!(other instanceof PrivateKey)) throw typeError('otherKeyObject', 'an instance of PrivateKey', other);
+    const a = this.publicKey();
+    try {
+      const b = other.publicKey();
+      try {
+        return a.equals(b);
+      } finally {
+        b.free();
+      }
+    } finally {
+      a.free();
+    }
+  }
+
+  /**
+   * Serializes: { encoding: 'pem' | 'der' | 'raw' ['pem'; 'raw' with format
+   * 'raw'], format: 'pkcs8' | 'pkcs1' | 'raw' ['pkcs8'], password: encrypts
+   * (PKCS8 / PEM pkcs1) when given }. Returns a Buffer.
    */
   export(options) {
     const [enc, fmt, pw] = this._exportArgs(options);
@@ -221,6 +268,32 @@ function loadPublicKey(data, options, expect) {
   return wrapKey(K.public_key_load(d, detectEncoding(d, o.encoding, 'options.encoding')), 'public', expect);
 }
 
+/** The library's key type value of a node:crypto asymmetricKeyType name ('ed25519' -> CRYPTOGO_KEY_ED25519). */
+function typeValue(name) {
+  const v = [...TYPE_NAMES].find(([, n]) => n === name);
+  return v && v[0];
+}
+
+/** A new private key of a parameterless type (Ed25519, X25519, Ed448, X448), of class cls. */
+function generateKey(name, cls) {
+  return wrapKey(K.private_key_generate(typeValue(name)), 'private', cls);
+}
+
+/** generateKey on the libuv thread pool. */
+async function generateKeyAsync(name, cls) {
+  return wrapKey(await K.private_key_generate_async(typeValue(name)), 'private', cls);
+}
+
+/**
+ * Imports raw key bytes (pyca's from_private_bytes / from_public_bytes) of
+ * the named type; a wrong length is InvalidArgument.
+ */
+function fromRaw(kind, name, data, cls) {
+  const d = bytes(data, 'data');
+  const f = kind === 'private' ? K.private_key_from_raw : K.public_key_from_raw;
+  return wrapKey(f(typeValue(name), d), kind, cls);
+}
+
 // pyca-style names.
 const loadPemPrivateKey = (data, pw) => loadPrivateKey(data, { password: pw, encoding: 'pem' });
 const loadDerPrivateKey = (data, pw) => loadPrivateKey(data, { password: pw, encoding: 'der' });
@@ -234,5 +307,6 @@ module.exports = {
     loadPublicKey: (d, o) => loadPublicKey(d, o), loadPemPrivateKey, loadDerPrivateKey, loadPemPublicKey, loadDerPublicKey,
   },
   // for the algorithm modules
-  NEW, registerKeyType, wrapKey, loadPrivateKey, loadPrivateKeyAsync, loadPublicKey,
+  NEW, registerKeyType, wrapKey, loadPrivateKey, loadPrivateKeyAsync, loadPublicKey, generateKey, generateKeyAsync, fromRaw,
+  registry, TYPE_NAMES,
 };

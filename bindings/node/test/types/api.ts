@@ -51,7 +51,7 @@ pub.verify(sig, bytes, { padding: 'pss', hash: 'sha256' });
 const oaep: Buffer = pub.encrypt(bytes, { padding: 'oaep', hash: 'sha256', label: null });
 const back: Promise<Buffer> = priv.decryptAsync(oaep, { padding: 'oaep', hash: 'sha256' });
 const pem: Buffer = priv.export({ encoding: 'pem', format: 'pkcs8', password: 'pw' });
-const loaded: cg.RSAPrivateKey = cg.loadPrivateKey(pem, { password: 'pw' });
+const loaded: cg.RSAPrivateKey = cg.RSAPrivateKey.load(pem, { password: 'pw' });
 const spki: Buffer = cg.loadPublicKey(pub.export()).export({ format: 'spki', encoding: 'der' });
 const n: bigint = pub.publicNumbers().n;
 const d: bigint = loaded.privateNumbers().d;
@@ -98,6 +98,61 @@ new cg.RSAPublicKey();
 new cg.PublicKey();
 // @ts-expect-error a base PublicKey has no RSA operations
 basePub.encrypt(bytes);
+
+// Ed25519 / Ed448 / X25519 / X448 (node:crypto shapes)
+const edPair = cg.generateKeyPair('ed25519');
+const edPriv: cg.Ed25519PrivateKey = edPair.privateKey;
+const edPub: cg.Ed25519PublicKey = edPair.publicKey;
+const edSig: Buffer = edPriv.sign(bytes);
+edPub.verify(edSig, bytes);
+const edOk: boolean = cg.verify(null, bytes, edPub, cg.sign(null, bytes, edPriv));
+const edSigAsync: Promise<Buffer> = edPriv.signAsync(bytes);
+const edType: 'ed25519' = edPriv.asymmetricKeyType;
+const edRaw: Buffer = edPriv.export({ format: 'raw' });
+const edDer: Buffer = edPub.export({ encoding: 'der', format: 'spki' });
+const edSsh: string = edPub.export({ format: 'openssh' }).toString();
+const edBack: cg.Ed25519PrivateKey = cg.Ed25519PrivateKey.fromRaw(edRaw);
+const edSame: boolean = edBack.equals(edPriv) && cg.Ed25519PublicKey.fromRaw(edPub.export({ format: 'raw' })).equals(edPub);
+const ed448: cg.Ed448PrivateKey = cg.Ed448PrivateKey.generate();
+const ed448Pub: cg.Ed448PublicKey = ed448.publicKey();
+const x: cg.X25519PrivateKey = cg.X25519PrivateKey.generate();
+const xPub: cg.X25519PublicKey = cg.generateKeyPair('x25519').publicKey;
+const shared: Buffer = cg.diffieHellman({ privateKey: x, publicKey: xPub });
+const shared2: Buffer = x.exchange(xPub);
+const x448Pair: Promise<cg.KeyPair<cg.X448PrivateKey, cg.X448PublicKey>> = cg.generateKeyPairAsync('x448');
+const rsaPair: cg.RSAPrivateKey = cg.generateKeyPair('rsa', { modulusLength: 2048 }).privateKey;
+const rsaSig: Buffer = cg.sign('sha256', bytes, rsaPair);
+const loadedAny: cg.PrivateKeyTypes = cg.loadPrivateKey(edPriv.export());
+if (loadedAny.asymmetricKeyType === 'x448') {
+  const narrowedX448: cg.X448PrivateKey = loadedAny;
+  void narrowedX448;
+}
+const xLoaded: Promise<cg.X25519PrivateKey> = cg.X25519PrivateKey.loadAsync(x.export({ encoding: 'der' }));
+// @ts-expect-error Ed25519 keys take no hash algorithm
+cg.sign('sha256', bytes, edPriv);
+// @ts-expect-error X25519 keys do not sign
+cg.sign(null, bytes, x);
+// @ts-expect-error X25519 keys have no sign method
+x.sign(bytes);
+// @ts-expect-error Ed25519 keys have no Diffie-Hellman
+cg.diffieHellman({ privateKey: edPriv, publicKey: edPub });
+// @ts-expect-error both sides of diffieHellman are of the same type
+cg.diffieHellman({ privateKey: x, publicKey: ed448Pub });
+// @ts-expect-error an X25519 key exchanges with an X25519 public key only
+x.exchange(cg.X448PrivateKey.generate().publicKey());
+// @ts-expect-error Ed25519 keys have no PKCS1 form
+edPriv.export({ format: 'pkcs1' });
+// @ts-expect-error RSA keys have no raw form
+priv.export({ format: 'raw' });
+// @ts-expect-error unknown key type
+cg.generateKeyPair('ed25518');
+// @ts-expect-error the generated Ed448 key is not an Ed25519 key
+const notEd25519: cg.Ed25519PrivateKey = cg.generateKeyPair('ed448').privateKey;
+// @ts-expect-error fromRaw takes bytes, not a hex string
+cg.X448PublicKey.fromRaw('00');
+// @ts-expect-error asymmetricKeyType is 'ed448'
+const wrongType: 'ed25519' = ed448.asymmetricKeyType;
+void [edSsh, edOk, edSigAsync, edType, edDer, edSame, shared, shared2, x448Pair, rsaSig, xLoaded, notEd25519, wrongType];
 
 // Errors
 try {
