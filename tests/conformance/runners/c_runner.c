@@ -65,6 +65,8 @@ W int cryptogo_private_key_load(cryptogo_private_key **out, cin *data, size_t da
 W int cryptogo_private_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, int encoding, int format, cin *password, size_t password_len, const cryptogo_private_key *k);
 W int cryptogo_public_key_load(cryptogo_public_key **out, cin *data, size_t data_len, int encoding);
 W int cryptogo_public_key_dump(uint8_t *out, size_t out_cap, size_t *out_len, int encoding, int format, const cryptogo_public_key *k);
+W int cryptogo_private_key_type(int *out_type, const cryptogo_private_key *k);
+W int cryptogo_public_key_type(int *out_type, const cryptogo_public_key *k);
 
 /* ---- a flat JSON object ---- */
 #define MAXF 48
@@ -443,6 +445,14 @@ static result do_op(obj *o) {
         void *k = NULL;
         int rc = priv ? cryptogo_private_key_load((cryptogo_private_key **)&k, d.p, d.n, pw.p, pw.n, encoding_of(o))
                       : cryptogo_public_key_load((cryptogo_public_key **)&k, d.p, d.n, encoding_of(o));
+        if (rc == 0) {
+            /* the protocol's key.load is RSA's: a key of another algorithm
+             * (the library now loads Ed25519/X25519/...) is UnsupportedAlgorithm */
+            int type = 0;
+            if (priv ? (cryptogo_private_key_type != NULL) : (cryptogo_public_key_type != NULL))
+                rc = priv ? cryptogo_private_key_type(&type, k) : cryptogo_public_key_type(&type, k);
+            if (rc == 0 && type != 0 && type != CRYPTOGO_KEY_RSA) rc = CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM;
+        }
         if (rc == 0) rc = numbers_into(&res, k, priv);
         if (rc) res = fail(rc);
         else { char keep[sizeof res.extra]; memcpy(keep, res.extra, sizeof keep); res = okr(); memcpy(res.extra, keep, sizeof keep); }

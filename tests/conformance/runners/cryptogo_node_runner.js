@@ -111,11 +111,20 @@ function buildOps() {
       return {};
     },
     'key.load': (r) => {
+      // The protocol's key.load is RSA's: a key of another algorithm (the
+      // library loads Ed25519/X25519/... too) is UnsupportedAlgorithm.
+      const notRSA = (k) => {
+        if (k.asymmetricKeyType === 'rsa') return;
+        k.free();
+        throw new cg.UnsupportedAlgorithm('not an RSA key: ' + k.asymmetricKeyType);
+      };
       if (r.kind === 'private') {
         const k = cg.loadPrivateKey(B(r.data), { encoding: r.encoding, password: B(r.password) });
+        notRSA(k);
         try { return numbers(k.privateNumbers(), PRIV); } finally { k.free(); }
       }
       const k = cg.loadPublicKey(B(r.data), { encoding: r.encoding });
+      notRSA(k);
       try { return numbers(k.publicNumbers(), ['n', 'e']); } finally { k.free(); }
     },
     'key.dump': (r) => {
