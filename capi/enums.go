@@ -6,6 +6,7 @@ package main
 import "C"
 
 import (
+	"github.com/cryptogo/libcrypto-go/core/ec"
 	"github.com/cryptogo/libcrypto-go/core/hash"
 	"github.com/cryptogo/libcrypto-go/core/keys"
 	"github.com/cryptogo/libcrypto-go/core/rsa"
@@ -30,6 +31,11 @@ var _ = enumCheck{}[C.CRYPTOGO_KEY_ML_KEM_1024-int(keys.MLKEM1024)]
 var _ = enumCheck{}[C.CRYPTOGO_KEY_ML_DSA_44-int(keys.MLDSA44)]
 var _ = enumCheck{}[C.CRYPTOGO_KEY_ML_DSA_65-int(keys.MLDSA65)]
 var _ = enumCheck{}[C.CRYPTOGO_KEY_ML_DSA_87-int(keys.MLDSA87)]
+
+var _ = enumCheck{}[C.CRYPTOGO_EC_SECP224R1-int(ec.SECP224R1)]
+var _ = enumCheck{}[C.CRYPTOGO_EC_SECP256R1-int(ec.SECP256R1)]
+var _ = enumCheck{}[C.CRYPTOGO_EC_SECP384R1-int(ec.SECP384R1)]
+var _ = enumCheck{}[C.CRYPTOGO_EC_SECP521R1-int(ec.SECP521R1)]
 
 var _ = enumCheck{}[C.CRYPTOGO_ENCODING_PEM-int(keys.EncodingPEM)]
 var _ = enumCheck{}[C.CRYPTOGO_ENCODING_DER-int(keys.EncodingDER)]

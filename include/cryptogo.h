@@ -374,6 +374,229 @@ int cryptogo_dss_signature_decode(uint8_t *out,
                                   const uint8_t *sig,
                                   size_t sig_len);
 
+/* ---- ec ---- */
+
+/**
+ * cryptogo_ec_generate generates a private key on curve, a cryptogo_ec_curve
+ * value (pyca's ec.generate_private_key), and stores a new handle in *out
+ * (free it with cryptogo_private_key_free).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a curve outside cryptogo_ec_curve
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a NULL out
+ */
+int cryptogo_ec_generate(cryptogo_private_key **out, int curve);
+
+/**
+ * cryptogo_ec_derive_private_key builds the private key on curve whose
+ * private value is scalar, a big-endian integer of any length (pyca's
+ * ec.derive_private_key and EllipticCurvePrivateNumbers.private_key()), and
+ * stores a new handle in *out. The input is not retained.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a scalar of 0 or not below the
+ *                                       curve's order (pyca's ValueError), a
+ *                                       NULL out, or a NULL scalar with a
+ *                                       non-zero length
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a curve outside cryptogo_ec_curve
+ *   CRYPTOGO_ERR_OVERFLOW               for an input over
+ *                                       CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_ec_derive_private_key(cryptogo_private_key **out,
+                                   int curve,
+                                   const uint8_t *scalar,
+                                   size_t scalar_len);
+
+/**
+ * cryptogo_ec_public_key_from_point builds the public key on curve of an
+ * X9.62 encoded point, compressed (0x02/0x03 || x) or uncompressed (0x04 ||
+ * x || y) (pyca's EllipticCurvePublicKey.from_encoded_point), and stores a
+ * new handle in *out (free it with cryptogo_public_key_free).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an empty or malformed encoding, a
+ *                                       point not on the curve, a NULL out, or
+ *                                       a NULL point with a non-zero length
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a curve outside cryptogo_ec_curve
+ *   CRYPTOGO_ERR_OVERFLOW               for an input over
+ *                                       CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_ec_public_key_from_point(cryptogo_public_key **out,
+                                      int curve,
+                                      const uint8_t *point,
+                                      size_t point_len);
+
+/**
+ * cryptogo_ec_public_key_from_numbers builds the public key on curve of the
+ * affine point (x, y), two big-endian integers of any length (pyca's
+ * EllipticCurvePublicNumbers.public_key()), and stores a new handle in *out.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a point not on the curve, a NULL
+ *                                       out, or a NULL x or y with a non-zero
+ *                                       length
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a curve outside cryptogo_ec_curve
+ *   CRYPTOGO_ERR_OVERFLOW               for an input over
+ *                                       CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_ec_public_key_from_numbers(cryptogo_public_key **out,
+                                        int curve,
+                                        const uint8_t *x,
+                                        size_t x_len,
+                                        const uint8_t *y,
+                                        size_t y_len);
+
+/**
+ * cryptogo_ec_key_curve stores the cryptogo_ec_curve of k, an EC public key,
+ * in *out_curve (pyca's public_key.curve).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_TYPE              for a key that is not an EC key
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_curve
+ */
+int cryptogo_ec_key_curve(int *out_curve, const cryptogo_public_key *k);
+
+/**
+ * cryptogo_ec_private_key_curve stores the cryptogo_ec_curve of k, an EC
+ * private key, in *out_curve (pyca's private_key.curve).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_TYPE              for a key that is not an EC key
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_curve
+ */
+int cryptogo_ec_private_key_curve(int *out_curve,
+                                  const cryptogo_private_key *k);
+
+/**
+ * cryptogo_ec_public_key_number writes a coordinate of k, an EC public key,
+ * to out: component 1 is x, 2 is y (pyca's public_numbers().x / .y), as a
+ * fixed-width big-endian integer of the curve's byte length (28, 32, 48 or
+ * 66 bytes).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = curve byte length)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a component other than 1 or 2, a NULL
+ *                                  out_len, or a NULL out with a non-zero
+ *                                  out_cap
+ *   CRYPTOGO_ERR_TYPE              for a key that is not an EC key
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ */
+int cryptogo_ec_public_key_number(uint8_t *out,
+                                  size_t out_cap,
+                                  size_t *out_len,
+                                  int component,
+                                  const cryptogo_public_key *k);
+
+/**
+ * cryptogo_ec_private_key_value writes the private value of k, an EC private
+ * key (pyca's private_numbers().private_value), to out as a fixed-width
+ * big-endian integer of the curve's byte length (28, 32, 48 or 66 bytes).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = curve byte length)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_len, or a NULL out with a
+ *                                  non-zero out_cap
+ *   CRYPTOGO_ERR_TYPE              for a key that is not an EC key
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ */
+int cryptogo_ec_private_key_value(uint8_t *out,
+                                  size_t out_cap,
+                                  size_t *out_len,
+                                  const cryptogo_private_key *k);
+
+/**
+ * cryptogo_ecdsa_sign signs msg (or, with prehashed != 0, the digest msg;
+ * pyca's utils.Prehashed) with ECDSA (FIPS 186-5) over hash_alg, a SHA-1,
+ * SHA-2 or SHA-3 algorithm, and k, an EC private key, and writes the DER
+ * signature (RFC 3279 Ecdsa-Sig-Value), of variable length, to out; *out_len
+ * is its length. out_cap must be at least the largest signature of the
+ * curve. deterministic != 0 takes the nonce of RFC 6979 (byte-identical to
+ * pyca's ECDSA(hash, deterministic_signing=True)); otherwise the nonce is
+ * random. Constant time with respect to the key.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = largest signature size)
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for another hash_alg
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a prehashed msg of the wrong size,
+ *                                       a NULL out_len, or a NULL pointer with
+ *                                       a non-zero length
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not an EC key
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_OVERFLOW               for an input over
+ *                                       CRYPTOGO_INPUTBYTES_MAX
+ */
+int cryptogo_ecdsa_sign(uint8_t *out,
+                        size_t out_cap,
+                        size_t *out_len,
+                        const uint8_t *msg,
+                        size_t msg_len,
+                        int hash_alg,
+                        int prehashed,
+                        int deterministic,
+                        const cryptogo_private_key *k);
+
+/**
+ * cryptogo_ecdsa_verify checks sig, a DER ECDSA signature, of msg (or, with
+ * prehashed != 0, of the digest msg) over hash_alg with k, an EC public key
+ * (pyca's verify with ECDSA). A signature that is not strict DER is invalid.
+ *
+ * Returns:
+ *   CRYPTOGO_OK                         when the signature is valid
+ *   CRYPTOGO_ERR_INVALID_SIGNATURE      when it is not
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a hash_alg ECDSA does not take
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a prehashed msg of the wrong size
+ *                                       or a NULL pointer with a non-zero
+ *                                       length
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not an EC key
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_OVERFLOW               for an input over
+ *                                       CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_ecdsa_verify(const uint8_t *sig,
+                          size_t sig_len,
+                          const uint8_t *msg,
+                          size_t msg_len,
+                          int hash_alg,
+                          int prehashed,
+                          const cryptogo_public_key *k);
+
+/**
+ * cryptogo_ecdh_exchange computes the ECDH shared secret (SEC 1 3.3.1, the
+ * x coordinate; pyca's exchange(ECDH(), peer)) of k, an EC private key, and
+ * peer, an EC public key on the same curve, and writes it, the curve's byte
+ * length (28, 32, 48 or 66 bytes), to out. Constant time with respect to
+ * the private key.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = secret size)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for keys on different curves (pyca's
+ *                                  ValueError), a NULL out_len, or a NULL out
+ *                                  with a non-zero out_cap
+ *   CRYPTOGO_ERR_TYPE              for keys that are not both EC keys
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k or peer
+ */
+int cryptogo_ecdh_exchange(uint8_t *out,
+                           size_t out_cap,
+                           size_t *out_len,
+                           const cryptogo_private_key *k,
+                           const cryptogo_public_key *peer);
+
 /* ---- eddsa ---- */
 
 /**

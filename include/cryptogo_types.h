@@ -77,8 +77,9 @@ typedef const cryptogo_private_key cryptogo_const_private_key;
 typedef const cryptogo_public_key cryptogo_const_public_key;
 
 /* Key algorithms (cryptogo_private_key_type, cryptogo_public_key_type).
- * Values are ABI: never renumbered. Only RSA keys exist today; loading a key
- * of another type returns CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM. */
+ * Values are ABI: never renumbered. RSA, EC, Ed25519, X25519, Ed448 and X448
+ * keys exist today; loading a key of another type returns
+ * CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM. */
 enum cryptogo_key_type {
     CRYPTOGO_KEY_RSA = 1,
     CRYPTOGO_KEY_EC = 2,
@@ -92,6 +93,17 @@ enum cryptogo_key_type {
     CRYPTOGO_KEY_ML_DSA_44 = 10,
     CRYPTOGO_KEY_ML_DSA_65 = 11,
     CRYPTOGO_KEY_ML_DSA_87 = 12
+};
+
+/* Elliptic curves of CRYPTOGO_KEY_EC keys (cryptogo_ec_*, cryptogo_ecdsa_*,
+ * cryptogo_ecdh_exchange). Values are ABI: never renumbered. Other curves
+ * (SECP192R1, SECP256K1, Brainpool, binary curves) are
+ * CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM. */
+enum cryptogo_ec_curve {
+    CRYPTOGO_EC_SECP224R1 = 1,
+    CRYPTOGO_EC_SECP256R1 = 2,
+    CRYPTOGO_EC_SECP384R1 = 3,
+    CRYPTOGO_EC_SECP521R1 = 4
 };
 
 /* Hash algorithm identifiers (cryptogo_hash_*, cryptogo_hmac_*, PBKDF2, RSA).

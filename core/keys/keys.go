@@ -29,6 +29,7 @@ import (
 	"fmt"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/ec"
 	"github.com/cryptogo/libcrypto-go/core/eddsa"
 	"github.com/cryptogo/libcrypto-go/core/rsa"
 	"github.com/cryptogo/libcrypto-go/core/xdh"
@@ -153,6 +154,14 @@ func TypeOf(key any) KeyType {
 		if k != nil {
 			return RSA
 		}
+	case *ec.PrivateKey:
+		if k != nil {
+			return EC
+		}
+	case *ec.PublicKey:
+		if k != nil {
+			return EC
+		}
 	}
 	if _, t, ok := rawPrivate(key); ok {
 		return t
@@ -170,6 +179,10 @@ func PublicKeyOf(priv any) any {
 	case *rsa.PrivateKey:
 		if k != nil {
 			return k.PublicKey()
+		}
+	case *ec.PrivateKey:
+		if k != nil {
+			return k.Public()
 		}
 	case *eddsa.Ed25519PrivateKey:
 		if k != nil {
@@ -206,6 +219,9 @@ func Bits(key any) (int, error) {
 			return k.KeySize(), nil
 		}
 	}
+	if c, err := ECCurveOf(key); err == nil {
+		return c.Bits(), nil
+	}
 	switch TypeOf(key) {
 	case Ed25519:
 		return 256, nil
@@ -227,6 +243,9 @@ func PublicKeyEqual(a, b any) bool {
 	switch x := a.(type) {
 	case *rsa.PublicKey:
 		y, ok := b.(*rsa.PublicKey)
+		return x != nil && ok && y != nil && x.Equal(y)
+	case *ec.PublicKey:
+		y, ok := b.(*ec.PublicKey)
 		return x != nil && ok && y != nil && x.Equal(y)
 	}
 	ra, ta, oka := rawPublic(a)

@@ -47,6 +47,9 @@ func parsePKCS8(der []byte) (parsedKey, error) {
 	if !seq.Empty() || version != 0 {
 		return parsedKey{}, errMalformedKey
 	}
+	if typ == EC {
+		return parsePKCS8EC(params, privateKey)
+	}
 	if typ != RSA {
 		return parsedKey{typ: typ}, nil
 	}
@@ -77,22 +80,9 @@ func parsePKCS1(der []byte) (parsedKey, error) {
 	return parsedKey{typ: RSA, pkcs1: der}, nil
 }
 
-// parseSEC1 recognizes an ECPrivateKey (RFC 5915): SEQUENCE { version
-// INTEGER (1), privateKey OCTET STRING, [0] parameters OPTIONAL, [1]
-// publicKey OPTIONAL }.
-func parseSEC1(der []byte) (parsedKey, error) {
-	input := cryptobyte.String(der)
-	var seq, priv cryptobyte.String
-	var version int64
-	if !input.ReadASN1(&seq, cbasn1.SEQUENCE) || !input.Empty() ||
-		!seq.ReadASN1Integer(&version) || version != 1 ||
-		!seq.ReadASN1(&priv, cbasn1.OCTET_STRING) ||
-		!seq.SkipOptionalASN1(cbasn1.Tag(0).ContextSpecific().Constructed()) ||
-		!seq.SkipOptionalASN1(cbasn1.Tag(1).ContextSpecific().Constructed()) || !seq.Empty() {
-		return parsedKey{}, errMalformedKey
-	}
-	return parsedKey{typ: EC}, nil
-}
+// parseSEC1 reads a traditional ECPrivateKey (RFC 5915), whose [0]
+// parameters name the curve.
+func parseSEC1(der []byte) (parsedKey, error) { return parseECPrivateKey(der, 0, nil) }
 
 // parseDSA recognizes OpenSSL's traditional DSA private key: SEQUENCE {
 // version INTEGER (0), p, q, g, y, x INTEGER }.

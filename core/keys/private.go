@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/ec"
 	"github.com/cryptogo/libcrypto-go/core/internal/errs"
 	"github.com/cryptogo/libcrypto-go/core/internal/pbe"
 	"github.com/cryptogo/libcrypto-go/core/rsa"
@@ -100,6 +101,10 @@ func marshalPrivate(key any, format PrivateFormat) (der []byte, label string, er
 			return der, pemPrivateKey, nil
 		}
 		return x509.MarshalPKCS1PrivateKey(k.Key()), pemRSAPrivateKey, nil
+	case *ec.PrivateKey:
+		if k != nil {
+			return marshalECPrivate(k, format)
+		}
 	}
 	if raw, t, ok := rawPrivate(key); ok {
 		defer clear(raw)
@@ -181,6 +186,13 @@ type parsedKey struct {
 	typ   KeyType
 	pkcs1 []byte // RSA only
 	raw   []byte // Ed25519, X25519, Ed448, X448: the raw private key
+
+	// EC: the curve (or the error that it is unsupported), the private
+	// value and the optional stored public point.
+	ecCurve ec.Curve
+	ecErr   error
+	ecPriv  []byte
+	ecPub   []byte
 }
 
 func loadPEMPrivateKey(data, password []byte) (any, error) {
@@ -290,6 +302,9 @@ func decryptAndParsePKCS8(der, password []byte) (parsedKey, []byte, error) {
 func (p parsedKey) toKey() (any, error) {
 	if isCurveType(p.typ) {
 		return PrivateKeyFromRaw(p.typ, p.raw)
+	}
+	if p.typ == EC {
+		return p.toEC()
 	}
 	if p.typ != RSA {
 		return nil, unsupported(p.typ)

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/ec"
 	"github.com/cryptogo/libcrypto-go/core/internal/errs"
 	"github.com/cryptogo/libcrypto-go/core/internal/pbe"
 	"github.com/cryptogo/libcrypto-go/core/rsa"
@@ -34,6 +35,9 @@ import (
 func PublicBytes(key any, enc Encoding, format PublicFormat) ([]byte, error) {
 	if raw, t, ok := rawPublic(key); ok {
 		return curvePublicBytes(raw, t, enc, format)
+	}
+	if k, ok := key.(*ec.PublicKey); ok && k != nil {
+		return ecPublicBytes(k, enc, format)
 	}
 	k, ok := key.(*rsa.PublicKey)
 	if !ok || k == nil {
@@ -169,6 +173,9 @@ func parseSPKI(der []byte) (any, error) {
 	typ := keyTypeOf(oid)
 	if isCurveType(typ) {
 		return curvePublicFromSPKI(typ, params, bits.Bytes)
+	}
+	if typ == EC {
+		return ecPublicFromSPKI(params, bits.Bytes)
 	}
 	if typ != RSA {
 		return nil, unsupported(typ)

@@ -112,6 +112,10 @@ INPUTS_BY_FN = {
     ("cryptogo_dss_signature_decode", "sig"): "DSS_SIG",
     ("cryptogo_private_key_from_raw", "data"): "RAW32",
     ("cryptogo_public_key_from_raw", "data"): "RAW32",
+    ("cryptogo_ec_derive_private_key", "scalar"): "RAW32",
+    ("cryptogo_ec_public_key_from_point", "point"): "P256_G",
+    ("cryptogo_ec_public_key_from_numbers", "x"): "P256_GX",
+    ("cryptogo_ec_public_key_from_numbers", "y"): "P256_GY",
 }
 INPUTS_BY_NAME = {
     "key": "HMAC_KEY",
@@ -170,6 +174,8 @@ SCALARS = {
         I32 + ["CRYPTOGO_PSS_SALT_MAX_LENGTH", "CRYPTOGO_PSS_SALT_AUTO", "-4", "200"],
     ),
     ("int", "code"): ("0", I32 + ["-16", "-17", "1"]),
+    ("int", "curve"): ("CRYPTOGO_EC_SECP256R1", I32 + ["CRYPTOGO_EC_SECP224R1", "CRYPTOGO_EC_SECP521R1", "5"]),
+    ("int", "deterministic"): ("0", ["1", "-1", "INT_MIN"]),
     ("int", "key_type"): ("CRYPTOGO_KEY_ED25519", I32 + ["CRYPTOGO_KEY_RSA", "CRYPTOGO_KEY_X448", "13"]),
     ("int64_t", "ttl"): ("60", I64),
     ("int64_t", "current_time"): ("NOW", I64),
@@ -601,6 +607,9 @@ static const blob NONCE12 = BLOB("nonce-nonce-");
 static const blob IV16 = BLOB("iv-iv-iv-iv-iv-i");
 static const blob HELLO = BLOB("hello");
 static const blob RAW32 = BLOB("0123456789abcdef0123456789abcdef"); /* a raw Ed25519/X25519 key */
+static const blob P256_G = BLOB("\x04\x6b\x17\xd1\xf2\xe1\x2c\x42\x47\xf8\xbc\xe6\xe5\x63\xa4\x40\xf2\x77\x03\x7d\x81\x2d\xeb\x33\xa0\xf4\xa1\x39\x45\xd8\x98\xc2\x96\x4f\xe3\x42\xe2\xfe\x1a\x7f\x9b\x8e\xe7\xeb\x4a\x7c\x0f\x9e\x16\x2b\xce\x33\x57\x6b\x31\x5e\xce\xcb\xb6\x40\x68\x37\xbf\x51\xf5"); /* the P-256 generator */
+static const blob P256_GX = BLOB("\x6b\x17\xd1\xf2\xe1\x2c\x42\x47\xf8\xbc\xe6\xe5\x63\xa4\x40\xf2\x77\x03\x7d\x81\x2d\xeb\x33\xa0\xf4\xa1\x39\x45\xd8\x98\xc2\x96");
+static const blob P256_GY = BLOB("\x4f\xe3\x42\xe2\xfe\x1a\x7f\x9b\x8e\xe7\xeb\x4a\x7c\x0f\x9e\x16\x2b\xce\x33\x57\x6b\x31\x5e\xce\xcb\xb6\x40\x68\x37\xbf\x51\xf5");
 static const blob DSS_SIG = BLOB("\x30\x06\x02\x01\x01\x02\x01\x01");
 static const blob AD = BLOB("ad");
 static const blob LABEL = BLOB("label");
