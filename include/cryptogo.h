@@ -1415,7 +1415,7 @@ int cryptogo_pbkdf2_hmac_verify(const uint8_t *expected,
  * load_der_private_key (CRYPTOGO_ENCODING_DER), and stores a new handle in
  * *out (free it with cryptogo_private_key_free). The key is of whichever
  * algorithm the data holds (cryptogo_private_key_type tells which): RSA,
- * Ed25519, X25519, Ed448 or X448 today. password NULL with password_len 0 is pyca's
+ * EC (P-224, P-256, P-384, P-521), Ed25519, X25519, Ed448 or X448 today. password NULL with password_len 0 is pyca's
  * password=None; non-NULL with length 0 is b"". Reads PKCS #8 (unencrypted,
  * or encrypted with PBES2: PBKDF2-HMAC-SHA1/224/256/384/512 or scrypt,
  * AES-128/192/256-CBC, DES-EDE3-CBC, RC2-CBC; PBES1 MD5-DES; PKCS #12 SHA-1
@@ -1535,8 +1535,8 @@ int cryptogo_private_key_free(cryptogo_private_key *k);
  * "PUBLIC KEY" or "RSA PUBLIC KEY") or load_der_public_key
  * (CRYPTOGO_ENCODING_DER: SubjectPublicKeyInfo or PKCS #1), and stores a new
  * handle in *out (free it with cryptogo_public_key_free). The key is of
- * whichever algorithm the data holds: RSA, Ed25519, X25519, Ed448 or X448
- * today.
+ * whichever algorithm the data holds: RSA, EC (P-224, P-256, P-384,
+ * P-521), Ed25519, X25519, Ed448 or X448 today.
  *
  * Returns:
  *   CRYPTOGO_OK

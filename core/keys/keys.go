@@ -8,8 +8,10 @@
 // Keys are the algorithm packages' types (*rsa.PrivateKey, *rsa.PublicKey);
 // those packages know nothing of PEM or PKCS #8: this package imports them,
 // never the reverse (as crypto/x509.MarshalPKCS8PrivateKey takes any key).
-// RSA (core/rsa), Ed25519 and Ed448 (core/eddsa), X25519 and X448 (core/xdh)
-// are built; the key types of EC, DSA, ML-KEM and ML-DSA are recognized when
+// RSA (core/rsa), EC on P-224/P-256/P-384/P-521 (core/ec; named curves only,
+// any other curve or explicit parameters is core.ErrUnsupportedAlgorithm),
+// Ed25519 and Ed448 (core/eddsa), X25519 and X448 (core/xdh) are built; the
+// key types of DSA, ML-KEM and ML-DSA are recognized when
 // loading and answered with core.ErrUnsupportedAlgorithm until their
 // packages exist.
 //
@@ -207,7 +209,8 @@ func PublicKeyOf(priv any) any {
 // Bits returns the size of key, a private or public key, in bits (pyca's
 // key_size: the modulus size of an RSA key). Ed25519, X25519, Ed448 and X448
 // keys have no key_size in pyca: they answer OpenSSL's EVP_PKEY_get_bits,
-// 256, 253, 456 and 448. core.ErrType when key is not a key of this library.
+// 256, 253, 456 and 448. An EC key answers its curve's size (224, 256, 384,
+// 521). core.ErrType when key is not a key of this library.
 func Bits(key any) (int, error) {
 	switch k := key.(type) {
 	case *rsa.PrivateKey:

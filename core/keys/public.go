@@ -23,7 +23,10 @@ import (
 // identical to pyca's output. Ed25519, X25519, Ed448 and X448 keys take
 // SubjectPublicKeyInfo (RFC 8410) in PEM or DER, EncodingRaw with
 // PublicFormatRaw, and (Ed25519 only) OpenSSH ("ssh-ed25519 AAAA..."). An
-// RSA key takes:
+// EC key takes SubjectPublicKeyInfo (RFC 5480, uncompressed point) in PEM or
+// DER, EncodingX962 with PublicFormatCompressedPoint or
+// PublicFormatUncompressedPoint, and OpenSSH for P-256/384/521
+// ("ecdsa-sha2-nistp256 AAAA..."). An RSA key takes:
 //   - PublicFormatSubjectPublicKeyInfo ("PUBLIC KEY") or PublicFormatPKCS1
 //     ("RSA PUBLIC KEY"), with EncodingPEM or EncodingDER;
 //   - PublicFormatOpenSSH with EncodingOpenSSH: the OpenSSH public-key line
