@@ -1626,7 +1626,8 @@ int cryptogo_public_key_free(cryptogo_public_key *k);
  * cryptogo_key_type value whose keys take no parameters: CRYPTOGO_KEY_ED25519,
  * CRYPTOGO_KEY_X25519, CRYPTOGO_KEY_ED448 or CRYPTOGO_KEY_X448 (pyca's
  * X.generate()), and stores a new handle in *out (free it with
- * cryptogo_private_key_free). RSA keys come from cryptogo_rsa_generate.
+ * cryptogo_private_key_free). RSA keys come from cryptogo_rsa_generate, EC
+ * keys from cryptogo_ec_generate.
  *
  * Returns:
  *   CRYPTOGO_OK
