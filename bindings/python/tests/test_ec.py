@@ -518,6 +518,10 @@ ECDSA_FILES = [
     ("ecdsa_secp256r1_sha256_test.json", "SHA256"),
     ("ecdsa_secp384r1_sha384_test.json", "SHA384"),
     ("ecdsa_secp521r1_sha512_test.json", "SHA512"),
+    ("ecdsa_secp224r1_sha256_test.json", "SHA256"),
+    ("ecdsa_secp256r1_sha512_test.json", "SHA512"),
+    ("ecdsa_secp384r1_sha256_test.json", "SHA256"),
+    ("ecdsa_secp384r1_sha512_test.json", "SHA512"),
 ]
 
 
@@ -547,9 +551,10 @@ def test_wycheproof_ecdsa(file: str, h: str) -> None:
 
 
 @pytest.mark.vectors
+@pytest.mark.parametrize("kind", ["ecpoint", "asn"])
 @pytest.mark.parametrize("c", CURVES)
-def test_wycheproof_ecdh_ecpoint(c: str) -> None:
-    file = f"ecdh_{c.lower()}_ecpoint_test.json"
+def test_wycheproof_ecdh(c: str, kind: str) -> None:
+    file = f"ecdh_{c.lower()}_ecpoint_test.json" if kind == "ecpoint" else f"ecdh_{c.lower()}_test.json"
     data = load_vectors(file)
     total = bad = 0
     notes = []
@@ -559,13 +564,16 @@ def test_wycheproof_ecdh_ecpoint(c: str) -> None:
             d = int(tc["private"], 16)
             point = bytes.fromhex(tc["public"])
 
-            def run(mod, d=d, point=point):
+            def run(mod, ser, d=d, point=point):
                 k = mod.derive_private_key(d, getattr(mod, c)())
-                pub = mod.EllipticCurvePublicKey.from_encoded_point(getattr(mod, c)(), point)
+                if kind == "ecpoint":
+                    pub = mod.EllipticCurvePublicKey.from_encoded_point(getattr(mod, c)(), point)
+                else:
+                    pub = ser.load_der_public_key(point)
                 return k.exchange(mod.ECDH(), pub)
 
-            r1, e1 = _outcome(run, oec)
-            r2, e2 = _outcome(run, pec)
+            r1, e1 = _outcome(run, oec, oser)
+            r2, e2 = _outcome(run, pec, pser)
             if (e1 is None) != (e2 is None) or r1 != r2:
                 bad += 1
                 notes.append(f"tcId {tc['tcId']} ({tc['result']}): ours={e1!r} pyca={e2!r}")
