@@ -105,12 +105,17 @@ def test_an_unregistered_type_is_unsupported_and_frees_its_handle(pyca_keys, mon
     assert _handles.live_handles() == before
 
 
-def test_other_algorithms_are_unsupported_as_before():
-    # Ed25519/X25519/Ed448/X448 load since issue 13 (test_edx.py); EC not yet.
+def test_ec_keys_load_and_other_curves_are_unsupported():
+    # EC loads since issue 13's second part (test_ec.py), on the four curves
+    # libcrypto-go has; a key on another curve is UnsupportedAlgorithm.
     from cryptography.hazmat.primitives.asymmetric import ec
 
+    from cryptogo.hazmat.primitives.asymmetric import ec as oec
+
+    k = S.load_pem_private_key(_pem(ec.generate_private_key(ec.SECP256R1())), None)
+    assert isinstance(k, oec.EllipticCurvePrivateKey) and k.curve.name == "secp256r1"
     before = _handles.live_handles()
-    for pk in (ec.generate_private_key(ec.SECP256R1()),):
+    for pk in (ec.generate_private_key(ec.SECP256K1()), ec.generate_private_key(ec.SECP192R1())):
         with pytest.raises(exceptions.UnsupportedAlgorithm):
             S.load_pem_private_key(_pem(pk), None)
         with pytest.raises(exceptions.UnsupportedAlgorithm):

@@ -4,9 +4,11 @@ API shape is real: the key and curve interfaces are ABCs, the curve classes
 carry pyca's ``name`` / ``key_size`` / ``group_order``, ``EllipticCurveOID``
 and ``get_curve_for_oid`` map curves to their registered OIDs, and
 ``ECDSA`` / ``ECDH`` are the plain algorithm markers pyca passes to
-``sign`` / ``exchange``. cryptogo has no EC keys yet: every way to make one
-(``generate_private_key``, ``derive_private_key``, the numbers classes,
-``EllipticCurvePublicKey.from_encoded_point``) raises
+``sign`` / ``exchange``. The keys are libcrypto-go's (:mod:`._ec_impl`):
+``generate_private_key``, ``derive_private_key``, the numbers'
+``public_key()`` / ``private_key()`` and
+``EllipticCurvePublicKey.from_encoded_point`` make them on SECP224R1,
+SECP256R1, SECP384R1 and SECP521R1; any other curve raises
 ``UnsupportedAlgorithm`` (``_Reasons.UNSUPPORTED_ELLIPTIC_CURVE``), as pyca
 does for a curve its backend lacks.
 """
@@ -16,8 +18,7 @@ from __future__ import annotations
 import abc
 import typing
 
-from cryptogo import _unsupported
-from cryptogo.exceptions import UnsupportedAlgorithm, _Reasons
+from cryptogo.exceptions import UnsupportedAlgorithm
 from cryptogo.hazmat._oid import ObjectIdentifier
 from cryptogo.hazmat.primitives import _serialization, hashes
 from cryptogo.hazmat.primitives.asymmetric import utils as asym_utils
@@ -50,8 +51,6 @@ __all__ = [
     "generate_private_key",
     "get_curve_for_oid",
 ]
-
-_EC = _Reasons.UNSUPPORTED_ELLIPTIC_CURVE
 
 
 class EllipticCurveOID:
@@ -139,7 +138,18 @@ EllipticCurvePrivateKeyWithSerialization = EllipticCurvePrivateKey
 
 
 class EllipticCurvePublicKey(metaclass=abc.ABCMeta):
-    from_encoded_point = classmethod(_unsupported.function(__name__, "EllipticCurvePublicKey.from_encoded_point", _EC))
+    @classmethod
+    def from_encoded_point(cls, curve: EllipticCurve, data: bytes) -> EllipticCurvePublicKey:
+        """The public key of an X9.62 point (compressed or uncompressed)."""
+        from cryptogo.hazmat.primitives.asymmetric import _ec_impl
+
+        if not isinstance(data, bytes):
+            raise TypeError("data must be bytes")
+        if len(data) == 0:
+            raise ValueError("data must not be an empty byte string")
+        if data[0] not in (0x02, 0x03, 0x04):
+            raise ValueError("Unsupported elliptic curve point type")
+        return _ec_impl.from_encoded_point(curve, data)
 
     @property
     @abc.abstractmethod
@@ -307,8 +317,7 @@ _CURVE_TYPES: dict[str, EllipticCurve] = {
 
 class ECDSA(EllipticCurveSignatureAlgorithm):
     """ECDSA with ``algorithm`` as digest (RFC 6979 when
-    ``deterministic_signing``). A marker object: cryptogo has no EC keys to
-    use it with yet."""
+    ``deterministic_signing``), passed to ``sign`` / ``verify``."""
 
     def __init__(
         self,
@@ -331,16 +340,26 @@ class ECDH:
     """The ECDH key-exchange marker passed to ``EllipticCurvePrivateKey.exchange``."""
 
 
-generate_private_key = _unsupported.function(__name__, "generate_private_key", _EC)
-derive_private_key = _unsupported.function(__name__, "derive_private_key", _EC)
+def generate_private_key(curve: EllipticCurve, backend: typing.Any = None) -> EllipticCurvePrivateKey:
+    """A new private key on ``curve`` (an instance)."""
+    from cryptogo.hazmat.primitives.asymmetric import _ec_impl
+
+    return _ec_impl.generate(curve)
 
 
-# The numbers classes are values (pyca's API shape), so they are real: test
-# fixtures and configuration build them at import time. Turning them into a
-# key needs EC, which cryptogo does not implement yet: public_key() and
-# private_key() are placeholders (UnsupportedAlgorithm, counted as a use).
-_numbers_public_key = _unsupported.function(__name__, "EllipticCurvePublicNumbers.public_key", _EC)
-_numbers_private_key = _unsupported.function(__name__, "EllipticCurvePrivateNumbers.private_key", _EC)
+def derive_private_key(
+    private_value: int,
+    curve: EllipticCurve,
+    backend: typing.Any = None,
+) -> EllipticCurvePrivateKey:
+    """The private key whose private value is ``private_value``."""
+    from cryptogo.hazmat.primitives.asymmetric import _ec_impl
+
+    if not isinstance(private_value, int):
+        raise TypeError("private_value must be an integer type.")
+    if private_value <= 0:
+        raise ValueError("private_value must be a positive integer.")
+    return _ec_impl.derive(private_value, curve, "Invalid EC key (key out of range, infinity, etc.)")
 
 
 class EllipticCurvePublicNumbers:
@@ -369,7 +388,9 @@ class EllipticCurvePublicNumbers:
         return self._curve
 
     def public_key(self, backend: typing.Any = None) -> EllipticCurvePublicKey:
-        _numbers_public_key(self)
+        from cryptogo.hazmat.primitives.asymmetric import _ec_impl
+
+        return _ec_impl.public_key_from_numbers(self)
 
     def _key(self) -> tuple[int, int, str, int]:
         return (self._x, self._y, self._curve.name, self._curve.key_size)
@@ -407,7 +428,9 @@ class EllipticCurvePrivateNumbers:
         return self._public_numbers
 
     def private_key(self, backend: typing.Any = None) -> EllipticCurvePrivateKey:
-        _numbers_private_key(self)
+        from cryptogo.hazmat.primitives.asymmetric import _ec_impl
+
+        return _ec_impl.private_key_from_numbers(self)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, EllipticCurvePrivateNumbers):
