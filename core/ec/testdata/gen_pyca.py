@@ -53,9 +53,7 @@ def main() -> None:
         entry = {
             "curve": name,
             "private": k.private_numbers().private_value.to_bytes(n, "big").hex(),
-            "peer_private": peer.private_numbers()
-            .private_value.to_bytes(n, "big")
-            .hex(),
+            "peer_private": peer.private_numbers().private_value.to_bytes(n, "big").hex(),
             "ecdh": k.exchange(ec.ECDH(), peer.public_key()).hex(),
             "pkcs8_der": k.private_bytes(
                 serialization.Encoding.DER,
@@ -94,9 +92,7 @@ def main() -> None:
                     ec.ECDSA(utils.Prehashed(h), deterministic_signing=True),
                 )
                 assert pre == sig
-                entry["signatures"].append(
-                    {"hash": hname, "msg": msg.hex(), "sig": sig.hex()}
-                )
+                entry["signatures"].append({"hash": hname, "msg": msg.hex(), "sig": sig.hex()})
         out["keys"].append(entry)
     print(json.dumps(out, indent=1))
 
