@@ -346,32 +346,14 @@ func cryptogo_ecdsa_verify(sig *C.cryptogo_in, sigLen C.size_t, msg *C.cryptogo_
 func cryptogo_ecdh_exchange(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	k *C.cryptogo_const_private_key, peer *C.cryptogo_const_public_key) (rc C.int) {
 	defer guard(enter(&rc))
-	if outLen == nil || (out == nil && outCap != 0) {
-		return status(errNullArgument)
-	}
-	var pub any
-	if err := usePublicKeyAny(peer, func(key any) error { pub = key; return nil }); err != nil {
-		return status(err)
-	}
-	return status(usePrivateKeyAny(k, func(key any) error {
-		c, err := keys.ECCurveOf(key)
+	return status(exchangeInto(out, outCap, outLen, k, peer, func(priv, pub any) (int, error) {
+		c, err := keys.ECCurveOf(priv)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if _, err := keys.ECCurveOf(pub); err != nil {
-			return err
+			return 0, err
 		}
-		dst, err := outBuffer(out, outCap, outLen, c.Size())
-		if err != nil {
-			return err
-		}
-		s, err := keys.ECDHExchange(key, pub)
-		if err != nil {
-			*outLen = 0
-			return err
-		}
-		defer clear(s)
-		copy(dst, s)
-		return nil
-	}))
+		return c.Size(), nil
+	}, keys.ECDHExchange))
 }

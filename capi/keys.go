@@ -34,6 +34,41 @@ func usePublicKeyAny(k *C.cryptogo_public_key, fn func(any) error) error {
 	return use(unsafe.Pointer(k), kindPublicKey, fn)
 }
 
+// exchangeInto writes the shared secret of the private key k and the peer's
+// public key into out (ECDH, X25519/X448): size answers its length, or the
+// error for keys of the wrong family; exchange computes it (core/keys). Public
+// keys are immutable: the peer's value is taken under its own lock first, then
+// the work runs under k's (never both locks at once). On failure *out_len is 0.
+func exchangeInto(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
+	k *C.cryptogo_private_key, peer *C.cryptogo_public_key,
+	size func(priv, pub any) (int, error), exchange func(priv, pub any) ([]byte, error)) error {
+	if outLen == nil || (out == nil && outCap != 0) {
+		return errNullArgument
+	}
+	var pub any
+	if err := usePublicKeyAny(peer, func(key any) error { pub = key; return nil }); err != nil {
+		return err
+	}
+	return usePrivateKeyAny(k, func(priv any) error {
+		n, err := size(priv, pub)
+		if err != nil {
+			return err
+		}
+		dst, err := outBuffer(out, outCap, outLen, n)
+		if err != nil {
+			return err
+		}
+		s, err := exchange(priv, pub)
+		if err != nil {
+			*outLen = 0
+			return err
+		}
+		defer clear(s)
+		copy(dst, s)
+		return nil
+	})
+}
+
 // keyPassword reads a password argument: NULL (with length 0) is no
 // password (pyca's None, or NoEncryption()); non-NULL with length 0 is the
 // empty password b"". The result is a copy, wiped by the caller.

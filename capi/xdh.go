@@ -29,33 +29,9 @@ import (
 func cryptogo_xdh_exchange(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 	k *C.cryptogo_const_private_key, peer *C.cryptogo_const_public_key) (rc C.int) {
 	defer guard(enter(&rc))
-	if outLen == nil || (out == nil && outCap != 0) {
-		return status(errNullArgument)
-	}
-	// Public keys are immutable: take the peer's value under its own lock
-	// first, then work under the private key's (never both locks at once).
-	var pub any
-	if err := usePublicKeyAny(peer, func(key any) error { pub = key; return nil }); err != nil {
-		return status(err)
-	}
-	return status(usePrivateKeyAny(k, func(key any) error {
-		n, err := keys.XDHSharedSize(key)
-		if err != nil {
-			return err
-		}
-		dst, err := outBuffer(out, outCap, outLen, n)
-		if err != nil {
-			return err
-		}
-		s, err := keys.XDHExchange(key, pub)
-		if err != nil {
-			*outLen = 0
-			return err
-		}
-		defer clear(s)
-		copy(dst, s)
-		return nil
-	}))
+	return status(exchangeInto(out, outCap, outLen, k, peer, func(priv, _ any) (int, error) {
+		return keys.XDHSharedSize(priv)
+	}, keys.XDHExchange))
 }
 
 // cryptogo_x25519_publickeybytes returns CRYPTOGO_X25519_PUBLICKEYBYTES,

@@ -34,6 +34,7 @@ from cryptogo.hazmat.primitives.asymmetric import _keys, ec
 from cryptogo.hazmat.primitives.asymmetric import utils as asym_utils
 from cryptogo.hazmat.primitives.asymmetric._edx_impl import _not_instance
 from cryptogo.hazmat.primitives.asymmetric._rsa_impl import _private_password
+from cryptogo.utils import int_to_bytes
 
 __all__ = [
     "ECPrivateKey",
@@ -99,10 +100,6 @@ def _curve_for(value: int) -> ec.EllipticCurve:
         if _native.const(member) == value:
             return ec._CURVE_TYPES[name]
     raise UnsupportedAlgorithm(f"curve {value} is not a supported elliptic curve", _Reasons.UNSUPPORTED_ELLIPTIC_CURVE)
-
-
-def _int_bytes(x: int) -> bytes:
-    return x.to_bytes((x.bit_length() + 7) // 8 or 1, "big")
 
 
 def _digest(data: typing.Any, algorithm: object) -> tuple[typing.Any, int, int, int]:
@@ -341,7 +338,7 @@ def derive(private_value: int, curve: object, message: str) -> ECPrivateKey:
     """The key of scalar `private_value` (positive: the caller checked);
     ValueError(`message`) when it is not below the group order."""
     c = c_curve(curve)
-    d = _int_bytes(private_value)
+    d = int_to_bytes(private_value)
     h = ctypes.c_void_p()
     rc = lib.cryptogo_ec_derive_private_key(ctypes.byref(h), c, d, len(d))
     if _invalid(rc):
@@ -368,7 +365,7 @@ def public_key_from_numbers(numbers: ec.EllipticCurvePublicNumbers) -> ECPublicK
     x, y = numbers.x, numbers.y
     if x < 0 or y < 0:
         raise ValueError("Invalid EC key. Both x and y must be non-negative.")
-    xb, yb = _int_bytes(x), _int_bytes(y)
+    xb, yb = int_to_bytes(x), int_to_bytes(y)
     h = ctypes.c_void_p()
     rc = lib.cryptogo_ec_public_key_from_numbers(ctypes.byref(h), c, xb, len(xb), yb, len(yb))
     if _invalid(rc):

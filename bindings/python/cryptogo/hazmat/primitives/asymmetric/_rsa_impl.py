@@ -28,6 +28,7 @@ from cryptogo.hazmat.primitives.asymmetric.rsa import (
     RSAPublicNumbers,
     _not_instance,
 )
+from cryptogo.utils import int_to_bytes
 
 __all__ = [
     "generate",
@@ -41,10 +42,6 @@ _SINK = _buffers.SINK
 
 # ---------------------------------------------------------------------------
 # Helpers shared by both key classes.
-
-
-def _int_bytes(x: int) -> bytes:
-    return x.to_bytes((x.bit_length() + 7) // 8 or 1, "big")
 
 
 def _padding_check(padding: object) -> None:
@@ -439,7 +436,7 @@ def generate(public_exponent: int, key_size: int) -> RSAPrivateKey:
 
 
 def public_key_from_numbers(e: int, n: int) -> RSAPublicKey:
-    nb, eb = _int_bytes(n), _int_bytes(e)
+    nb, eb = int_to_bytes(n), int_to_bytes(e)
     h = _handles.new_handle(lib.cryptogo_rsa_public_key_from_numbers, nb, len(nb), eb, len(eb))
     return _RSAPublicKeyImpl._wrap(h)
 
@@ -447,7 +444,7 @@ def public_key_from_numbers(e: int, n: int) -> RSAPublicKey:
 def private_key_from_numbers(n: int, e: int, d: int, p: int, q: int, dmp1: int, dmq1: int, iqmp: int) -> RSAPrivateKey:
     args: list[typing.Any] = []
     for x in (n, e, d, p, q, dmp1, dmq1, iqmp):
-        b = _int_bytes(x)
+        b = int_to_bytes(x)
         args += [b, len(b)]
     h = ctypes.c_void_p()
     rc = lib.cryptogo_rsa_private_key_from_numbers(ctypes.byref(h), *args)
