@@ -6,6 +6,7 @@ package main
 import "C"
 
 import (
+	"github.com/cryptogo/libcrypto-go/core/dsa"
 	"github.com/cryptogo/libcrypto-go/core/ec"
 	"github.com/cryptogo/libcrypto-go/core/hash"
 	"github.com/cryptogo/libcrypto-go/core/keys"
@@ -87,3 +88,9 @@ var _ = enumCheck{}[C.CRYPTOGO_RSA_IQMP-int(rsa.ComponentIQMP)]
 var _ = enumCheck{}[C.CRYPTOGO_PSS_SALT_MAX_LENGTH-rsa.PSSSaltMaxLength]
 var _ = enumCheck{}[C.CRYPTOGO_PSS_SALT_DIGEST_LENGTH-rsa.PSSSaltDigestLength]
 var _ = enumCheck{}[C.CRYPTOGO_PSS_SALT_AUTO-rsa.PSSSaltAuto]
+
+var _ = enumCheck{}[C.CRYPTOGO_DSA_P-int(dsa.ComponentP)]
+var _ = enumCheck{}[C.CRYPTOGO_DSA_Q-int(dsa.ComponentQ)]
+var _ = enumCheck{}[C.CRYPTOGO_DSA_G-int(dsa.ComponentG)]
+var _ = enumCheck{}[C.CRYPTOGO_DSA_Y-int(dsa.ComponentY)]
+var _ = enumCheck{}[C.CRYPTOGO_DSA_X-int(dsa.ComponentX)]

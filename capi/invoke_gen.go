@@ -90,551 +90,614 @@ func cryptogo_invoke(fnId C.int, args *unsafe.Pointer) (rc C.int) {
 		}
 		p := unsafe.Slice(args, 1)
 		return cryptogo_chacha20poly1305_free((*C.cryptogo_chacha20poly1305)(p[0]))
-	case 10: // cryptogo_dss_signature_encode
+	case 10: // cryptogo_dsa_generate
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 2)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
+		return cryptogo_dsa_generate((**C.cryptogo_private_key)(p[0]), C.size_t(w[1]))
+	case 11: // cryptogo_dsa_parameters_check
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 6)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
+		return cryptogo_dsa_parameters_check((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), (*C.cryptogo_in)(p[4]), C.size_t(w[5]))
+	case 12: // cryptogo_dsa_generate_from_parameters
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 7)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
+		return cryptogo_dsa_generate_from_parameters((**C.cryptogo_private_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]))
+	case 13: // cryptogo_dsa_public_key_from_numbers
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 9)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 9)
+		return cryptogo_dsa_public_key_from_numbers((**C.cryptogo_public_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]))
+	case 14: // cryptogo_dsa_private_key_from_numbers
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 11)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 11)
+		return cryptogo_dsa_private_key_from_numbers((**C.cryptogo_private_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]), (*C.cryptogo_in)(p[9]), C.size_t(w[10]))
+	case 15: // cryptogo_dsa_public_key_number
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 5)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
+		return cryptogo_dsa_public_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_public_key)(p[4]))
+	case 16: // cryptogo_dsa_private_key_number
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 5)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
+		return cryptogo_dsa_private_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_private_key)(p[4]))
+	case 17: // cryptogo_dsa_sign
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 8)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
+		return cryptogo_dsa_sign((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int(w[6]), (*C.cryptogo_const_private_key)(p[7]))
+	case 18: // cryptogo_dsa_verify
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 7)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
+		return cryptogo_dsa_verify((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), C.int(w[4]), C.int(w[5]), (*C.cryptogo_const_public_key)(p[6]))
+	case 19: // cryptogo_dss_signature_encode
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_dss_signature_encode((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]))
-	case 11: // cryptogo_dss_signature_decode
+	case 20: // cryptogo_dss_signature_decode
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_dss_signature_decode((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.size_t)(p[3]), (*C.cryptogo_in)(p[4]), C.size_t(w[5]))
-	case 12: // cryptogo_ec_generate
+	case 21: // cryptogo_ec_generate
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_ec_generate((**C.cryptogo_private_key)(p[0]), C.int(w[1]))
-	case 13: // cryptogo_ec_derive_private_key
+	case 22: // cryptogo_ec_derive_private_key
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_ec_derive_private_key((**C.cryptogo_private_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]))
-	case 14: // cryptogo_ec_public_key_from_point
+	case 23: // cryptogo_ec_public_key_from_point
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_ec_public_key_from_point((**C.cryptogo_public_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]))
-	case 15: // cryptogo_ec_public_key_from_numbers
+	case 24: // cryptogo_ec_public_key_from_numbers
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_ec_public_key_from_numbers((**C.cryptogo_public_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), (*C.cryptogo_in)(p[4]), C.size_t(w[5]))
-	case 16: // cryptogo_ec_key_curve
+	case 25: // cryptogo_ec_key_curve
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		return cryptogo_ec_key_curve((*C.int)(p[0]), (*C.cryptogo_const_public_key)(p[1]))
-	case 17: // cryptogo_ec_private_key_curve
+	case 26: // cryptogo_ec_private_key_curve
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		return cryptogo_ec_private_key_curve((*C.int)(p[0]), (*C.cryptogo_const_private_key)(p[1]))
-	case 18: // cryptogo_ec_public_key_number
+	case 27: // cryptogo_ec_public_key_number
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_ec_public_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_public_key)(p[4]))
-	case 19: // cryptogo_ec_private_key_value
+	case 28: // cryptogo_ec_private_key_value
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_ec_private_key_value((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_const_private_key)(p[3]))
-	case 20: // cryptogo_ecdsa_sign
+	case 29: // cryptogo_ecdsa_sign
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 9)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 9)
 		return cryptogo_ecdsa_sign((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int(w[6]), C.int(w[7]), (*C.cryptogo_const_private_key)(p[8]))
-	case 21: // cryptogo_ecdsa_verify
+	case 30: // cryptogo_ecdsa_verify
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_ecdsa_verify((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), C.int(w[4]), C.int(w[5]), (*C.cryptogo_const_public_key)(p[6]))
-	case 22: // cryptogo_ecdh_exchange
+	case 31: // cryptogo_ecdh_exchange
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_ecdh_exchange((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_const_private_key)(p[3]), (*C.cryptogo_const_public_key)(p[4]))
-	case 23: // cryptogo_eddsa_sign
+	case 32: // cryptogo_eddsa_sign
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_eddsa_sign((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_const_private_key)(p[5]))
-	case 24: // cryptogo_eddsa_verify
+	case 33: // cryptogo_eddsa_verify
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_eddsa_verify((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), (*C.cryptogo_const_public_key)(p[4]))
-	case 25: // cryptogo_fernet_generate_key
+	case 34: // cryptogo_fernet_generate_key
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_fernet_generate_key((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]))
-	case 26: // cryptogo_fernet_new
+	case 35: // cryptogo_fernet_new
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_fernet_new((**C.cryptogo_fernet)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]))
-	case 27: // cryptogo_fernet_key_canonicalize
+	case 36: // cryptogo_fernet_key_canonicalize
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_fernet_key_canonicalize((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]))
-	case 28: // cryptogo_fernet_free
+	case 37: // cryptogo_fernet_free
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
 		return cryptogo_fernet_free((*C.cryptogo_fernet)(p[0]))
-	case 29: // cryptogo_fernet_encrypt
+	case 38: // cryptogo_fernet_encrypt
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_fernet_encrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_fernet)(p[5]))
-	case 30: // cryptogo_fernet_encrypt_at_time
+	case 39: // cryptogo_fernet_encrypt_at_time
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_fernet_encrypt_at_time((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int64_t(w[5]), (*C.cryptogo_fernet)(p[6]))
-	case 31: // cryptogo_fernet_encrypt_at_time_with_iv
+	case 40: // cryptogo_fernet_encrypt_at_time_with_iv
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 9)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 9)
 		return cryptogo_fernet_encrypt_at_time_with_iv((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int64_t(w[5]), (*C.cryptogo_in)(p[6]), C.size_t(w[7]), (*C.cryptogo_fernet)(p[8]))
-	case 32: // cryptogo_fernet_decrypt
+	case 41: // cryptogo_fernet_decrypt
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_fernet_decrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int64_t(w[6]), (*C.cryptogo_fernet)(p[7]))
-	case 33: // cryptogo_fernet_decrypt_at_time
+	case 42: // cryptogo_fernet_decrypt_at_time
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_fernet_decrypt_at_time((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int64_t(w[5]), C.int64_t(w[6]), (*C.cryptogo_fernet)(p[7]))
-	case 34: // cryptogo_fernet_extract_timestamp
+	case 43: // cryptogo_fernet_extract_timestamp
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_fernet_extract_timestamp((*C.int64_t)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_fernet)(p[3]))
-	case 35: // cryptogo_multifernet_new
+	case 44: // cryptogo_multifernet_new
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_multifernet_new((**C.cryptogo_multifernet)(p[0]), (**C.cryptogo_fernet)(p[1]), C.size_t(w[2]))
-	case 36: // cryptogo_multifernet_free
+	case 45: // cryptogo_multifernet_free
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
 		return cryptogo_multifernet_free((*C.cryptogo_multifernet)(p[0]))
-	case 37: // cryptogo_multifernet_encrypt
+	case 46: // cryptogo_multifernet_encrypt
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_multifernet_encrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_multifernet)(p[5]))
-	case 38: // cryptogo_multifernet_encrypt_at_time
+	case 47: // cryptogo_multifernet_encrypt_at_time
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_multifernet_encrypt_at_time((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int64_t(w[5]), (*C.cryptogo_multifernet)(p[6]))
-	case 39: // cryptogo_multifernet_decrypt
+	case 48: // cryptogo_multifernet_decrypt
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_multifernet_decrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int64_t(w[6]), (*C.cryptogo_multifernet)(p[7]))
-	case 40: // cryptogo_multifernet_decrypt_at_time
+	case 49: // cryptogo_multifernet_decrypt_at_time
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_multifernet_decrypt_at_time((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int64_t(w[5]), C.int64_t(w[6]), (*C.cryptogo_multifernet)(p[7]))
-	case 41: // cryptogo_multifernet_rotate
+	case 50: // cryptogo_multifernet_rotate
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_multifernet_rotate((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_multifernet)(p[5]))
-	case 42: // cryptogo_multifernet_extract_timestamp
+	case 51: // cryptogo_multifernet_extract_timestamp
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_multifernet_extract_timestamp((*C.int64_t)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_multifernet)(p[3]))
-	case 43: // cryptogo_hash_new
+	case 52: // cryptogo_hash_new
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_hash_new((**C.cryptogo_hash)(p[0]), C.int(w[1]), C.size_t(w[2]))
-	case 44: // cryptogo_hash_update
+	case 53: // cryptogo_hash_update
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_hash_update((*C.cryptogo_hash)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]))
-	case 45: // cryptogo_hash_copy
+	case 54: // cryptogo_hash_copy
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		return cryptogo_hash_copy((**C.cryptogo_hash)(p[0]), (*C.cryptogo_hash)(p[1]))
-	case 46: // cryptogo_hash_finalize
+	case 55: // cryptogo_hash_finalize
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_hash_finalize((*C.cryptogo_hash)(p[0]), (*C.uint8_t)(p[1]), C.size_t(w[2]), (*C.size_t)(p[3]))
-	case 47: // cryptogo_hash_free
+	case 56: // cryptogo_hash_free
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
 		return cryptogo_hash_free((*C.cryptogo_hash)(p[0]))
-	case 48: // cryptogo_hash_digest
+	case 57: // cryptogo_hash_digest
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_hash_digest((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.size_t(w[6]))
-	case 49: // cryptogo_hash_digestbytes
+	case 58: // cryptogo_hash_digestbytes
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_hash_digestbytes((*C.size_t)(p[0]), C.int(w[1]))
-	case 50: // cryptogo_hash_blockbytes
+	case 59: // cryptogo_hash_blockbytes
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_hash_blockbytes((*C.size_t)(p[0]), C.int(w[1]))
-	case 51: // cryptogo_hmac_new
+	case 60: // cryptogo_hmac_new
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_hmac_new((**C.cryptogo_hmac)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), C.int(w[3]))
-	case 52: // cryptogo_hmac_update
+	case 61: // cryptogo_hmac_update
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_hmac_update((*C.cryptogo_hmac)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]))
-	case 53: // cryptogo_hmac_copy
+	case 62: // cryptogo_hmac_copy
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		return cryptogo_hmac_copy((**C.cryptogo_hmac)(p[0]), (*C.cryptogo_hmac)(p[1]))
-	case 54: // cryptogo_hmac_finalize
+	case 63: // cryptogo_hmac_finalize
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_hmac_finalize((*C.cryptogo_hmac)(p[0]), (*C.uint8_t)(p[1]), C.size_t(w[2]), (*C.size_t)(p[3]))
-	case 55: // cryptogo_hmac_verify
+	case 64: // cryptogo_hmac_verify
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_hmac_verify((*C.cryptogo_hmac)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]))
-	case 56: // cryptogo_hmac_free
+	case 65: // cryptogo_hmac_free
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
 		return cryptogo_hmac_free((*C.cryptogo_hmac)(p[0]))
-	case 57: // cryptogo_hmac_compute
+	case 66: // cryptogo_hmac_compute
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_hmac_compute((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), C.int(w[7]))
-	case 58: // cryptogo_pbkdf2_hmac_derive
+	case 67: // cryptogo_pbkdf2_hmac_derive
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_pbkdf2_hmac_derive((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), (*C.cryptogo_in)(p[4]), C.size_t(w[5]), C.uint64_t(w[6]), C.int(w[7]))
-	case 59: // cryptogo_pbkdf2_hmac_verify
+	case 68: // cryptogo_pbkdf2_hmac_verify
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_pbkdf2_hmac_verify((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), (*C.cryptogo_in)(p[4]), C.size_t(w[5]), C.uint64_t(w[6]), C.int(w[7]))
-	case 60: // cryptogo_private_key_load
+	case 69: // cryptogo_private_key_load
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_private_key_load((**C.cryptogo_private_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]))
-	case 61: // cryptogo_private_key_dump
+	case 70: // cryptogo_private_key_dump
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_private_key_dump((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), C.int(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_const_private_key)(p[7]))
-	case 62: // cryptogo_private_key_type
+	case 71: // cryptogo_private_key_type
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		return cryptogo_private_key_type((*C.int)(p[0]), (*C.cryptogo_const_private_key)(p[1]))
-	case 63: // cryptogo_private_key_bits
+	case 72: // cryptogo_private_key_bits
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		return cryptogo_private_key_bits((*C.size_t)(p[0]), (*C.cryptogo_const_private_key)(p[1]))
-	case 64: // cryptogo_private_key_public_key
+	case 73: // cryptogo_private_key_public_key
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		return cryptogo_private_key_public_key((**C.cryptogo_public_key)(p[0]), (*C.cryptogo_const_private_key)(p[1]))
-	case 65: // cryptogo_private_key_free
+	case 74: // cryptogo_private_key_free
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
 		return cryptogo_private_key_free((*C.cryptogo_private_key)(p[0]))
-	case 66: // cryptogo_public_key_load
+	case 75: // cryptogo_public_key_load
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_public_key_load((**C.cryptogo_public_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), C.int(w[3]))
-	case 67: // cryptogo_public_key_dump
+	case 76: // cryptogo_public_key_dump
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_public_key_dump((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), C.int(w[4]), (*C.cryptogo_const_public_key)(p[5]))
-	case 68: // cryptogo_public_key_type
+	case 77: // cryptogo_public_key_type
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		return cryptogo_public_key_type((*C.int)(p[0]), (*C.cryptogo_const_public_key)(p[1]))
-	case 69: // cryptogo_public_key_bits
+	case 78: // cryptogo_public_key_bits
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		return cryptogo_public_key_bits((*C.size_t)(p[0]), (*C.cryptogo_const_public_key)(p[1]))
-	case 70: // cryptogo_public_key_equal
+	case 79: // cryptogo_public_key_equal
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
 		return cryptogo_public_key_equal((*C.int)(p[0]), (*C.cryptogo_const_public_key)(p[1]), (*C.cryptogo_const_public_key)(p[2]))
-	case 71: // cryptogo_public_key_free
+	case 80: // cryptogo_public_key_free
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
 		return cryptogo_public_key_free((*C.cryptogo_public_key)(p[0]))
-	case 72: // cryptogo_private_key_generate
+	case 81: // cryptogo_private_key_generate
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_private_key_generate((**C.cryptogo_private_key)(p[0]), C.int(w[1]))
-	case 73: // cryptogo_private_key_from_raw
+	case 82: // cryptogo_private_key_from_raw
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_private_key_from_raw((**C.cryptogo_private_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]))
-	case 74: // cryptogo_public_key_from_raw
+	case 83: // cryptogo_public_key_from_raw
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_public_key_from_raw((**C.cryptogo_public_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]))
-	case 75: // cryptogo_random_bytes
+	case 84: // cryptogo_random_bytes
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_random_bytes((*C.uint8_t)(p[0]), C.size_t(w[1]))
-	case 76: // cryptogo_rsa_generate
+	case 85: // cryptogo_rsa_generate
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_rsa_generate((**C.cryptogo_private_key)(p[0]), C.size_t(w[1]), C.uint64_t(w[2]))
-	case 77: // cryptogo_rsa_private_key_number
+	case 86: // cryptogo_rsa_private_key_number
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_rsa_private_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_private_key)(p[4]))
-	case 78: // cryptogo_rsa_public_key_number
+	case 87: // cryptogo_rsa_public_key_number
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_rsa_public_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_public_key)(p[4]))
-	case 79: // cryptogo_rsa_private_key_from_numbers
+	case 88: // cryptogo_rsa_private_key_from_numbers
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 17)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 17)
 		return cryptogo_rsa_private_key_from_numbers((**C.cryptogo_private_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]), (*C.cryptogo_in)(p[9]), C.size_t(w[10]), (*C.cryptogo_in)(p[11]), C.size_t(w[12]), (*C.cryptogo_in)(p[13]), C.size_t(w[14]), (*C.cryptogo_in)(p[15]), C.size_t(w[16]))
-	case 80: // cryptogo_rsa_public_key_from_numbers
+	case 89: // cryptogo_rsa_public_key_from_numbers
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_rsa_public_key_from_numbers((**C.cryptogo_public_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]))
-	case 81: // cryptogo_rsa_encrypt_oaep
+	case 90: // cryptogo_rsa_encrypt_oaep
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_rsa_encrypt_oaep((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), C.int(w[7]), C.int(w[8]), (*C.cryptogo_const_public_key)(p[9]))
-	case 82: // cryptogo_rsa_decrypt_oaep
+	case 91: // cryptogo_rsa_decrypt_oaep
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_rsa_decrypt_oaep((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), C.int(w[7]), C.int(w[8]), (*C.cryptogo_const_private_key)(p[9]))
-	case 83: // cryptogo_rsa_encrypt_pkcs1v15
+	case 92: // cryptogo_rsa_encrypt_pkcs1v15
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_rsa_encrypt_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_const_public_key)(p[5]))
-	case 84: // cryptogo_rsa_decrypt_pkcs1v15
+	case 93: // cryptogo_rsa_decrypt_pkcs1v15
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_rsa_decrypt_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_const_private_key)(p[5]))
-	case 85: // cryptogo_rsa_sign_pss
+	case 94: // cryptogo_rsa_sign_pss
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_rsa_sign_pss((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int(w[6]), C.int(w[7]), C.int(w[8]), (*C.cryptogo_const_private_key)(p[9]))
-	case 86: // cryptogo_rsa_verify_pss
+	case 95: // cryptogo_rsa_verify_pss
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 9)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 9)
 		return cryptogo_rsa_verify_pss((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), C.int(w[4]), C.int(w[5]), C.int(w[6]), C.int(w[7]), (*C.cryptogo_const_public_key)(p[8]))
-	case 87: // cryptogo_rsa_sign_pkcs1v15
+	case 96: // cryptogo_rsa_sign_pkcs1v15
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_rsa_sign_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int(w[6]), (*C.cryptogo_const_private_key)(p[7]))
-	case 88: // cryptogo_rsa_verify_pkcs1v15
+	case 97: // cryptogo_rsa_verify_pkcs1v15
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_rsa_verify_pkcs1v15((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), C.int(w[4]), C.int(w[5]), (*C.cryptogo_const_public_key)(p[6]))
-	case 89: // cryptogo_rsa_recover_pkcs1v15
+	case 98: // cryptogo_rsa_recover_pkcs1v15
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_rsa_recover_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), (*C.cryptogo_const_public_key)(p[6]))
-	case 90: // cryptogo_xdh_exchange
+	case 99: // cryptogo_xdh_exchange
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}

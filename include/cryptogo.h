@@ -325,6 +325,222 @@ size_t cryptogo_chacha20poly1305_noncebytes(void);
  */
 size_t cryptogo_chacha20poly1305_tagbytes(void);
 
+/* ---- dsa ---- */
+
+/**
+ * cryptogo_dsa_generate generates new DSA parameters with a p of key_bits
+ * bits (1024, 2048, 3072 or 4096; q of 160 bits for 1024, 256 bits for the
+ * others, as OpenSSL) and a private key with them (pyca's
+ * dsa.generate_private_key), and stores a new handle in *out (free it with
+ * cryptogo_private_key_free). Slow: seconds for 2048 and 3072 bits, tens
+ * of seconds for 4096. Not constant time (math/big).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for another key_bits (pyca's ValueError) or
+ *                                  a NULL out
+ *   CRYPTOGO_ERR_INTERNAL          if the system's random source fails
+ */
+int cryptogo_dsa_generate(cryptogo_private_key **out, size_t key_bits);
+
+/**
+ * cryptogo_dsa_parameters_check checks the parameters p, q, g (big-endian
+ * integers of any length) as pyca's DSAParameterNumbers.parameters() does:
+ * p of 1024, 2048, 3072 or 4096 bits, q of 160, 224 or 256 bits, 1 < g < p.
+ * The inputs are not retained.
+ *
+ * Returns:
+ *   CRYPTOGO_OK                    when they pass
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  when they do not (pyca's ValueError), or for
+ *                                  a NULL input with a non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW          for an input over CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_dsa_parameters_check(const uint8_t *p,
+                                  size_t p_len,
+                                  const uint8_t *q,
+                                  size_t q_len,
+                                  const uint8_t *g,
+                                  size_t g_len);
+
+/**
+ * cryptogo_dsa_generate_from_parameters generates a private key with the
+ * parameters p, q, g (big-endian integers of any length; pyca's
+ * DSAParameters.generate_private_key()), after the checks of
+ * cryptogo_dsa_parameters_check, and stores a new handle in *out. Not
+ * constant time (math/big).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for parameters that fail the checks, a NULL
+ *                                  out, or a NULL input with a non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW          for an input over CRYPTOGO_INPUTBYTES_MAX
+ *   CRYPTOGO_ERR_INTERNAL          if the system's random source fails
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_dsa_generate_from_parameters(cryptogo_private_key **out,
+                                          const uint8_t *p,
+                                          size_t p_len,
+                                          const uint8_t *q,
+                                          size_t q_len,
+                                          const uint8_t *g,
+                                          size_t g_len);
+
+/**
+ * cryptogo_dsa_public_key_from_numbers builds the public key y with the
+ * parameters p, q, g, all big-endian integers of any length (pyca's
+ * DSAPublicNumbers.public_key(): the parameters are checked as by
+ * cryptogo_dsa_parameters_check, y is not), and stores a new handle in
+ * *out (free it with cryptogo_public_key_free).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for parameters that fail the checks, a NULL
+ *                                  out, or a NULL input with a non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW          for an input over CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_dsa_public_key_from_numbers(cryptogo_public_key **out,
+                                         const uint8_t *p,
+                                         size_t p_len,
+                                         const uint8_t *q,
+                                         size_t q_len,
+                                         const uint8_t *g,
+                                         size_t g_len,
+                                         const uint8_t *y,
+                                         size_t y_len);
+
+/**
+ * cryptogo_dsa_private_key_from_numbers builds the private key x with
+ * public value y and the parameters p, q, g, all big-endian integers of any
+ * length (pyca's DSAPrivateNumbers.private_key()): the checks of
+ * cryptogo_dsa_parameters_check, then 0 < x < q and y = g^x mod p. Stores a
+ * new handle in *out. The inputs are not retained. Not constant time
+ * (math/big).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for numbers that fail the checks (pyca's
+ *                                  ValueError), a NULL out, or a NULL input
+ *                                  with a non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW          for an input over CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_dsa_private_key_from_numbers(cryptogo_private_key **out,
+                                          const uint8_t *p,
+                                          size_t p_len,
+                                          const uint8_t *q,
+                                          size_t q_len,
+                                          const uint8_t *g,
+                                          size_t g_len,
+                                          const uint8_t *y,
+                                          size_t y_len,
+                                          const uint8_t *x,
+                                          size_t x_len);
+
+/**
+ * cryptogo_dsa_public_key_number writes one number of k, a DSA public key
+ * (pyca's public_numbers() and parameters().parameter_numbers()), to out:
+ * component is an enum cryptogo_dsa_component, P, Q, G or Y, written
+ * big-endian with no leading zero bytes. A buffer of (bits + 7) / 8 bytes
+ * (cryptogo_public_key_bits) fits every component.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for another component, a NULL out_len, or a
+ *                                  NULL out with a non-zero out_cap
+ *   CRYPTOGO_ERR_TYPE              for a key that is not a DSA key
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ */
+int cryptogo_dsa_public_key_number(uint8_t *out,
+                                   size_t out_cap,
+                                   size_t *out_len,
+                                   int component,
+                                   const cryptogo_public_key *k);
+
+/**
+ * cryptogo_dsa_private_key_number writes one number of k, a DSA private key
+ * (pyca's private_numbers()), to out: component is an enum
+ * cryptogo_dsa_component, P, Q, G, Y (big-endian, no leading zero bytes) or
+ * X (big-endian, as many bytes as q). A buffer of (bits + 7) / 8 bytes
+ * (cryptogo_private_key_bits) fits every component. x is copied into out:
+ * the caller should clear it after use.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = size needed)
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an unknown component, a NULL out_len, or
+ *                                  a NULL out with a non-zero out_cap
+ *   CRYPTOGO_ERR_TYPE              for a key that is not a DSA key
+ *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind k
+ */
+int cryptogo_dsa_private_key_number(uint8_t *out,
+                                    size_t out_cap,
+                                    size_t *out_len,
+                                    int component,
+                                    const cryptogo_private_key *k);
+
+/**
+ * cryptogo_dsa_sign signs msg (or, with prehashed != 0, the digest msg;
+ * pyca's utils.Prehashed) with DSA (FIPS 186-4 4.6) over hash_alg, any
+ * fixed-size cryptogo_hash_alg (as pyca, which signs any digest), and k, a
+ * DSA private key, and writes the DER signature (RFC 3279 Dss-Sig-Value),
+ * of variable length, to out; *out_len is its length. The digest is
+ * truncated to the byte length of q. out_cap must be at least the largest
+ * signature of the key (2 * (bytes of q + 1) + 6). The nonce is random. Not
+ * constant time (math/big: see core/dsa).
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = largest signature size)
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for SHAKE or an unknown hash_alg
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a prehashed msg of the wrong size,
+ *                                       a key that cannot sign (degenerate
+ *                                       numbers, as pyca's ValueError), a NULL
+ *                                       out_len, or a NULL pointer with a
+ *                                       non-zero length
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not a DSA key
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_OVERFLOW               for an input over
+ *                                       CRYPTOGO_INPUTBYTES_MAX
+ */
+int cryptogo_dsa_sign(uint8_t *out,
+                      size_t out_cap,
+                      size_t *out_len,
+                      const uint8_t *msg,
+                      size_t msg_len,
+                      int hash_alg,
+                      int prehashed,
+                      const cryptogo_private_key *k);
+
+/**
+ * cryptogo_dsa_verify checks sig, a DER DSA signature, of msg (or, with
+ * prehashed != 0, of the digest msg) over hash_alg with k, a DSA public key
+ * (pyca's verify). A signature that is not strict DER, or whose r or s is
+ * not in [1, q-1], is invalid. Not constant time (public values).
+ *
+ * Returns:
+ *   CRYPTOGO_OK                         when the signature is valid
+ *   CRYPTOGO_ERR_INVALID_SIGNATURE      when it is not
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for SHAKE or an unknown hash_alg
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a prehashed msg of the wrong size
+ *                                       or a NULL pointer with a non-zero
+ *                                       length
+ *   CRYPTOGO_ERR_TYPE                   for a key that is not a DSA key
+ *   CRYPTOGO_ERR_INVALID_HANDLE         for a NULL, freed or wrong-kind k
+ *   CRYPTOGO_ERR_OVERFLOW               for an input over
+ *                                       CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_dsa_verify(const uint8_t *sig,
+                        size_t sig_len,
+                        const uint8_t *msg,
+                        size_t msg_len,
+                        int hash_alg,
+                        int prehashed,
+                        const cryptogo_public_key *k);
+
 /* ---- dss ---- */
 
 /**

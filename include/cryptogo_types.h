@@ -180,6 +180,17 @@ enum cryptogo_public_format {
     CRYPTOGO_PUBLIC_FORMAT_OPENSSH = 6
 };
 
+/* DSA: number components (cryptogo_dsa_public_key_number: P, Q, G, Y;
+ * cryptogo_dsa_private_key_number: also X). Big-endian unsigned bytes.
+ * Values are ABI: never renumbered. */
+enum cryptogo_dsa_component {
+    CRYPTOGO_DSA_P = 1,
+    CRYPTOGO_DSA_Q = 2,
+    CRYPTOGO_DSA_G = 3,
+    CRYPTOGO_DSA_Y = 4,
+    CRYPTOGO_DSA_X = 5
+};
+
 /* Fixed sizes. Each has a matching size function (cryptogo_<name>()) and a
  * test asserting they agree. */
 #define CRYPTOGO_FERNET_KEYBYTES 44          /* url-safe base64 of 32 raw bytes */

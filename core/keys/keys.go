@@ -10,8 +10,8 @@
 // never the reverse (as crypto/x509.MarshalPKCS8PrivateKey takes any key).
 // RSA (core/rsa), EC on P-224/P-256/P-384/P-521 (core/ec; named curves only,
 // any other curve or explicit parameters is core.ErrUnsupportedAlgorithm),
-// Ed25519 and Ed448 (core/eddsa), X25519 and X448 (core/xdh) are built; the
-// key types of DSA, ML-KEM and ML-DSA are recognized when
+// Ed25519 and Ed448 (core/eddsa), X25519 and X448 (core/xdh), DSA
+// (core/dsa) are built; the key types of ML-KEM and ML-DSA are recognized when
 // loading and answered with core.ErrUnsupportedAlgorithm until their
 // packages exist.
 //
@@ -31,6 +31,7 @@ import (
 	"fmt"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/dsa"
 	"github.com/cryptogo/libcrypto-go/core/ec"
 	"github.com/cryptogo/libcrypto-go/core/eddsa"
 	"github.com/cryptogo/libcrypto-go/core/rsa"
@@ -116,7 +117,7 @@ const (
 	Ed448 KeyType = 5
 	// X448 is an X448 key agreement key (RFC 7748). Reserved.
 	X448 KeyType = 6
-	// DSA is a DSA key (FIPS 186-4). Reserved.
+	// DSA is *dsa.PrivateKey and *dsa.PublicKey (package core/dsa; FIPS 186-4).
 	DSA KeyType = 7
 	// MLKEM768 is an ML-KEM-768 key (FIPS 203). Reserved.
 	MLKEM768 KeyType = 8
@@ -164,6 +165,14 @@ func TypeOf(key any) KeyType {
 		if k != nil {
 			return EC
 		}
+	case *dsa.PrivateKey:
+		if k != nil {
+			return DSA
+		}
+	case *dsa.PublicKey:
+		if k != nil {
+			return DSA
+		}
 	}
 	if _, t, ok := rawPrivate(key); ok {
 		return t
@@ -183,6 +192,10 @@ func PublicKeyOf(priv any) any {
 			return k.PublicKey()
 		}
 	case *ec.PrivateKey:
+		if k != nil {
+			return k.Public()
+		}
+	case *dsa.PrivateKey:
 		if k != nil {
 			return k.Public()
 		}
@@ -210,7 +223,8 @@ func PublicKeyOf(priv any) any {
 // key_size: the modulus size of an RSA key). Ed25519, X25519, Ed448 and X448
 // keys have no key_size in pyca: they answer OpenSSL's EVP_PKEY_get_bits,
 // 256, 253, 456 and 448. An EC key answers its curve's size (224, 256, 384,
-// 521). core.ErrType when key is not a key of this library.
+// 521), a DSA key the size of p. core.ErrType when key is not a key of this
+// library.
 func Bits(key any) (int, error) {
 	switch k := key.(type) {
 	case *rsa.PrivateKey:
@@ -224,6 +238,9 @@ func Bits(key any) (int, error) {
 	}
 	if c, err := ECCurveOf(key); err == nil {
 		return c.Bits(), nil
+	}
+	if k, err := DSAPublicOf(key); err == nil {
+		return k.Bits(), nil
 	}
 	switch TypeOf(key) {
 	case Ed25519:
@@ -249,6 +266,9 @@ func PublicKeyEqual(a, b any) bool {
 		return x != nil && ok && y != nil && x.Equal(y)
 	case *ec.PublicKey:
 		y, ok := b.(*ec.PublicKey)
+		return x != nil && ok && y != nil && x.Equal(y)
+	case *dsa.PublicKey:
+		y, ok := b.(*dsa.PublicKey)
 		return x != nil && ok && y != nil && x.Equal(y)
 	}
 	ra, ta, oka := rawPublic(a)

@@ -50,6 +50,9 @@ func parsePKCS8(der []byte) (parsedKey, error) {
 	if typ == EC {
 		return parsePKCS8EC(params, privateKey)
 	}
+	if typ == DSA {
+		return parsePKCS8DSA(params, privateKey)
+	}
 	if typ != RSA {
 		return parsedKey{typ: typ}, nil
 	}
@@ -94,14 +97,14 @@ func parseDSA(der []byte) (parsedKey, error) {
 		!seq.ReadASN1Integer(&version) || version != 0 {
 		return parsedKey{}, errMalformedKey
 	}
-	for range 5 {
-		var n []byte
-		if !seq.ReadASN1Integer(&n) {
+	var n [5][]byte
+	for i := range n {
+		if !seq.ReadASN1Integer(&n[i]) { // *[]byte: non-negative only
 			return parsedKey{}, errMalformedKey
 		}
 	}
 	if !seq.Empty() {
 		return parsedKey{}, errMalformedKey
 	}
-	return parsedKey{typ: DSA}, nil
+	return parsedKey{typ: DSA, dsa: n}, nil
 }

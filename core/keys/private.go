@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/dsa"
 	"github.com/cryptogo/libcrypto-go/core/ec"
 	"github.com/cryptogo/libcrypto-go/core/internal/errs"
 	"github.com/cryptogo/libcrypto-go/core/internal/pbe"
@@ -108,6 +109,10 @@ func marshalPrivate(key any, format PrivateFormat) (der []byte, label string, er
 		if k != nil {
 			return marshalECPrivate(k, format)
 		}
+	case *dsa.PrivateKey:
+		if k != nil {
+			return marshalDSAPrivate(k, format)
+		}
 	}
 	if raw, t, ok := rawPrivate(key); ok {
 		defer clear(raw)
@@ -196,6 +201,9 @@ type parsedKey struct {
 	ecErr   error
 	ecPriv  []byte
 	ecPub   []byte
+
+	// DSA: p, q, g, y (nil in PKCS #8, which stores no y), x.
+	dsa [5][]byte
 }
 
 func loadPEMPrivateKey(data, password []byte) (any, error) {
@@ -308,6 +316,9 @@ func (p parsedKey) toKey() (any, error) {
 	}
 	if p.typ == EC {
 		return p.toEC()
+	}
+	if p.typ == DSA {
+		return p.toDSA()
 	}
 	if p.typ != RSA {
 		return nil, unsupported(p.typ)

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/crypto/ssh"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/dsa"
 	"github.com/cryptogo/libcrypto-go/core/ec"
 	"github.com/cryptogo/libcrypto-go/core/internal/errs"
 	"github.com/cryptogo/libcrypto-go/core/internal/pbe"
@@ -41,6 +42,9 @@ func PublicBytes(key any, enc Encoding, format PublicFormat) ([]byte, error) {
 	}
 	if k, ok := key.(*ec.PublicKey); ok && k != nil {
 		return ecPublicBytes(k, enc, format)
+	}
+	if k, ok := key.(*dsa.PublicKey); ok && k != nil {
+		return dsaPublicBytes(k, enc, format)
 	}
 	k, ok := key.(*rsa.PublicKey)
 	if !ok || k == nil {
@@ -179,6 +183,9 @@ func parseSPKI(der []byte) (any, error) {
 	}
 	if typ == EC {
 		return ecPublicFromSPKI(params, bits.Bytes)
+	}
+	if typ == DSA {
+		return dsaPublicFromSPKI(params, bits.Bytes)
 	}
 	if typ != RSA {
 		return nil, unsupported(typ)

@@ -116,6 +116,17 @@ INPUTS_BY_FN = {
     ("cryptogo_ec_public_key_from_point", "point"): "P256_G",
     ("cryptogo_ec_public_key_from_numbers", "x"): "P256_GX",
     ("cryptogo_ec_public_key_from_numbers", "y"): "P256_GY",
+    # DSA: the numbers of a key generated once by fixtures_init.
+    **{
+        (fn, n): "DSA_" + n.upper()
+        for fn, names in (
+            ("cryptogo_dsa_parameters_check", "pqg"),
+            ("cryptogo_dsa_generate_from_parameters", "pqg"),
+            ("cryptogo_dsa_public_key_from_numbers", "pqgy"),
+            ("cryptogo_dsa_private_key_from_numbers", "pqgyx"),
+        )
+        for n in names
+    },
 }
 INPUTS_BY_NAME = {
     "key": "HMAC_KEY",
@@ -623,6 +634,7 @@ static uint8_t fx_mem[32][1024];
 static int fx_used;
 static blob TOKEN, GCM_CT, CHACHA_CT, OAEP_CT, PKCS1_CT, PSS_SIG, PKCS1_SIG, HMAC_SIG, PBKDF2_EXPECTED;
 static blob RSA_N, RSA_E, RSA_D, RSA_P, RSA_Q, RSA_DMP1, RSA_DMQ1, RSA_IQMP;
+static blob DSA_P, DSA_Q, DSA_G, DSA_Y, DSA_X;
 
 static uint8_t *fx_buf(void)
 {
@@ -671,6 +683,14 @@ static void fixtures_init(void)
     }
     MUST(cryptogo_public_key_free(pk));
     MUST(cryptogo_private_key_free(k));
+    {
+        blob *dsa_nums[] = {&DSA_P, &DSA_Q, &DSA_G, &DSA_Y, &DSA_X};
+        MUST(cryptogo_dsa_generate(&k, 1024));
+        for (i = 0; i < 5; i++) {
+            b = fx_buf(); MUST(cryptogo_dsa_private_key_number(b, 1024, &n, i + 1, k)); *dsa_nums[i] = (blob){b, n};
+        }
+        MUST(cryptogo_private_key_free(k));
+    }
 }
 """
 
