@@ -251,7 +251,8 @@ func cryptogo_dsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.
 
 // cryptogo_dsa_sign signs msg (or, with prehashed != 0, the digest msg;
 // pyca's utils.Prehashed) with DSA (FIPS 186-4 4.6) over hash_alg, any
-// fixed-size cryptogo_hash_alg (as pyca, which signs any digest), and k, a
+// cryptogo_hash_alg (as pyca, which signs any digest; SHAKE only prehashed,
+// the digest then of any non-zero length), and k, a
 // DSA private key, and writes the DER signature (RFC 3279 Dss-Sig-Value),
 // of variable length, to out; *out_len is its length. The digest is
 // truncated to the byte length of q. out_cap must be at least the largest
@@ -261,7 +262,8 @@ func cryptogo_dsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = largest signature size)
-//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE or an unknown hash_alg
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE not prehashed or an
+//     unknown hash_alg
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for a prehashed msg of the wrong size, a
 //     key that cannot sign (degenerate numbers, as pyca's ValueError), a
 //     NULL out_len, or a NULL pointer with a non-zero length
@@ -303,12 +305,14 @@ func cryptogo_dsa_sign(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 // cryptogo_dsa_verify checks sig, a DER DSA signature, of msg (or, with
 // prehashed != 0, of the digest msg) over hash_alg with k, a DSA public key
 // (pyca's verify). A signature that is not strict DER, or whose r or s is
-// not in [1, q-1], is invalid. Not constant time (public values).
+// not in [1, q-1], is invalid. hash_alg as for cryptogo_dsa_sign. Not
+// constant time (public values).
 //
 // Returns:
 //   - CRYPTOGO_OK when the signature is valid
 //   - CRYPTOGO_ERR_INVALID_SIGNATURE when it is not
-//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE or an unknown hash_alg
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for SHAKE not prehashed or an
+//     unknown hash_alg
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for a prehashed msg of the wrong size or
 //     a NULL pointer with a non-zero length
 //   - CRYPTOGO_ERR_TYPE for a key that is not a DSA key

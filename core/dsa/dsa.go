@@ -499,16 +499,18 @@ func (k *PublicKey) Equal(o *PublicKey) bool {
 
 // digest hashes msg with h (or checks the length of the digest msg when
 // prehashed) and truncates the digest to the byte length of q (FIPS 186-4
-// 4.6; OpenSSL truncates to BN_num_bytes(q)). Every fixed-size hash of
-// core/hash is taken, as pyca's DSA takes any hash; an XOF is
+// 4.6; OpenSSL truncates to BN_num_bytes(q)). Every hash of core/hash is
+// taken, as pyca's DSA signs any digest; an XOF (SHAKE), whose output size
+// the algorithm alone does not give, only prehashed: its digest may then
+// have any non-zero length (the caller chose the XOF's output size), else
 // core.ErrUnsupportedAlgorithm.
 func digest(msg []byte, h hash.Algorithm, prehashed bool, q *big.Int) ([]byte, error) {
-	if !h.Valid() || h.IsXOF() {
+	if !h.Valid() || (h.IsXOF() && !prehashed) {
 		return nil, fmt.Errorf("%w: hash algorithm %d is not supported for DSA", core.ErrUnsupportedAlgorithm, int(h))
 	}
 	var d []byte
 	if prehashed {
-		if len(msg) != h.Size() {
+		if h.IsXOF() && len(msg) == 0 || !h.IsXOF() && len(msg) != h.Size() {
 			return nil, errs.Invalid("The provided data must be the same length as the hash algorithm's digest size.")
 		}
 		d = msg

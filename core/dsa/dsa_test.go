@@ -286,6 +286,12 @@ func TestSignErrors(t *testing.T) {
 	if _, err := k.Sign(nil, hash.SHAKE128, false); !errors.Is(err, core.ErrUnsupportedAlgorithm) {
 		t.Errorf("SHAKE: %v", err)
 	}
+	if sig, err := k.Sign(make([]byte, 40), hash.SHAKE256, true); err != nil || k.Public().Verify(sig, make([]byte, 40), hash.SHAKE256, true) != nil {
+		t.Errorf("SHAKE prehashed: %v", err)
+	}
+	if _, err := k.Sign(nil, hash.SHAKE256, true); !errors.Is(err, core.ErrInvalidArgument) {
+		t.Errorf("SHAKE prehashed, empty: %v", err)
+	}
 	if _, err := k.Sign(nil, hash.Algorithm(99), false); !errors.Is(err, core.ErrUnsupportedAlgorithm) {
 		t.Errorf("hash 99: %v", err)
 	}

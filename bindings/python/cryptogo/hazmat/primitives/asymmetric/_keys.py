@@ -42,7 +42,7 @@ _check = _errors.check
 
 # Modules (under cryptogo.hazmat.primitives.asymmetric) whose import registers
 # a key type. A new algorithm adds its module here and calls register().
-_IMPLEMENTATIONS = ("_rsa_impl", "_edx_impl", "_ec_impl")
+_IMPLEMENTATIONS = ("_rsa_impl", "_edx_impl", "_ec_impl", "_dsa_impl")
 
 _K = typing.TypeVar("_K", bound="_KeyHandle")
 
