@@ -142,7 +142,9 @@ def generate(key_size: int) -> DSAPrivateKey:
     if not isinstance(key_size, int) or isinstance(key_size, bool):
         raise TypeError("key_size must be an integer.")
     h = ctypes.c_void_p()
-    rc = lib.cryptogo_dsa_generate(ctypes.byref(h), key_size if 0 <= key_size < 2**31 else 0)
+    # A size that does not fit size_t is passed as 0: refused like any other.
+    fits = ctypes.c_size_t(key_size).value == key_size
+    rc = lib.cryptogo_dsa_generate(ctypes.byref(h), key_size if fits else 0)
     if _invalid(rc):
         raise ValueError("Key size must be 1024, 2048, 3072, or 4096 bits.")
     if rc:
