@@ -359,7 +359,8 @@ func FromStd(k *stddsa.PrivateKey) (*PrivateKey, error) {
 // hands them over, and refuses only their use); it needs p, q, g and x
 // positive and numbers of at most MaxNumberSize bytes, else
 // core.ErrInvalidArgument. y nil is computed as g^x mod p (what OpenSSL
-// does for a PKCS #8 key, which stores no y).
+// does for a PKCS #8 key, which stores no y); p and x must then have at
+// most MaxModulusBits bits, which bounds the work.
 func LoadedPrivateKey(p, q, g, y, x []byte) (*PrivateKey, error) {
 	var v [5]*big.Int
 	for i, b := range [][]byte{p, q, g, y, x} {
@@ -372,7 +373,7 @@ func LoadedPrivateKey(p, q, g, y, x []byte) (*PrivateKey, error) {
 		return nil, errs.Invalid("invalid DSA key")
 	}
 	if y == nil {
-		if v[0].BitLen() > MaxModulusBits {
+		if v[0].BitLen() > MaxModulusBits || v[4].BitLen() > MaxModulusBits {
 			return nil, errs.Invalid("invalid DSA key")
 		}
 		v[3].Exp(v[2], v[4], v[0])
