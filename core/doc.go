@@ -14,6 +14,7 @@
 //	              encrypted or not) and the generic key layer: load any key,
 //	              tell its type, dump it; OpenSSH public-key lines
 //	core/dss      DSA/ECDSA signature DER (asymmetric.utils encode/decode_dss_signature)
+//	core/dsa      DSA over crypto/dsa: parameters, keys, sign/verify (legacy, variable time)
 //
 // and, not importable from outside core, core/internal: the password-based
 // encryption of keys (pbe), RC2 (rc2), pyca-compatible base64 (b64), overlap

@@ -20,7 +20,9 @@ import (
 // TraditionalOpenSSL is ErrInvalidArgument for them. An EC key (core/ec)
 // takes PKCS8 (RFC 5915 ECPrivateKey inside, with the public key and without
 // parameters) and TraditionalOpenSSL (SEC 1 "EC PRIVATE KEY", with both), as
-// OpenSSL writes them. password nil is NoEncryption(); otherwise it is
+// OpenSSL writes them. A DSA key (core/dsa) takes PKCS8 (INTEGER x, the
+// parameters in the AlgorithmIdentifier) and TraditionalOpenSSL ("DSA
+// PRIVATE KEY": version, p, q, g, y, x). password nil is NoEncryption(); otherwise it is
 // BestAvailableEncryption(password):
 //   - PKCS8: EncryptedPrivateKeyInfo, PBES2 with PBKDF2-HMAC-SHA256 (16-byte
 //     random salt, 2048 iterations) and AES-256-CBC (RFC 8018);
@@ -132,8 +134,8 @@ func marshalPrivate(key any, format PrivateFormat) (der []byte, label string, er
 // PEM: the first block labelled PRIVATE KEY, ENCRYPTED PRIVATE KEY,
 // RSA PRIVATE KEY, EC PRIVATE KEY or DSA PRIVATE KEY; legacy encryption
 // ("Proc-Type: 4,ENCRYPTED") with AES-128-CBC, AES-256-CBC or DES-EDE3-CBC.
-// DER: PKCS #8, SEC 1 ECPrivateKey, PKCS #1, DSA's traditional structure
-// (then unsupported), else an EncryptedPrivateKeyInfo. Encrypted PKCS #8: PBES2
+// DER: PKCS #8, SEC 1 ECPrivateKey, PKCS #1, DSA's traditional structure,
+// else an EncryptedPrivateKeyInfo. Encrypted PKCS #8: PBES2
 // (PBKDF2 with HMAC-SHA1/224/256/384/512, or scrypt; AES-128/192/256-CBC,
 // DES-EDE3-CBC or RC2-CBC-128), PBES1 pbeWithMD5AndDES-CBC, and the PKCS #12
 // schemes with SHA-1 and 3DES, RC2-40 or RC4-128.

@@ -152,7 +152,7 @@ def generate(key_size: int) -> DSAPrivateKey:
     return typing.cast(DSAPrivateKey, _keys.wrap_private(typing.cast(int, h.value)))
 
 
-def generate_parameters(key_size: int) -> DSAParameters:
+def generate_parameters(key_size: int) -> dsa.DSAParameters:
     return generate(key_size).parameters()
 
 
@@ -161,7 +161,9 @@ def public_key_from_numbers(n: dsa.DSAPublicNumbers) -> DSAPublicKey:
     if n.y < 0:
         raise ValueError("y must be a non-negative integer.")
     yb = _b(n.y)
-    h = _handles.new_handle(lib.cryptogo_dsa_public_key_from_numbers, pb, len(pb), qb, len(qb), gb, len(gb), yb, len(yb))
+    h = _handles.new_handle(
+        lib.cryptogo_dsa_public_key_from_numbers, pb, len(pb), qb, len(qb), gb, len(gb), yb, len(yb)
+    )
     return typing.cast(DSAPublicKey, _keys.wrap_public(h))
 
 

@@ -249,7 +249,6 @@ class DSAPublicKey(metaclass=abc.ABCMeta):
 DSAPublicKeyWithSerialization = DSAPublicKey
 
 
-
 def generate_parameters(key_size: int, backend: typing.Any = None) -> DSAParameters:
     """New parameters with a p of `key_size` bits (1024, 2048, 3072 or 4096;
     q of 160 bits for 1024, 256 for the others, as pyca on OpenSSL)."""
