@@ -121,6 +121,12 @@ def test_openssh_public_bytes() -> None:
     with pytest.raises(ValueError, match="1024"), warnings.catch_warnings():
         warnings.simplefilter("ignore")
         ours_from(pyca_key(2048)).public_key().public_bytes(E_O.OpenSSH, PF_O.OpenSSH)
+    # OpenSSH private keys: pyca's warning and size check (the format itself
+    # is not serialized by libcrypto-go yet: UnsupportedAlgorithm for 1024 bits).
+    with pytest.raises(ValueError, match="1024"), pytest.warns(CryptographyDeprecationWarning):
+        ours_from(pyca_key(2048)).private_bytes(E_O.PEM, F_O.OpenSSH, oser.NoEncryption())
+    with pytest.raises(ValueError):
+        ok.private_bytes(E_O.DER, F_O.OpenSSH, oser.NoEncryption())
 
 
 @sizes

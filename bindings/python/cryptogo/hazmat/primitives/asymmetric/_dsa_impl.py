@@ -307,6 +307,13 @@ class DSAPrivateKey(_DSAKey, _keys.PrivateKeyHandle, dsa.DSAPrivateKey):
         elif format is pf.OpenSSH:
             if encoding is not enc.PEM:
                 raise ValueError("OpenSSH private key format can only be used with PEM encoding")
+            warnings.warn(
+                "SSH DSA keys are deprecated and will be removed in a future release.",
+                utils.DeprecatedIn40,
+                stacklevel=2,
+            )
+            if self.key_size != 1024:
+                raise ValueError("SSH supports only 1024 bit DSA keys")
             raise UnsupportedAlgorithm(
                 "OpenSSH private key serialization is not supported by libcrypto-go",
                 _Reasons.UNSUPPORTED_SERIALIZATION,
