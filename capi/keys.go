@@ -523,3 +523,71 @@ func cryptogo_public_key_from_raw(out **C.cryptogo_public_key, keyType C.int,
 	*out = (*C.cryptogo_public_key)(newHandle(kindPublicKey, k))
 	return C.CRYPTOGO_OK
 }
+
+// cryptogo_private_key_load_reason reads the same arguments as
+// cryptogo_private_key_load and stores in *out_reason a
+// cryptogo_key_load_reason saying why that load fails where pyca's message
+// is more precise than the status code (an EC private value of the wrong
+// width, an invalid EC key, EC explicit parameters of another curve);
+// CRYPTOGO_KEY_LOAD_REASON_NONE when the key loads or the failure has no
+// finer reason. For a binding's error message after a failed load: it
+// repeats the load (and any key derivation), so call it only then.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_reason, or a NULL pointer
+//     with a non-zero length
+//   - CRYPTOGO_ERR_OVERFLOW for an input over CRYPTOGO_INPUTBYTES_MAX
+//
+//export cryptogo_private_key_load_reason
+func cryptogo_private_key_load_reason(outReason *C.int,
+	data *C.cryptogo_in, dataLen C.size_t, password *C.cryptogo_in, passwordLen C.size_t,
+	encoding C.int) (rc C.int) {
+	defer guard(enter(&rc))
+	if outReason == nil {
+		return status(errNullArgument)
+	}
+	d, err := in(data, dataLen)
+	if err != nil {
+		return status(err)
+	}
+	pw, err := keyPassword(password, passwordLen)
+	if err != nil {
+		return status(err)
+	}
+	defer clear(pw)
+	d = bytes.Clone(d)
+	defer clear(d)
+	_, err = keys.LoadPrivateKey(d, pw, keys.Encoding(encoding))
+	*outReason = C.int(keys.ReasonOf(err))
+	return C.CRYPTOGO_OK
+}
+
+// cryptogo_public_key_load_reason reads the same arguments as
+// cryptogo_public_key_load and stores in *out_reason a
+// cryptogo_key_load_reason saying why that load fails where pyca's message
+// is more precise than the status code (an EC point at infinity, EC
+// explicit parameters of another curve); CRYPTOGO_KEY_LOAD_REASON_NONE when
+// the key loads or the failure has no finer reason.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_reason, or a NULL data
+//     with a non-zero length
+//   - CRYPTOGO_ERR_OVERFLOW for an input over CRYPTOGO_INPUTBYTES_MAX
+//
+//export cryptogo_public_key_load_reason
+func cryptogo_public_key_load_reason(outReason *C.int,
+	data *C.cryptogo_in, dataLen C.size_t, encoding C.int) (rc C.int) {
+	defer guard(enter(&rc))
+	if outReason == nil {
+		return status(errNullArgument)
+	}
+	d, err := in(data, dataLen)
+	if err != nil {
+		return status(err)
+	}
+	_, err = keys.LoadPublicKey(d, keys.Encoding(encoding))
+	*outReason = C.int(keys.ReasonOf(err))
+	return C.CRYPTOGO_OK
+}

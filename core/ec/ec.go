@@ -81,6 +81,16 @@ func (c Curve) Bits() int {
 	return s.Params().BitSize
 }
 
+// Params returns the curve's domain parameters (crypto/elliptic's), nil for
+// an invalid curve.
+func (c Curve) Params() *elliptic.CurveParams {
+	s, err := c.std()
+	if err != nil {
+		return nil
+	}
+	return s.Params()
+}
+
 // Size returns the byte length of a field element and of a scalar: 28, 32,
 // 48 or 66 (the width of private values, coordinates and shared secrets).
 func (c Curve) Size() int { return (c.Bits() + 7) / 8 }
@@ -270,20 +280,23 @@ func (k *PublicKey) Equal(o *PublicKey) bool {
 	return k != nil && o != nil && k.curve == o.curve && bytes.Equal(k.UncompressedPoint(), o.UncompressedPoint())
 }
 
-// signatureHash: the hashes pyca's ECDSA takes that have a crypto.Hash
-// (needed by RFC 6979).
-func signatureHash(h hash.Algorithm) error {
-	switch h {
-	case hash.SHA1, hash.SHA224, hash.SHA256, hash.SHA384, hash.SHA512, hash.SHA512_224, hash.SHA512_256,
-		hash.SHA3_224, hash.SHA3_256, hash.SHA3_384, hash.SHA3_512:
-		return nil
-	}
-	return fmt.Errorf("%w: hash algorithm %d is not supported for ECDSA", core.ErrUnsupportedAlgorithm, int(h))
-}
-
+// digest returns the digest ECDSA signs: msg hashed with h, or msg itself
+// when prehashed (pyca's Prehashed; it must then be h's size). ECDSA takes
+// any hash, as pyca's does (OpenSSL signs the digest it is given). A SHAKE
+// digest has no fixed size: it is taken prehashed only (any non-empty
+// length, the caller's digest_size).
 func digest(msg []byte, h hash.Algorithm, prehashed bool) ([]byte, error) {
-	if err := signatureHash(h); err != nil {
-		return nil, err
+	if !h.Valid() {
+		return nil, fmt.Errorf("%w: hash algorithm %d is not supported for ECDSA", core.ErrUnsupportedAlgorithm, int(h))
+	}
+	if h.IsXOF() {
+		if !prehashed {
+			return nil, fmt.Errorf("%w: %s needs a digest size: pass its digest prehashed", core.ErrUnsupportedAlgorithm, h.Name())
+		}
+		if len(msg) == 0 {
+			return nil, errs.Invalid("The provided data must be the same length as the hash algorithm's digest size.")
+		}
+		return msg, nil
 	}
 	if prehashed {
 		if len(msg) != h.Size() {
@@ -299,24 +312,47 @@ func digest(msg []byte, h hash.Algorithm, prehashed bool) ([]byte, error) {
 	return hh.Sum(nil), nil
 }
 
+// deterministicHash returns the crypto.Hash RFC 6979 runs its HMAC over:
+// SHA-1, SHA-2, SHA-3 and MD5, the hashes pyca 50 signs deterministically
+// that crypto/ecdsa can run. SM3 (pyca signs it; crypto has no SM3 to give
+// crypto/ecdsa), BLAKE2 and SHAKE (pyca's OpenSSL fails on them) are
+// core.ErrUnsupportedAlgorithm.
+func deterministicHash(h hash.Algorithm) (crypto.Hash, error) {
+	switch h {
+	case hash.SHA1, hash.SHA224, hash.SHA256, hash.SHA384, hash.SHA512, hash.SHA512_224, hash.SHA512_256,
+		hash.SHA3_224, hash.SHA3_256, hash.SHA3_384, hash.SHA3_512, hash.MD5:
+		if ch := h.CryptoHash(); ch.Available() {
+			return ch, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: deterministic ECDSA signing with %s is not supported", core.ErrUnsupportedAlgorithm, h.Name())
+}
+
 // Sign returns the DER ECDSA-Sig-Value (RFC 3279 2.2.3) of msg hashed with h
 // (or of the digest msg when prehashed; pyca's Prehashed). With
 // deterministic, the nonce is RFC 6979's (crypto/ecdsa with a nil random
 // source; pyca's deterministic_signing=True); otherwise it is random, mixed
 // with the key and the digest (crypto/ecdsa's hedged signing).
-// core.ErrUnsupportedAlgorithm for a hash without a crypto.Hash (SHAKE,
-// BLAKE2, MD5, SM3), core.ErrInvalidArgument for a prehashed msg of the
-// wrong size.
+// Every hash of core/hash is taken (SHAKE prehashed only, see digest);
+// deterministic signing takes those of deterministicHash.
+// core.ErrUnsupportedAlgorithm for another hash, core.ErrInvalidArgument
+// for a prehashed msg of the wrong size.
 func (k *PrivateKey) Sign(msg []byte, h hash.Algorithm, prehashed, deterministic bool) ([]byte, error) {
+	var dh crypto.Hash
+	if deterministic {
+		var err error
+		if dh, err = deterministicHash(h); err != nil {
+			return nil, err
+		}
+	}
 	d, err := digest(msg, h, prehashed)
 	if err != nil {
 		return nil, err
 	}
-	var opts crypto.SignerOpts = h.CryptoHash()
 	if deterministic {
-		return k.k.Sign(nil, d, opts)
+		return k.k.Sign(nil, d, dh)
 	}
-	return k.k.Sign(rand.Reader, d, opts)
+	return ecdsa.SignASN1(rand.Reader, k.k, d)
 }
 
 // MaxSignatureSize returns the largest DER signature on c: 2 INTEGERs of

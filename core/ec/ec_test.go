@@ -252,9 +252,9 @@ func TestSerialization(t *testing.T) {
 	}
 }
 
-// TestUnsupportedCurves: a secp256k1 key and a key with explicit parameters
-// (OpenSSL's "-param_enc explicit") are UnsupportedAlgorithm, as pyca
-// answers them; a corrupted key is bad data.
+// TestUnsupportedCurves: a secp256k1 key is UnsupportedAlgorithm, as pyca
+// answers it; malformed explicit parameters and a corrupted key are bad
+// data (explicit parameters proper: TestExplicitParameters in core/keys).
 func TestUnsupportedCurves(t *testing.T) {
 	// openssl ecparam -name secp256k1 -genkey -noout | openssl pkey -pubout -outform DER
 	k1SPKI := unhexS("3056301006072a8648ce3d020106052b8104000a03420004" +
@@ -269,8 +269,8 @@ func TestUnsupportedCurves(t *testing.T) {
 	explicit := bytes.Replace(der, unhexS("06082a8648ce3d030107"), unhexS("3008020101020101020101"), 1)
 	explicit[1] += 1
 	explicit[3] += 1
-	if _, err := keys.LoadPublicKey(explicit, keys.EncodingDER); !errors.Is(err, core.ErrUnsupportedAlgorithm) {
-		t.Errorf("explicit parameters: %v", err)
+	if _, err := keys.LoadPublicKey(explicit, keys.EncodingDER); !errors.Is(err, core.ErrBadKeyData) {
+		t.Errorf("malformed explicit parameters: %v", err)
 	}
 	bad := append([]byte{}, der...)
 	bad[len(bad)-1] ^= 1

@@ -57,24 +57,12 @@ _C_CURVES = {
     "secp521r1": "CRYPTOGO_EC_SECP521R1",
 }
 
-# The hashes libcrypto-go's ECDSA takes (SHA-1, SHA-2, SHA-3). pyca also
-# signs MD5, BLAKE2 and SHAKE digests; here they are UnsupportedAlgorithm
-# (UNSUPPORTED_HASH), as RSA signing refuses them.
-_C_HASHED = frozenset(
-    {
-        hashes.SHA1,
-        hashes.SHA224,
-        hashes.SHA256,
-        hashes.SHA384,
-        hashes.SHA512,
-        hashes.SHA512_224,
-        hashes.SHA512_256,
-        hashes.SHA3_224,
-        hashes.SHA3_256,
-        hashes.SHA3_384,
-        hashes.SHA3_512,
-    }
-)
+# libcrypto-go's ECDSA takes every hash of cryptogo's hashes, as pyca's
+# does (random nonces); deterministic signing takes SHA-1, SHA-2, SHA-3 and
+# MD5 (the library's UNSUPPORTED_ALGORITHM otherwise: SM3, which pyca signs
+# and Go's RFC 6979 cannot run, and BLAKE2/SHAKE, where pyca's OpenSSL
+# fails). A SHAKE digest is computed here (its size is the object's) and
+# passed prehashed, as pyca hashes before signing.
 
 
 def _invalid(rc: int) -> bool:
@@ -116,11 +104,11 @@ def _digest(data: typing.Any, algorithm: object) -> tuple[typing.Any, int, int, 
         raise TypeError("Expected instance of hashes.HashAlgorithm.")
     else:
         p, n = _buffers.buf(data)
-    if type(algorithm) not in _C_HASHED:
-        raise UnsupportedAlgorithm(
-            f"{algorithm.name} is not supported by this backend for ECDSA signing.",
-            _Reasons.UNSUPPORTED_HASH,
-        )
+        if isinstance(algorithm, hashes.ExtendableOutputFunction):
+            h = hashes.Hash(algorithm)
+            h.update(data)
+            p = h.finalize()
+            n, prehashed = len(p), 1
     return p, n, hashes._hash_id(algorithm), prehashed
 
 
