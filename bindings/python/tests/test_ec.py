@@ -10,10 +10,12 @@ refused serialization combinations; UnsupportedAlgorithm
 from __future__ import annotations
 
 import copy
+import glob
+import os
 import typing
 
 import pytest
-from conftest import load_vectors, require_exports
+from conftest import expect_valid, load_vectors, require_exports, vectors_dir
 
 from cryptogo import _handles
 
@@ -590,6 +592,84 @@ def test_wycheproof_ecdsa(file: str, h: str) -> None:
                 notes.append(f"tcId {tc['tcId']} ({tc['result']}): ours={e1 is None} pyca={e2 is None}")
     print(f"{file}: {total - bad}/{total} as pyca")
     assert total > 0 and not bad, "\n".join(notes[:20])
+
+
+def _p1363_files() -> list[str]:
+    d = vectors_dir()
+    if d is None:
+        return ["ecdsa_secp256r1_sha256_p1363_test.json"]  # load_vectors skips (or fails) loudly
+    return sorted(os.path.basename(p) for p in glob.glob(str(d / "ecdsa_*_p1363_test.json")))
+
+
+# Wycheproof hash names -> (cryptogo, pyca) algorithm factories; SHAKE at
+# RFC 8692's sizes.
+_WYCHEPROOF_HASHES = {
+    "SHA-224": (lambda: ohashes.SHA224(), lambda: phashes.SHA224()),
+    "SHA-256": (lambda: ohashes.SHA256(), lambda: phashes.SHA256()),
+    "SHA-384": (lambda: ohashes.SHA384(), lambda: phashes.SHA384()),
+    "SHA-512": (lambda: ohashes.SHA512(), lambda: phashes.SHA512()),
+    "SHA3-224": (lambda: ohashes.SHA3_224(), lambda: phashes.SHA3_224()),
+    "SHA3-256": (lambda: ohashes.SHA3_256(), lambda: phashes.SHA3_256()),
+    "SHA3-384": (lambda: ohashes.SHA3_384(), lambda: phashes.SHA3_384()),
+    "SHA3-512": (lambda: ohashes.SHA3_512(), lambda: phashes.SHA3_512()),
+    "SHAKE128": (lambda: ohashes.SHAKE128(32), lambda: phashes.SHAKE128(32)),
+    "SHAKE256": (lambda: ohashes.SHAKE256(64), lambda: phashes.SHAKE256(64)),
+}
+
+
+@pytest.mark.vectors
+@pytest.mark.parametrize("file", _p1363_files())
+def test_wycheproof_ecdsa_p1363(file: str) -> None:
+    """The P1363 files (raw r || s) as a pyca user must run them: a
+    signature that is not exactly twice the curve's byte size is invalid;
+    otherwise utils.encode_dss_signature(r, s) and verify. Each case must
+    give the policy's verdict, and pyca (same conversion) must agree. Files
+    of curves we lack count as unsupported: their key load raises
+    UnsupportedAlgorithm (as pyca's does for secp256k1 / Brainpool only
+    when its OpenSSL lacks them)."""
+    data = load_vectors(file)
+    total = accepted = by_size = rejected = unsupported = 0
+    notes = []
+    for g in data["testGroups"]:
+        der = bytes.fromhex(g["publicKeyDer"])
+        try:
+            opub = oser.load_der_public_key(der)
+        except UnsupportedAlgorithm:
+            total += len(g["tests"])
+            unsupported += len(g["tests"])
+            continue
+        tpub = pser.load_der_public_key(der)
+        assert isinstance(opub, oec.EllipticCurvePublicKey)
+        oh, ph = _WYCHEPROOF_HASHES[g["sha"]]
+        size = (opub.curve.key_size + 7) // 8
+        for tc in g["tests"]:
+            total += 1
+            want = expect_valid(file, tc["result"], tc["flags"])
+            sig, msg = bytes.fromhex(tc["sig"]), bytes.fromhex(tc["msg"])
+            if len(sig) != 2 * size:
+                if want:
+                    notes.append(f"tcId {tc['tcId']}: valid signature of {len(sig)} bytes")
+                by_size += 1
+                continue
+            r, s = int.from_bytes(sig[:size], "big"), int.from_bytes(sig[size:], "big")
+            dsig = outils.encode_dss_signature(r, s)
+            assert dsig == putils.encode_dss_signature(r, s)
+            _, e1 = _outcome(opub.verify, dsig, msg, oec.ECDSA(oh()))
+            _, e2 = _outcome(tpub.verify, dsig, msg, pec.ECDSA(ph()))
+            if e1 is not None and not isinstance(e1, InvalidSignature):
+                notes.append(f"tcId {tc['tcId']}: {e1!r}")
+            elif (e1 is None) != want or (e1 is None) != (e2 is None):
+                notes.append(f"tcId {tc['tcId']} ({tc['result']}): ours={e1 is None} pyca={e2 is None} want={want}")
+            elif want:
+                accepted += 1
+            else:
+                rejected += 1
+    print(
+        f"{file}: {total} cases, {accepted} accepted, {by_size + rejected} rejected "
+        f"({by_size} by size), {unsupported} unsupported"
+    )
+    assert total == data["numberOfTests"]
+    assert not notes, "\n".join(notes[:20])
 
 
 @pytest.mark.vectors
