@@ -15,11 +15,13 @@ package ec
 import (
 	"bytes"
 	"crypto"
+	"crypto/ecdh"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
 	"fmt"
 	"math/big"
+	"sync"
 
 	"github.com/cryptogo/libcrypto-go/core"
 	"github.com/cryptogo/libcrypto-go/core/hash"
@@ -105,17 +107,34 @@ func CurveOf(s elliptic.Curve) Curve {
 	return 0
 }
 
-// PrivateKey is an EC private key (pyca's EllipticCurvePrivateKey).
+// PrivateKey is an EC private key (pyca's EllipticCurvePrivateKey). Safe
+// for concurrent use.
 type PrivateKey struct {
 	k     *ecdsa.PrivateKey
 	curve Curve
+
+	// The crypto/ecdh form of the key (P-256/384/521), made on the first
+	// Exchange: converting costs a scalar multiplication (crypto/ecdh
+	// computes the public point), which would otherwise double the cost of
+	// every exchange.
+	dhOnce sync.Once
+	dh     *ecdh.PrivateKey
+	dhErr  error
+	// The public key, made once (it caches its own crypto/ecdh form).
+	pubOnce sync.Once
+	pub     *PublicKey
 }
 
 // PublicKey is an EC public key, a point on the curve other than the point
-// at infinity (pyca's EllipticCurvePublicKey).
+// at infinity (pyca's EllipticCurvePublicKey). Safe for concurrent use.
 type PublicKey struct {
 	k     *ecdsa.PublicKey
 	curve Curve
+
+	// The crypto/ecdh form of the key, made on first use as a peer.
+	dhOnce sync.Once
+	dh     *ecdh.PublicKey
+	dhErr  error
 }
 
 // Generate returns a new key on c from crypto/rand (pyca's
@@ -129,7 +148,7 @@ func Generate(c Curve) (*PrivateKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &PrivateKey{k, c}, nil
+	return &PrivateKey{k: k, curve: c}, nil
 }
 
 // NewPrivateKey returns the key whose private value is the big-endian
@@ -151,7 +170,7 @@ func NewPrivateKey(c Curve, scalar []byte) (*PrivateKey, error) {
 	if err != nil {
 		return nil, errs.Invalid("private_value must be a positive integer less than the curve order")
 	}
-	return &PrivateKey{k, c}, nil
+	return &PrivateKey{k: k, curve: c}, nil
 }
 
 // NewPublicKeyFromPoint returns the key of an X9.62 / SEC 1 2.3.4 encoded
@@ -170,7 +189,7 @@ func NewPublicKeyFromPoint(c Curve, point []byte) (*PublicKey, error) {
 		if err != nil {
 			return nil, errs.Invalid("Invalid EC key.")
 		}
-		return &PublicKey{k, c}, nil
+		return &PublicKey{k: k, curve: c}, nil
 	case len(point) == 1+n && (point[0] == 2 || point[0] == 3):
 		x, y := elliptic.UnmarshalCompressed(s, point)
 		if x == nil {
@@ -207,7 +226,7 @@ func NewPublicKeyFromNumbers(c Curve, x, y []byte) (*PublicKey, error) {
 	if err != nil {
 		return nil, errs.Invalid("Invalid EC key.")
 	}
-	return &PublicKey{k, c}, nil
+	return &PublicKey{k: k, curve: c}, nil
 }
 
 // FromStd wraps a crypto/ecdsa private key on one of the four curves.
@@ -216,7 +235,7 @@ func FromStd(k *ecdsa.PrivateKey) (*PrivateKey, error) {
 	if c == 0 {
 		return nil, errCurve
 	}
-	return &PrivateKey{k, c}, nil
+	return &PrivateKey{k: k, curve: c}, nil
 }
 
 // PublicFromStd wraps a crypto/ecdsa public key on one of the four curves.
@@ -225,7 +244,7 @@ func PublicFromStd(k *ecdsa.PublicKey) (*PublicKey, error) {
 	if c == 0 {
 		return nil, errCurve
 	}
-	return &PublicKey{k, c}, nil
+	return &PublicKey{k: k, curve: c}, nil
 }
 
 // Curve returns the key's curve.
@@ -244,7 +263,10 @@ func (k *PrivateKey) Bytes() []byte {
 }
 
 // Public returns the public key.
-func (k *PrivateKey) Public() *PublicKey { return &PublicKey{&k.k.PublicKey, k.curve} }
+func (k *PrivateKey) Public() *PublicKey {
+	k.pubOnce.Do(func() { k.pub = &PublicKey{k: &k.k.PublicKey, curve: k.curve} })
+	return k.pub
+}
 
 // Curve returns the key's curve.
 func (k *PublicKey) Curve() Curve { return k.curve }
@@ -401,14 +423,15 @@ func (k *PrivateKey) Exchange(peer *PublicKey) ([]byte, error) {
 		}
 		return x.FillBytes(make([]byte, k.curve.Size())), nil
 	}
-	priv, err := k.k.ECDH()
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", core.ErrInvalidArgument, err)
+	k.dhOnce.Do(func() { k.dh, k.dhErr = k.k.ECDH() })
+	if k.dhErr != nil {
+		return nil, fmt.Errorf("%w: %v", core.ErrInvalidArgument, k.dhErr)
 	}
-	pub, err := peer.k.ECDH()
-	if err != nil {
+	peer.dhOnce.Do(func() { peer.dh, peer.dhErr = peer.k.ECDH() })
+	if peer.dhErr != nil {
 		return nil, errs.Invalid("Invalid EC key.")
 	}
+	priv, pub := k.dh, peer.dh
 	s, err := priv.ECDH(pub)
 	if err != nil {
 		return nil, errs.Invalid("Error computing shared key.")

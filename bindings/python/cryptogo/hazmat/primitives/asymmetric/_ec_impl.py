@@ -93,6 +93,11 @@ def _curve_for(value: int) -> ec.EllipticCurve:
 def _digest(data: typing.Any, algorithm: object) -> tuple[typing.Any, int, int, int]:
     """(pointer, length, hash id, prehashed) for ECDSA over `data`: pyca's
     calculate_digest_and_algorithm, its checks in its order."""
+    t = type(algorithm)
+    if type(data) is bytes and t is not hashes.SHAKE128 and t is not hashes.SHAKE256:
+        hid = hashes._BY_TYPE.get(t)
+        if hid is not None:  # the hot path: a known fixed-size hash over bytes
+            return data, len(data), hid, 0
     prehashed = 0
     if isinstance(algorithm, asym_utils.Prehashed):
         p, n = _buffers.buf(data)
@@ -176,9 +181,9 @@ class ECPublicKey(_ECKey, _keys.PublicKeyHandle, ec.EllipticCurvePublicKey):
         alg = _ecdsa(signature_algorithm)
         p, n, hash_id, prehashed = _digest(data, alg.algorithm)
         rc = lib.cryptogo_ecdsa_verify(sp, sn, p, n, hash_id, prehashed, self._h)
-        if rc == _errors.code("CRYPTOGO_ERR_INVALID_SIGNATURE") or _invalid(rc):
-            raise InvalidSignature
         if rc:
+            if rc == _errors.code("CRYPTOGO_ERR_INVALID_SIGNATURE") or _invalid(rc):
+                raise InvalidSignature
             _check(rc)
 
     def public_numbers(self) -> ec.EllipticCurvePublicNumbers:
