@@ -55,7 +55,7 @@ func specifiedDomain(c elliptic.Curve, seed, compressedBase bool, edit func(p, n
 
 // withDomain replaces the namedCurve OID of a P-256/384/521/224 SPKI or
 // SEC 1 key (as crypto/x509 writes them) by explicit parameters.
-func withDomain(t *testing.T, der []byte, c ec.Curve, dom []byte) []byte {
+func withDomain(t testing.TB, der []byte, c ec.Curve, dom []byte) []byte {
 	t.Helper()
 	var oid []byte
 	for _, e := range ecCurveOIDs {
@@ -193,4 +193,48 @@ func TestECLoadReasons(t *testing.T) {
 	if _, err := LoadPrivateKey(mismatch, nil, EncodingDER); ReasonOf(err) != ReasonECInvalidKey {
 		t.Errorf("mismatched public key: %v", err)
 	}
+}
+
+// FuzzECPrivateKeySEC1: SEC 1 ECPrivateKey DER (and what mutates from it)
+// never panics, fails only with the documented kinds, and a key that loads
+// dumps to SEC 1 and reloads as the same key. Seeds: a key of each curve,
+// with and without its public key, and with explicit parameters.
+func FuzzECPrivateKeySEC1(f *testing.F) {
+	for _, c := range []ec.Curve{ec.SECP224R1, ec.SECP256R1, ec.SECP384R1, ec.SECP521R1} {
+		k, err := ec.Generate(c)
+		if err != nil {
+			f.Fatal(err)
+		}
+		der, _ := x509.MarshalECPrivateKey(k.Key())
+		f.Add(der)
+		p8, _ := x509.MarshalPKCS8PrivateKey(k.Key())
+		f.Add(p8)
+		if c == ec.SECP256R1 {
+			f.Add(withDomain(f, der, c, specifiedDomain(elliptic.P256(), true, false, nil, 1)))
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		key, err := LoadPrivateKey(data, nil, EncodingDER)
+		if err != nil {
+			if !errors.Is(err, core.ErrBadKeyData) && !errors.Is(err, core.ErrUnsupportedAlgorithm) {
+				t.Fatalf("unexpected error kind %v", err)
+			}
+			return
+		}
+		k, ok := key.(*ec.PrivateKey)
+		if !ok {
+			return // another algorithm's key
+		}
+		der, err := PrivateBytes(k, EncodingDER, PrivateFormatTraditionalOpenSSL, nil)
+		if err != nil {
+			t.Fatalf("dump: %v", err)
+		}
+		back, err := LoadPrivateKey(der, nil, EncodingDER)
+		if err != nil {
+			t.Fatalf("reload: %v", err)
+		}
+		if b := back.(*ec.PrivateKey); !b.Public().Equal(k.Public()) || !bytes.Equal(b.Bytes(), k.Bytes()) {
+			t.Fatal("reloaded a different key")
+		}
+	})
 }
