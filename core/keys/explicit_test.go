@@ -26,7 +26,10 @@ func specifiedDomain(c elliptic.Curve, seed, compressedBase bool, edit func(p, n
 		edit(p, n)
 	}
 	size := (cp.BitSize + 7) / 8
-	g := elliptic.Marshal(c, cp.Gx, cp.Gy) //nolint:staticcheck // test data
+	g := make([]byte, 1+2*size)
+	g[0] = 4
+	cp.Gx.FillBytes(g[1 : 1+size])
+	cp.Gy.FillBytes(g[1+size:])
 	if compressedBase {
 		g = elliptic.MarshalCompressed(c, cp.Gx, cp.Gy)
 	}

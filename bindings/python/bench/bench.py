@@ -199,7 +199,13 @@ def curve_rows(add) -> None:
         pk = pec.generate_private_key(pec.SECP256R1() if curve == "P-256" else pec.SECP384R1())
         ok = same(pk)
         oalg, palg = oec.ECDSA(oh()), pec.ECDSA(ph())
-        add(f"ECDSA {curve} sign", "64 B", lambda ok=ok, oalg=oalg: ok.sign(msg, oalg), lambda pk=pk, palg=palg: pk.sign(msg, palg), 1.2)
+        add(
+            f"ECDSA {curve} sign",
+            "64 B",
+            lambda ok=ok, oalg=oalg: ok.sign(msg, oalg),
+            lambda pk=pk, palg=palg: pk.sign(msg, palg),
+            1.2,
+        )
         sig = pk.sign(msg, palg)
         opub, ppub = ok.public_key(), pk.public_key()
         opub.verify(sig, msg, oalg)

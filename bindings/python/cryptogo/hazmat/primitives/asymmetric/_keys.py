@@ -23,7 +23,7 @@ import typing
 from cryptogo import _buffers, _errors, _handles, _native
 from cryptogo._handles import NativeObject
 from cryptogo._native import lib
-from cryptogo.exceptions import UnsupportedAlgorithm, _Reasons
+from cryptogo.exceptions import InternalError, UnsupportedAlgorithm, _Reasons
 from cryptogo.hazmat.primitives import _serialization
 from cryptogo.utils import Buffer
 
@@ -247,7 +247,7 @@ def load_private(data: Buffer, password: Buffer | None, encoding: str) -> typing
     rc = lib.cryptogo_private_key_load(ctypes.byref(h), p, n, pw, pwn, enc)
     if rc:
         _raise_load_error(rc, lib.cryptogo_private_key_load_reason, p, n, pw, pwn, enc)
-    return wrap_private(h.value)
+    return wrap_private(_handle_value(h))
 
 
 def load_public(data: Buffer, encoding: str) -> typing.Any:
@@ -258,7 +258,13 @@ def load_public(data: Buffer, encoding: str) -> typing.Any:
     rc = lib.cryptogo_public_key_load(ctypes.byref(h), p, n, enc)
     if rc:
         _raise_load_error(rc, lib.cryptogo_public_key_load_reason, p, n, enc)
-    return wrap_public(h.value)
+    return wrap_public(_handle_value(h))
+
+
+def _handle_value(h: ctypes.c_void_p) -> int:
+    if not h.value:
+        raise InternalError("libcrypto-go returned a NULL handle", [])
+    return h.value
 
 
 # pyca's messages for the failures the library qualifies with a
