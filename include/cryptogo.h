@@ -1440,8 +1440,11 @@ int cryptogo_pbkdf2_hmac_verify(const uint8_t *expected,
  *   CRYPTOGO_ERR_PASSWORD_UNEXPECTED    when a password is given (even empty)
  *                                       for an unencrypted key
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a well-formed key of an algorithm
- *                                       this library does not implement yet
- *                                       (EC, Ed25519, DSA...)
+ *                                       or curve this library does not
+ *                                       implement (DSA, secp256k1, EC explicit
+ *                                       parameters other than P-256/384/521's;
+ *                                       cryptogo_private_key_load_reason tells
+ *                                       the last apart)
  *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an encoding other than PEM or DER,
  *                                       a NULL out, or a NULL pointer with a
  *                                       non-zero length
@@ -1548,7 +1551,10 @@ int cryptogo_private_key_free(cryptogo_private_key *k);
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BAD_KEY_DATA           for malformed data or another PEM label
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a well-formed key of an algorithm
- *                                       this library does not implement yet
+ *                                       or curve this library does not
+ *                                       implement (EC explicit parameters other
+ *                                       than P-256/384/521's: see
+ *                                       cryptogo_public_key_load_reason)
  *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an encoding other than PEM or DER,
  *                                       invalid numbers, a NULL out, or a NULL
  *                                       data with a non-zero length
