@@ -79,14 +79,28 @@ def c_curve(curve: object) -> int:
     member = _C_CURVES.get(name) if isinstance(name, str) else None
     if member is None:
         raise UnsupportedAlgorithm(f"Curve {name} is not supported", _Reasons.UNSUPPORTED_ELLIPTIC_CURVE)
-    return _native.const(member)
+    value = _VALUES.get(member)
+    if value is None:
+        value = _VALUES[member] = _native.const(member)
+    return value
+
+
+# cryptogo_ec_curve member -> value, and value -> pyca's shared curve
+# instance: filled on first use (the values come from the library's ABI
+# description), then plain dict lookups on every key operation.
+_VALUES: dict[str, int] = {}
+_CURVE_BY_VALUE: dict[int, ec.EllipticCurve] = {}
 
 
 def _curve_for(value: int) -> ec.EllipticCurve:
     """pyca's shared curve instance for a cryptogo_ec_curve value."""
+    c = _CURVE_BY_VALUE.get(value)
+    if c is not None:
+        return c
     for name, member in _C_CURVES.items():
         if _native.const(member) == value:
-            return ec._CURVE_TYPES[name]
+            c = _CURVE_BY_VALUE[value] = ec._CURVE_TYPES[name]
+            return c
     raise UnsupportedAlgorithm(f"curve {value} is not a supported elliptic curve", _Reasons.UNSUPPORTED_ELLIPTIC_CURVE)
 
 
