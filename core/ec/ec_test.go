@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cryptogo/libcrypto-go/core"
@@ -285,4 +286,31 @@ func unhexS(s string) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// TestExchangeConcurrent: the crypto/ecdh forms cached in the keys on first
+// exchange are made once, safely, when many goroutines exchange at once
+// (go test -race).
+func TestExchangeConcurrent(t *testing.T) {
+	for _, c := range []ec.Curve{ec.SECP224R1, ec.SECP256R1} {
+		a, _ := ec.Generate(c)
+		b, _ := ec.Generate(c)
+		want, err := b.Exchange(a.Public())
+		if err != nil {
+			t.Fatal(err)
+		}
+		pub := b.Public()
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				got, err := a.Exchange(pub)
+				if err != nil || !bytes.Equal(got, want) {
+					t.Errorf("%s: concurrent exchange: %x, %v", c.Name(), got, err)
+				}
+			}()
+		}
+		wg.Wait()
+	}
 }
