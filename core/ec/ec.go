@@ -253,13 +253,16 @@ func (k *PrivateKey) Curve() Curve { return k.curve }
 // Key returns the crypto/ecdsa key (for crypto/x509).
 func (k *PrivateKey) Key() *ecdsa.PrivateKey { return k.k }
 
-// Bytes returns the private value, big-endian, Curve().Size() bytes.
+// Bytes returns a copy of the private value, big-endian, Curve().Size()
+// bytes, which the caller may wipe. A copy: crypto/ecdsa's Bytes returns
+// the scalar of the FIPS key it caches for the key, and callers clear what
+// they get (wiping it would corrupt concurrent operations on the key).
 func (k *PrivateKey) Bytes() []byte {
 	b, err := k.k.Bytes()
 	if err != nil {
 		panic("ec: " + err.Error()) // only for curves FromStd refuses
 	}
-	return b
+	return bytes.Clone(b)
 }
 
 // Public returns the public key.
