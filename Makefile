@@ -248,7 +248,7 @@ demo: deps lib ## build the library and run the C walkthrough of the seed guide
 FUZZTIME  ?= 60s
 FUZZFLAGS ?=
 fuzz: ## run every Go fuzz target for FUZZTIME (default 60s each)
-	@failed=""; for p in ./capi ./core/keys ./core/rsa; do for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
+	@failed=""; for p in ./capi ./core/keys ./core/rsa ./core/ec ./core/dss; do for t in $$($(GO) test -list '^Fuzz' $$p | grep '^Fuzz'); do \
 	  echo "== $$p $$t ($(FUZZTIME))"; \
 	  $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $(FUZZFLAGS) $$p || failed="$$failed $$t"; \
 	done; done; \

@@ -248,18 +248,21 @@ func cryptogo_ec_private_key_value(out *C.uint8_t, outCap C.size_t, outLen *C.si
 }
 
 // cryptogo_ecdsa_sign signs msg (or, with prehashed != 0, the digest msg;
-// pyca's utils.Prehashed) with ECDSA (FIPS 186-5) over hash_alg, a SHA-1,
-// SHA-2 or SHA-3 algorithm, and k, an EC private key, and writes the DER
-// signature (RFC 3279 Ecdsa-Sig-Value), of variable length, to out; *out_len
-// is its length. out_cap must be at least the largest signature of the
-// curve. deterministic != 0 takes the nonce of RFC 6979 (byte-identical to
-// pyca's ECDSA(hash, deterministic_signing=True)); otherwise the nonce is
-// random. Constant time with respect to the key.
+// pyca's utils.Prehashed) with ECDSA (FIPS 186-5) over hash_alg, any
+// cryptogo_hash_alg (as pyca: SHA-1, SHA-2, SHA-3, BLAKE2, MD5, SM3; SHAKE
+// only prehashed, the digest of the caller's size), and k, an EC private
+// key, and writes the DER signature (RFC 3279 Ecdsa-Sig-Value), of variable
+// length, to out; *out_len is its length. out_cap must be at least the
+// largest signature of the curve. deterministic != 0 takes the nonce of RFC
+// 6979 (byte-identical to pyca's ECDSA(hash, deterministic_signing=True)),
+// for SHA-1, SHA-2, SHA-3 and MD5; otherwise the nonce is random.
+// Constant time with respect to the key.
 //
 // Returns:
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = largest signature size)
-//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for another hash_alg
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown hash_alg, SHAKE not
+//     prehashed, or deterministic signing with SM3, BLAKE2 or SHAKE
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for a prehashed msg of the wrong size, a
 //     NULL out_len, or a NULL pointer with a non-zero length
 //   - CRYPTOGO_ERR_TYPE for a key that is not an EC key
@@ -299,12 +302,14 @@ func cryptogo_ecdsa_sign(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 
 // cryptogo_ecdsa_verify checks sig, a DER ECDSA signature, of msg (or, with
 // prehashed != 0, of the digest msg) over hash_alg with k, an EC public key
-// (pyca's verify with ECDSA). A signature that is not strict DER is invalid.
+// (pyca's verify with ECDSA; hash_alg as cryptogo_ecdsa_sign). A signature
+// that is not strict DER is invalid.
 //
 // Returns:
 //   - CRYPTOGO_OK when the signature is valid
 //   - CRYPTOGO_ERR_INVALID_SIGNATURE when it is not
-//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a hash_alg ECDSA does not take
+//   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for an unknown hash_alg or SHAKE not
+//     prehashed
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for a prehashed msg of the wrong size or
 //     a NULL pointer with a non-zero length
 //   - CRYPTOGO_ERR_TYPE for a key that is not an EC key

@@ -592,112 +592,126 @@ func cryptogo_invoke(fnId C.int, args *unsafe.Pointer) (rc C.int) {
 		p := unsafe.Slice(args, 4)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_public_key_from_raw((**C.cryptogo_public_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]))
-	case 84: // cryptogo_random_bytes
+	case 84: // cryptogo_private_key_load_reason
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 6)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
+		return cryptogo_private_key_load_reason((*C.int)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]))
+	case 85: // cryptogo_public_key_load_reason
+		if args == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
+		p := unsafe.Slice(args, 4)
+		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
+		return cryptogo_public_key_load_reason((*C.int)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), C.int(w[3]))
+	case 86: // cryptogo_random_bytes
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_random_bytes((*C.uint8_t)(p[0]), C.size_t(w[1]))
-	case 85: // cryptogo_rsa_generate
+	case 87: // cryptogo_rsa_generate
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_rsa_generate((**C.cryptogo_private_key)(p[0]), C.size_t(w[1]), C.uint64_t(w[2]))
-	case 86: // cryptogo_rsa_private_key_number
+	case 88: // cryptogo_rsa_private_key_number
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_rsa_private_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_private_key)(p[4]))
-	case 87: // cryptogo_rsa_public_key_number
+	case 89: // cryptogo_rsa_public_key_number
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_rsa_public_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_public_key)(p[4]))
-	case 88: // cryptogo_rsa_private_key_from_numbers
+	case 90: // cryptogo_rsa_private_key_from_numbers
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 17)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 17)
 		return cryptogo_rsa_private_key_from_numbers((**C.cryptogo_private_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]), (*C.cryptogo_in)(p[9]), C.size_t(w[10]), (*C.cryptogo_in)(p[11]), C.size_t(w[12]), (*C.cryptogo_in)(p[13]), C.size_t(w[14]), (*C.cryptogo_in)(p[15]), C.size_t(w[16]))
-	case 89: // cryptogo_rsa_public_key_from_numbers
+	case 91: // cryptogo_rsa_public_key_from_numbers
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_rsa_public_key_from_numbers((**C.cryptogo_public_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]))
-	case 90: // cryptogo_rsa_encrypt_oaep
+	case 92: // cryptogo_rsa_encrypt_oaep
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_rsa_encrypt_oaep((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), C.int(w[7]), C.int(w[8]), (*C.cryptogo_const_public_key)(p[9]))
-	case 91: // cryptogo_rsa_decrypt_oaep
+	case 93: // cryptogo_rsa_decrypt_oaep
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_rsa_decrypt_oaep((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), C.int(w[7]), C.int(w[8]), (*C.cryptogo_const_private_key)(p[9]))
-	case 92: // cryptogo_rsa_encrypt_pkcs1v15
+	case 94: // cryptogo_rsa_encrypt_pkcs1v15
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_rsa_encrypt_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_const_public_key)(p[5]))
-	case 93: // cryptogo_rsa_decrypt_pkcs1v15
+	case 95: // cryptogo_rsa_decrypt_pkcs1v15
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_rsa_decrypt_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_const_private_key)(p[5]))
-	case 94: // cryptogo_rsa_sign_pss
+	case 96: // cryptogo_rsa_sign_pss
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_rsa_sign_pss((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int(w[6]), C.int(w[7]), C.int(w[8]), (*C.cryptogo_const_private_key)(p[9]))
-	case 95: // cryptogo_rsa_verify_pss
+	case 97: // cryptogo_rsa_verify_pss
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 9)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 9)
 		return cryptogo_rsa_verify_pss((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), C.int(w[4]), C.int(w[5]), C.int(w[6]), C.int(w[7]), (*C.cryptogo_const_public_key)(p[8]))
-	case 96: // cryptogo_rsa_sign_pkcs1v15
+	case 98: // cryptogo_rsa_sign_pkcs1v15
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_rsa_sign_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int(w[6]), (*C.cryptogo_const_private_key)(p[7]))
-	case 97: // cryptogo_rsa_verify_pkcs1v15
+	case 99: // cryptogo_rsa_verify_pkcs1v15
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_rsa_verify_pkcs1v15((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), C.int(w[4]), C.int(w[5]), (*C.cryptogo_const_public_key)(p[6]))
-	case 98: // cryptogo_rsa_recover_pkcs1v15
+	case 100: // cryptogo_rsa_recover_pkcs1v15
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_rsa_recover_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), (*C.cryptogo_const_public_key)(p[6]))
-	case 99: // cryptogo_xdh_exchange
+	case 101: // cryptogo_xdh_exchange
 		if args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}

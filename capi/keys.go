@@ -120,7 +120,9 @@ func writeKeyBytes(dst *C.uint8_t, dstCap C.size_t, dstLen *C.size_t, b []byte) 
 //   - CRYPTOGO_ERR_PASSWORD_UNEXPECTED when a password is given (even empty)
 //     for an unencrypted key
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a well-formed key of an algorithm
-//     this library does not implement yet (EC, Ed25519, DSA...)
+//     or curve this library does not implement (DSA, secp256k1, EC explicit
+//     parameters other than P-256/384/521's; cryptogo_private_key_load_reason
+//     tells the last apart)
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for an encoding other than PEM or DER, a
 //     NULL out, or a NULL pointer with a non-zero length
 //
@@ -290,7 +292,8 @@ func cryptogo_private_key_free(k *C.cryptogo_private_key) (rc C.int) {
 //   - CRYPTOGO_OK
 //   - CRYPTOGO_ERR_BAD_KEY_DATA for malformed data or another PEM label
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM for a well-formed key of an algorithm
-//     this library does not implement yet
+//     or curve this library does not implement (EC explicit parameters other
+//     than P-256/384/521's: see cryptogo_public_key_load_reason)
 //   - CRYPTOGO_ERR_INVALID_ARGUMENT for an encoding other than PEM or DER,
 //     invalid numbers, a NULL out, or a NULL data with a non-zero length
 //
@@ -521,5 +524,73 @@ func cryptogo_public_key_from_raw(out **C.cryptogo_public_key, keyType C.int,
 		return status(err)
 	}
 	*out = (*C.cryptogo_public_key)(newHandle(kindPublicKey, k))
+	return C.CRYPTOGO_OK
+}
+
+// cryptogo_private_key_load_reason reads the same arguments as
+// cryptogo_private_key_load and stores in *out_reason a
+// cryptogo_key_load_reason saying why that load fails where pyca's message
+// is more precise than the status code (an EC private value of the wrong
+// width, an invalid EC key, EC explicit parameters of another curve);
+// CRYPTOGO_KEY_LOAD_REASON_NONE when the key loads or the failure has no
+// finer reason. For a binding's error message after a failed load: it
+// repeats the load (and any key derivation), so call it only then.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_reason, or a NULL pointer
+//     with a non-zero length
+//   - CRYPTOGO_ERR_OVERFLOW for an input over CRYPTOGO_INPUTBYTES_MAX
+//
+//export cryptogo_private_key_load_reason
+func cryptogo_private_key_load_reason(outReason *C.int,
+	data *C.cryptogo_in, dataLen C.size_t, password *C.cryptogo_in, passwordLen C.size_t,
+	encoding C.int) (rc C.int) {
+	defer guard(enter(&rc))
+	if outReason == nil {
+		return status(errNullArgument)
+	}
+	d, err := in(data, dataLen)
+	if err != nil {
+		return status(err)
+	}
+	pw, err := keyPassword(password, passwordLen)
+	if err != nil {
+		return status(err)
+	}
+	defer clear(pw)
+	d = bytes.Clone(d)
+	defer clear(d)
+	_, err = keys.LoadPrivateKey(d, pw, keys.Encoding(encoding))
+	*outReason = C.int(keys.ReasonOf(err))
+	return C.CRYPTOGO_OK
+}
+
+// cryptogo_public_key_load_reason reads the same arguments as
+// cryptogo_public_key_load and stores in *out_reason a
+// cryptogo_key_load_reason saying why that load fails where pyca's message
+// is more precise than the status code (an EC point at infinity, EC
+// explicit parameters of another curve); CRYPTOGO_KEY_LOAD_REASON_NONE when
+// the key loads or the failure has no finer reason.
+//
+// Returns:
+//   - CRYPTOGO_OK
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for a NULL out_reason, or a NULL data
+//     with a non-zero length
+//   - CRYPTOGO_ERR_OVERFLOW for an input over CRYPTOGO_INPUTBYTES_MAX
+//
+//export cryptogo_public_key_load_reason
+func cryptogo_public_key_load_reason(outReason *C.int,
+	data *C.cryptogo_in, dataLen C.size_t, encoding C.int) (rc C.int) {
+	defer guard(enter(&rc))
+	if outReason == nil {
+		return status(errNullArgument)
+	}
+	d, err := in(data, dataLen)
+	if err != nil {
+		return status(err)
+	}
+	_, err = keys.LoadPublicKey(d, keys.Encoding(encoding))
+	*outReason = C.int(keys.ReasonOf(err))
 	return C.CRYPTOGO_OK
 }

@@ -739,18 +739,22 @@ int cryptogo_ec_private_key_value(uint8_t *out,
 
 /**
  * cryptogo_ecdsa_sign signs msg (or, with prehashed != 0, the digest msg;
- * pyca's utils.Prehashed) with ECDSA (FIPS 186-5) over hash_alg, a SHA-1,
- * SHA-2 or SHA-3 algorithm, and k, an EC private key, and writes the DER
- * signature (RFC 3279 Ecdsa-Sig-Value), of variable length, to out; *out_len
- * is its length. out_cap must be at least the largest signature of the
- * curve. deterministic != 0 takes the nonce of RFC 6979 (byte-identical to
- * pyca's ECDSA(hash, deterministic_signing=True)); otherwise the nonce is
- * random. Constant time with respect to the key.
+ * pyca's utils.Prehashed) with ECDSA (FIPS 186-5) over hash_alg, any
+ * cryptogo_hash_alg (as pyca: SHA-1, SHA-2, SHA-3, BLAKE2, MD5, SM3; SHAKE
+ * only prehashed, the digest of the caller's size), and k, an EC private
+ * key, and writes the DER signature (RFC 3279 Ecdsa-Sig-Value), of variable
+ * length, to out; *out_len is its length. out_cap must be at least the
+ * largest signature of the curve. deterministic != 0 takes the nonce of RFC
+ * 6979 (byte-identical to pyca's ECDSA(hash, deterministic_signing=True)),
+ * for SHA-1, SHA-2, SHA-3 and MD5; otherwise the nonce is random.
+ * Constant time with respect to the key.
  *
  * Returns:
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL       (*out_len = largest signature size)
- *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for another hash_alg
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for an unknown hash_alg, SHAKE not
+ *                                       prehashed, or deterministic signing
+ *                                       with SM3, BLAKE2 or SHAKE
  *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a prehashed msg of the wrong size,
  *                                       a NULL out_len, or a NULL pointer with
  *                                       a non-zero length
@@ -772,12 +776,14 @@ int cryptogo_ecdsa_sign(uint8_t *out,
 /**
  * cryptogo_ecdsa_verify checks sig, a DER ECDSA signature, of msg (or, with
  * prehashed != 0, of the digest msg) over hash_alg with k, an EC public key
- * (pyca's verify with ECDSA). A signature that is not strict DER is invalid.
+ * (pyca's verify with ECDSA; hash_alg as cryptogo_ecdsa_sign). A signature
+ * that is not strict DER is invalid.
  *
  * Returns:
  *   CRYPTOGO_OK                         when the signature is valid
  *   CRYPTOGO_ERR_INVALID_SIGNATURE      when it is not
- *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a hash_alg ECDSA does not take
+ *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for an unknown hash_alg or SHAKE not
+ *                                       prehashed
  *   CRYPTOGO_ERR_INVALID_ARGUMENT       for a prehashed msg of the wrong size
  *                                       or a NULL pointer with a non-zero
  *                                       length
@@ -1654,8 +1660,11 @@ int cryptogo_pbkdf2_hmac_verify(const uint8_t *expected,
  *   CRYPTOGO_ERR_PASSWORD_UNEXPECTED    when a password is given (even empty)
  *                                       for an unencrypted key
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a well-formed key of an algorithm
- *                                       this library does not implement yet
- *                                       (EC, Ed25519, DSA...)
+ *                                       or curve this library does not
+ *                                       implement (DSA, secp256k1, EC explicit
+ *                                       parameters other than P-256/384/521's;
+ *                                       cryptogo_private_key_load_reason tells
+ *                                       the last apart)
  *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an encoding other than PEM or DER,
  *                                       a NULL out, or a NULL pointer with a
  *                                       non-zero length
@@ -1762,7 +1771,10 @@ int cryptogo_private_key_free(cryptogo_private_key *k);
  *   CRYPTOGO_OK
  *   CRYPTOGO_ERR_BAD_KEY_DATA           for malformed data or another PEM label
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  for a well-formed key of an algorithm
- *                                       this library does not implement yet
+ *                                       or curve this library does not
+ *                                       implement (EC explicit parameters other
+ *                                       than P-256/384/521's: see
+ *                                       cryptogo_public_key_load_reason)
  *   CRYPTOGO_ERR_INVALID_ARGUMENT       for an encoding other than PEM or DER,
  *                                       invalid numbers, a NULL out, or a NULL
  *                                       data with a non-zero length
@@ -1900,6 +1912,50 @@ int cryptogo_public_key_from_raw(cryptogo_public_key **out,
                                  int key_type,
                                  const uint8_t *data,
                                  size_t data_len);
+
+/**
+ * cryptogo_private_key_load_reason reads the same arguments as
+ * cryptogo_private_key_load and stores in *out_reason a
+ * cryptogo_key_load_reason saying why that load fails where pyca's message
+ * is more precise than the status code (an EC private value of the wrong
+ * width, an invalid EC key, EC explicit parameters of another curve);
+ * CRYPTOGO_KEY_LOAD_REASON_NONE when the key loads or the failure has no
+ * finer reason. For a binding's error message after a failed load: it
+ * repeats the load (and any key derivation), so call it only then.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_reason, or a NULL pointer
+ *                                  with a non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW          for an input over CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_private_key_load_reason(int *out_reason,
+                                     const uint8_t *data,
+                                     size_t data_len,
+                                     const uint8_t *password,
+                                     size_t password_len,
+                                     int encoding);
+
+/**
+ * cryptogo_public_key_load_reason reads the same arguments as
+ * cryptogo_public_key_load and stores in *out_reason a
+ * cryptogo_key_load_reason saying why that load fails where pyca's message
+ * is more precise than the status code (an EC point at infinity, EC
+ * explicit parameters of another curve); CRYPTOGO_KEY_LOAD_REASON_NONE when
+ * the key loads or the failure has no finer reason.
+ *
+ * Returns:
+ *   CRYPTOGO_OK
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for a NULL out_reason, or a NULL data with a
+ *                                  non-zero length
+ *   CRYPTOGO_ERR_OVERFLOW          for an input over CRYPTOGO_INPUTBYTES_MAX
+ */
+CRYPTOGO_NODISCARD
+int cryptogo_public_key_load_reason(int *out_reason,
+                                    const uint8_t *data,
+                                    size_t data_len,
+                                    int encoding);
 
 /* ---- random ---- */
 

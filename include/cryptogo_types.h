@@ -191,6 +191,17 @@ enum cryptogo_dsa_component {
     CRYPTOGO_DSA_X = 5
 };
 
+/* Why a key load failed, where pyca's message is more precise than the
+ * status code (cryptogo_private_key_load_reason,
+ * cryptogo_public_key_load_reason). Values are ABI: never renumbered. */
+enum cryptogo_key_load_reason {
+    CRYPTOGO_KEY_LOAD_REASON_NONE = 0,
+    CRYPTOGO_KEY_LOAD_REASON_EC_POINT_AT_INFINITY = 1,   /* SPKI point is 0x00 */
+    CRYPTOGO_KEY_LOAD_REASON_EC_EXPLICIT_CURVE = 2,      /* explicit parameters, not P-256/384/521 */
+    CRYPTOGO_KEY_LOAD_REASON_EC_PRIVATE_VALUE_LENGTH = 3,/* privateKey not the curve's width */
+    CRYPTOGO_KEY_LOAD_REASON_EC_INVALID_KEY = 4          /* value 0 or >= n, or public key mismatch */
+};
+
 /* Fixed sizes. Each has a matching size function (cryptogo_<name>()) and a
  * test asserting they agree. */
 #define CRYPTOGO_FERNET_KEYBYTES 44          /* url-safe base64 of 32 raw bytes */

@@ -15,11 +15,13 @@ package ec
 import (
 	"bytes"
 	"crypto"
+	"crypto/ecdh"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
 	"fmt"
 	"math/big"
+	"sync"
 
 	"github.com/cryptogo/libcrypto-go/core"
 	"github.com/cryptogo/libcrypto-go/core/hash"
@@ -81,6 +83,16 @@ func (c Curve) Bits() int {
 	return s.Params().BitSize
 }
 
+// Params returns the curve's domain parameters (crypto/elliptic's), nil for
+// an invalid curve.
+func (c Curve) Params() *elliptic.CurveParams {
+	s, err := c.std()
+	if err != nil {
+		return nil
+	}
+	return s.Params()
+}
+
 // Size returns the byte length of a field element and of a scalar: 28, 32,
 // 48 or 66 (the width of private values, coordinates and shared secrets).
 func (c Curve) Size() int { return (c.Bits() + 7) / 8 }
@@ -95,17 +107,34 @@ func CurveOf(s elliptic.Curve) Curve {
 	return 0
 }
 
-// PrivateKey is an EC private key (pyca's EllipticCurvePrivateKey).
+// PrivateKey is an EC private key (pyca's EllipticCurvePrivateKey). Safe
+// for concurrent use.
 type PrivateKey struct {
 	k     *ecdsa.PrivateKey
 	curve Curve
+
+	// The crypto/ecdh form of the key (P-256/384/521), made on the first
+	// Exchange: converting costs a scalar multiplication (crypto/ecdh
+	// computes the public point), which would otherwise double the cost of
+	// every exchange.
+	dhOnce sync.Once
+	dh     *ecdh.PrivateKey
+	dhErr  error
+	// The public key, made once (it caches its own crypto/ecdh form).
+	pubOnce sync.Once
+	pub     *PublicKey
 }
 
 // PublicKey is an EC public key, a point on the curve other than the point
-// at infinity (pyca's EllipticCurvePublicKey).
+// at infinity (pyca's EllipticCurvePublicKey). Safe for concurrent use.
 type PublicKey struct {
 	k     *ecdsa.PublicKey
 	curve Curve
+
+	// The crypto/ecdh form of the key, made on first use as a peer.
+	dhOnce sync.Once
+	dh     *ecdh.PublicKey
+	dhErr  error
 }
 
 // Generate returns a new key on c from crypto/rand (pyca's
@@ -119,7 +148,7 @@ func Generate(c Curve) (*PrivateKey, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &PrivateKey{k, c}, nil
+	return &PrivateKey{k: k, curve: c}, nil
 }
 
 // NewPrivateKey returns the key whose private value is the big-endian
@@ -141,7 +170,7 @@ func NewPrivateKey(c Curve, scalar []byte) (*PrivateKey, error) {
 	if err != nil {
 		return nil, errs.Invalid("private_value must be a positive integer less than the curve order")
 	}
-	return &PrivateKey{k, c}, nil
+	return &PrivateKey{k: k, curve: c}, nil
 }
 
 // NewPublicKeyFromPoint returns the key of an X9.62 / SEC 1 2.3.4 encoded
@@ -160,7 +189,7 @@ func NewPublicKeyFromPoint(c Curve, point []byte) (*PublicKey, error) {
 		if err != nil {
 			return nil, errs.Invalid("Invalid EC key.")
 		}
-		return &PublicKey{k, c}, nil
+		return &PublicKey{k: k, curve: c}, nil
 	case len(point) == 1+n && (point[0] == 2 || point[0] == 3):
 		x, y := elliptic.UnmarshalCompressed(s, point)
 		if x == nil {
@@ -197,7 +226,7 @@ func NewPublicKeyFromNumbers(c Curve, x, y []byte) (*PublicKey, error) {
 	if err != nil {
 		return nil, errs.Invalid("Invalid EC key.")
 	}
-	return &PublicKey{k, c}, nil
+	return &PublicKey{k: k, curve: c}, nil
 }
 
 // FromStd wraps a crypto/ecdsa private key on one of the four curves.
@@ -206,7 +235,7 @@ func FromStd(k *ecdsa.PrivateKey) (*PrivateKey, error) {
 	if c == 0 {
 		return nil, errCurve
 	}
-	return &PrivateKey{k, c}, nil
+	return &PrivateKey{k: k, curve: c}, nil
 }
 
 // PublicFromStd wraps a crypto/ecdsa public key on one of the four curves.
@@ -215,7 +244,7 @@ func PublicFromStd(k *ecdsa.PublicKey) (*PublicKey, error) {
 	if c == 0 {
 		return nil, errCurve
 	}
-	return &PublicKey{k, c}, nil
+	return &PublicKey{k: k, curve: c}, nil
 }
 
 // Curve returns the key's curve.
@@ -224,17 +253,23 @@ func (k *PrivateKey) Curve() Curve { return k.curve }
 // Key returns the crypto/ecdsa key (for crypto/x509).
 func (k *PrivateKey) Key() *ecdsa.PrivateKey { return k.k }
 
-// Bytes returns the private value, big-endian, Curve().Size() bytes.
+// Bytes returns a copy of the private value, big-endian, Curve().Size()
+// bytes, which the caller may wipe. A copy: crypto/ecdsa's Bytes returns
+// the scalar of the FIPS key it caches for the key, and callers clear what
+// they get (wiping it would corrupt concurrent operations on the key).
 func (k *PrivateKey) Bytes() []byte {
 	b, err := k.k.Bytes()
 	if err != nil {
 		panic("ec: " + err.Error()) // only for curves FromStd refuses
 	}
-	return b
+	return bytes.Clone(b)
 }
 
 // Public returns the public key.
-func (k *PrivateKey) Public() *PublicKey { return &PublicKey{&k.k.PublicKey, k.curve} }
+func (k *PrivateKey) Public() *PublicKey {
+	k.pubOnce.Do(func() { k.pub = &PublicKey{k: &k.k.PublicKey, curve: k.curve} })
+	return k.pub
+}
 
 // Curve returns the key's curve.
 func (k *PublicKey) Curve() Curve { return k.curve }
@@ -270,20 +305,23 @@ func (k *PublicKey) Equal(o *PublicKey) bool {
 	return k != nil && o != nil && k.curve == o.curve && bytes.Equal(k.UncompressedPoint(), o.UncompressedPoint())
 }
 
-// signatureHash: the hashes pyca's ECDSA takes that have a crypto.Hash
-// (needed by RFC 6979).
-func signatureHash(h hash.Algorithm) error {
-	switch h {
-	case hash.SHA1, hash.SHA224, hash.SHA256, hash.SHA384, hash.SHA512, hash.SHA512_224, hash.SHA512_256,
-		hash.SHA3_224, hash.SHA3_256, hash.SHA3_384, hash.SHA3_512:
-		return nil
-	}
-	return fmt.Errorf("%w: hash algorithm %d is not supported for ECDSA", core.ErrUnsupportedAlgorithm, int(h))
-}
-
+// digest returns the digest ECDSA signs: msg hashed with h, or msg itself
+// when prehashed (pyca's Prehashed; it must then be h's size). ECDSA takes
+// any hash, as pyca's does (OpenSSL signs the digest it is given). A SHAKE
+// digest has no fixed size: it is taken prehashed only (any non-empty
+// length, the caller's digest_size).
 func digest(msg []byte, h hash.Algorithm, prehashed bool) ([]byte, error) {
-	if err := signatureHash(h); err != nil {
-		return nil, err
+	if !h.Valid() {
+		return nil, fmt.Errorf("%w: hash algorithm %d is not supported for ECDSA", core.ErrUnsupportedAlgorithm, int(h))
+	}
+	if h.IsXOF() {
+		if !prehashed {
+			return nil, fmt.Errorf("%w: %s needs a digest size: pass its digest prehashed", core.ErrUnsupportedAlgorithm, h.Name())
+		}
+		if len(msg) == 0 {
+			return nil, errs.Invalid("The provided data must be the same length as the hash algorithm's digest size.")
+		}
+		return msg, nil
 	}
 	if prehashed {
 		if len(msg) != h.Size() {
@@ -299,24 +337,47 @@ func digest(msg []byte, h hash.Algorithm, prehashed bool) ([]byte, error) {
 	return hh.Sum(nil), nil
 }
 
+// deterministicHash returns the crypto.Hash RFC 6979 runs its HMAC over:
+// SHA-1, SHA-2, SHA-3 and MD5, the hashes pyca 50 signs deterministically
+// that crypto/ecdsa can run. SM3 (pyca signs it; crypto has no SM3 to give
+// crypto/ecdsa), BLAKE2 and SHAKE (pyca's OpenSSL fails on them) are
+// core.ErrUnsupportedAlgorithm.
+func deterministicHash(h hash.Algorithm) (crypto.Hash, error) {
+	switch h {
+	case hash.SHA1, hash.SHA224, hash.SHA256, hash.SHA384, hash.SHA512, hash.SHA512_224, hash.SHA512_256,
+		hash.SHA3_224, hash.SHA3_256, hash.SHA3_384, hash.SHA3_512, hash.MD5:
+		if ch := h.CryptoHash(); ch.Available() {
+			return ch, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: deterministic ECDSA signing with %s is not supported", core.ErrUnsupportedAlgorithm, h.Name())
+}
+
 // Sign returns the DER ECDSA-Sig-Value (RFC 3279 2.2.3) of msg hashed with h
 // (or of the digest msg when prehashed; pyca's Prehashed). With
 // deterministic, the nonce is RFC 6979's (crypto/ecdsa with a nil random
 // source; pyca's deterministic_signing=True); otherwise it is random, mixed
 // with the key and the digest (crypto/ecdsa's hedged signing).
-// core.ErrUnsupportedAlgorithm for a hash without a crypto.Hash (SHAKE,
-// BLAKE2, MD5, SM3), core.ErrInvalidArgument for a prehashed msg of the
-// wrong size.
+// Every hash of core/hash is taken (SHAKE prehashed only, see digest);
+// deterministic signing takes those of deterministicHash.
+// core.ErrUnsupportedAlgorithm for another hash, core.ErrInvalidArgument
+// for a prehashed msg of the wrong size.
 func (k *PrivateKey) Sign(msg []byte, h hash.Algorithm, prehashed, deterministic bool) ([]byte, error) {
+	var dh crypto.Hash
+	if deterministic {
+		var err error
+		if dh, err = deterministicHash(h); err != nil {
+			return nil, err
+		}
+	}
 	d, err := digest(msg, h, prehashed)
 	if err != nil {
 		return nil, err
 	}
-	var opts crypto.SignerOpts = h.CryptoHash()
 	if deterministic {
-		return k.k.Sign(nil, d, opts)
+		return k.k.Sign(nil, d, dh)
 	}
-	return k.k.Sign(rand.Reader, d, opts)
+	return ecdsa.SignASN1(rand.Reader, k.k, d)
 }
 
 // MaxSignatureSize returns the largest DER signature on c: 2 INTEGERs of
@@ -365,14 +426,15 @@ func (k *PrivateKey) Exchange(peer *PublicKey) ([]byte, error) {
 		}
 		return x.FillBytes(make([]byte, k.curve.Size())), nil
 	}
-	priv, err := k.k.ECDH()
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", core.ErrInvalidArgument, err)
+	k.dhOnce.Do(func() { k.dh, k.dhErr = k.k.ECDH() })
+	if k.dhErr != nil {
+		return nil, fmt.Errorf("%w: %v", core.ErrInvalidArgument, k.dhErr)
 	}
-	pub, err := peer.k.ECDH()
-	if err != nil {
+	peer.dhOnce.Do(func() { peer.dh, peer.dhErr = peer.k.ECDH() })
+	if peer.dhErr != nil {
 		return nil, errs.Invalid("Invalid EC key.")
 	}
+	priv, pub := k.dh, peer.dh
 	s, err := priv.ECDH(pub)
 	if err != nil {
 		return nil, errs.Invalid("Error computing shared key.")

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cryptogo/libcrypto-go/core"
@@ -252,9 +253,9 @@ func TestSerialization(t *testing.T) {
 	}
 }
 
-// TestUnsupportedCurves: a secp256k1 key and a key with explicit parameters
-// (OpenSSL's "-param_enc explicit") are UnsupportedAlgorithm, as pyca
-// answers them; a corrupted key is bad data.
+// TestUnsupportedCurves: a secp256k1 key is UnsupportedAlgorithm, as pyca
+// answers it; malformed explicit parameters and a corrupted key are bad
+// data (explicit parameters proper: TestExplicitParameters in core/keys).
 func TestUnsupportedCurves(t *testing.T) {
 	// openssl ecparam -name secp256k1 -genkey -noout | openssl pkey -pubout -outform DER
 	k1SPKI := unhexS("3056301006072a8648ce3d020106052b8104000a03420004" +
@@ -269,8 +270,8 @@ func TestUnsupportedCurves(t *testing.T) {
 	explicit := bytes.Replace(der, unhexS("06082a8648ce3d030107"), unhexS("3008020101020101020101"), 1)
 	explicit[1] += 1
 	explicit[3] += 1
-	if _, err := keys.LoadPublicKey(explicit, keys.EncodingDER); !errors.Is(err, core.ErrUnsupportedAlgorithm) {
-		t.Errorf("explicit parameters: %v", err)
+	if _, err := keys.LoadPublicKey(explicit, keys.EncodingDER); !errors.Is(err, core.ErrBadKeyData) {
+		t.Errorf("malformed explicit parameters: %v", err)
 	}
 	bad := append([]byte{}, der...)
 	bad[len(bad)-1] ^= 1
@@ -285,4 +286,40 @@ func unhexS(s string) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// TestExchangeConcurrent: the crypto/ecdh forms cached in the keys on first
+// exchange are made once, safely, when many goroutines exchange at once
+// (go test -race); and reading (then wiping, as the C ABI does) the private
+// value meanwhile corrupts neither exchanges nor signatures (crypto/ecdsa's
+// Bytes returns its cached scalar: ec.PrivateKey.Bytes must copy it).
+func TestExchangeConcurrent(t *testing.T) {
+	for _, c := range []ec.Curve{ec.SECP224R1, ec.SECP256R1} {
+		a, _ := ec.Generate(c)
+		b, _ := ec.Generate(c)
+		want, err := b.Exchange(a.Public())
+		if err != nil {
+			t.Fatal(err)
+		}
+		pub := b.Public()
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 20 {
+					clear(a.Bytes())
+					got, err := a.Exchange(pub)
+					if err != nil || !bytes.Equal(got, want) {
+						t.Errorf("%s: concurrent exchange: %x, %v", c.Name(), got, err)
+					}
+					sig, err := a.Sign([]byte("m"), hash.SHA256, false, false)
+					if err != nil || a.Public().Verify(sig, []byte("m"), hash.SHA256, false) != nil {
+						t.Errorf("%s: concurrent signature does not verify: %v", c.Name(), err)
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/asn1"
 	"encoding/pem"
 	"fmt"
+	"math/big"
 
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
@@ -18,9 +19,12 @@ import (
 )
 
 // EC keys (RFC 5480 SubjectPublicKeyInfo, RFC 5915 ECPrivateKey, in PKCS #8
-// or alone as "EC PRIVATE KEY"). Named curves only: a specifiedCurve
-// (explicit parameters) or a named curve other than the four of core/ec is
-// core.ErrUnsupportedAlgorithm, as pyca answers both.
+// or alone as "EC PRIVATE KEY"). A named curve other than the four of
+// core/ec is core.ErrUnsupportedAlgorithm; a specifiedCurve (explicit
+// parameters, SEC 1 C.2) is read as the named curve when its prime field,
+// coefficients, uncompressed base point, order and cofactor are those of
+// P-256, P-384 or P-521 (pyca 50 maps exactly these three) and is
+// core.ErrUnsupportedAlgorithm otherwise, as pyca answers both.
 
 var ecCurveOIDs = []struct {
 	oid   asn1.ObjectIdentifier
@@ -34,12 +38,19 @@ var ecCurveOIDs = []struct {
 
 var errECCurve = fmt.Errorf("%w: elliptic curve is not supported", core.ErrUnsupportedAlgorithm)
 
+var errExplicitCurve = withReason(fmt.Errorf("%w: ECDSA keys with explicit parameters are only supported when they map to secp256r1, secp384r1, or secp521r1", core.ErrUnsupportedAlgorithm), ReasonECExplicitCurve)
+
 // readECParameters reads ECParameters (RFC 5480 2.1.1): the four named
-// curves; another named curve or a specifiedCurve is unsupported; anything
-// else (implicitCurve, trailing data) is malformed.
+// curves, or explicit parameters of P-256, P-384 or P-521; another named
+// curve or other explicit parameters are unsupported; anything else
+// (implicitCurve, trailing data) is malformed.
 func readECParameters(params cryptobyte.String) (ec.Curve, error) {
 	if params.PeekASN1Tag(cbasn1.SEQUENCE) {
-		return 0, errECCurve
+		var dom cryptobyte.String
+		if !params.ReadASN1(&dom, cbasn1.SEQUENCE) || !params.Empty() {
+			return 0, errMalformedKey
+		}
+		return readSpecifiedDomain(dom)
 	}
 	var oid asn1.ObjectIdentifier
 	if !params.ReadASN1ObjectIdentifier(&oid) || !params.Empty() {
@@ -51,6 +62,58 @@ func readECParameters(params cryptobyte.String) (ec.Curve, error) {
 		}
 	}
 	return 0, errECCurve
+}
+
+var oidPrimeField = asn1.ObjectIdentifier{1, 2, 840, 10045, 1, 1}
+
+// readSpecifiedDomain reads the body of a SpecifiedECDomain (SEC 1 C.2):
+//
+//	SEQUENCE { version INTEGER, fieldID SEQUENCE { fieldType OID, parameters },
+//	  curve SEQUENCE { a OCTET STRING, b OCTET STRING, seed BIT STRING OPTIONAL },
+//	  base OCTET STRING, order INTEGER, cofactor INTEGER OPTIONAL, ... }
+//
+// and returns the named curve whose parameters it holds (the cofactor must
+// be present, as pyca requires; the seed and any trailing hash field are
+// not compared); errExplicitCurve for a
+// well-formed domain of another curve, errMalformedKey for bad structure.
+func readSpecifiedDomain(dom cryptobyte.String) (ec.Curve, error) {
+	var version int64
+	var field, curve, a, b cryptobyte.String
+	var fieldType asn1.ObjectIdentifier
+	var base []byte
+	order, cofactor := new(big.Int), big.NewInt(1)
+	if !dom.ReadASN1Integer(&version) || !dom.ReadASN1(&field, cbasn1.SEQUENCE) ||
+		!field.ReadASN1ObjectIdentifier(&fieldType) ||
+		!dom.ReadASN1(&curve, cbasn1.SEQUENCE) ||
+		!curve.ReadASN1(&a, cbasn1.OCTET_STRING) || !curve.ReadASN1(&b, cbasn1.OCTET_STRING) ||
+		!curve.SkipOptionalASN1(cbasn1.BIT_STRING) || !curve.Empty() ||
+		!dom.ReadASN1Bytes(&base, cbasn1.OCTET_STRING) || !dom.ReadASN1Integer(order) {
+		return 0, errMalformedKey
+	}
+	hasCofactor := dom.PeekASN1Tag(cbasn1.INTEGER)
+	if hasCofactor && !dom.ReadASN1Integer(cofactor) {
+		return 0, errMalformedKey
+	}
+	if !fieldType.Equal(oidPrimeField) {
+		return 0, errExplicitCurve
+	}
+	p := new(big.Int)
+	if !field.ReadASN1Integer(p) || !field.Empty() {
+		return 0, errMalformedKey
+	}
+	for _, c := range []ec.Curve{ec.SECP256R1, ec.SECP384R1, ec.SECP521R1} {
+		cp := c.Params()
+		g := make([]byte, 1+2*c.Size())
+		g[0] = 4
+		cp.Gx.FillBytes(g[1 : 1+c.Size()])
+		cp.Gy.FillBytes(g[1+c.Size():])
+		if p.Cmp(cp.P) == 0 && order.Cmp(cp.N) == 0 && hasCofactor && cofactor.Cmp(big.NewInt(1)) == 0 &&
+			new(big.Int).SetBytes(a).Cmp(new(big.Int).Sub(cp.P, big.NewInt(3))) == 0 &&
+			new(big.Int).SetBytes(b).Cmp(cp.B) == 0 && bytes.Equal(base, g) {
+			return c, nil
+		}
+	}
+	return 0, errExplicitCurve
 }
 
 // parseECPrivateKey reads an ECPrivateKey (RFC 5915 3); outer is the curve
@@ -108,19 +171,19 @@ func (p parsedKey) toEC() (any, error) {
 	if p.ecErr != nil {
 		return nil, p.ecErr
 	}
-	n := p.ecCurve.Size()
-	b := bytes.TrimLeft(p.ecPriv, "\x00")
-	if len(b) > n {
-		return nil, fmt.Errorf("%w: invalid EC private key", core.ErrBadKeyData)
+	// pyca reads the privateKey OCTET STRING as exactly the curve's width
+	// (RFC 5915: ceiling(log2(n)/8) octets), shorter or longer alike.
+	if len(p.ecPriv) != p.ecCurve.Size() {
+		return nil, withReason(fmt.Errorf("%w: EC private key is not encoded properly: private key value is too short", core.ErrBadKeyData), ReasonECPrivateValueLength)
 	}
-	k, err := ec.NewPrivateKey(p.ecCurve, b)
+	k, err := ec.NewPrivateKey(p.ecCurve, p.ecPriv)
 	if err != nil {
-		return nil, fmt.Errorf("%w: invalid EC private key", core.ErrBadKeyData)
+		return nil, withReason(fmt.Errorf("%w: invalid EC private key", core.ErrBadKeyData), ReasonECInvalidKey)
 	}
 	if p.ecPub != nil {
 		pub, err := ec.NewPublicKeyFromPoint(p.ecCurve, p.ecPub)
 		if err != nil || !pub.Equal(k.Public()) {
-			return nil, fmt.Errorf("%w: EC public key does not match the private key", core.ErrBadKeyData)
+			return nil, withReason(fmt.Errorf("%w: EC public key does not match the private key", core.ErrBadKeyData), ReasonECInvalidKey)
 		}
 	}
 	return k, nil
@@ -131,6 +194,9 @@ func ecPublicFromSPKI(params, point []byte) (any, error) {
 	c, err := readECParameters(params)
 	if err != nil {
 		return nil, err
+	}
+	if len(point) == 1 && point[0] == 0 {
+		return nil, withReason(fmt.Errorf("%w: cannot load an EC public key where the point is at infinity", core.ErrBadKeyData), ReasonECPointAtInfinity)
 	}
 	k, err := ec.NewPublicKeyFromPoint(c, point)
 	if err != nil {

@@ -77,11 +77,16 @@ def canon(op: str, size) -> tuple[str, str]:
     m = re.fullmatch(r"(sha3?-?\d+|hmac-sha\d+)", s.replace(" ", ""))
     if m:
         return op.strip(), size
+    # Curves (issue 13): "ECDSA P-256 sign", "ECDH P-256", "Ed25519 verify",
+    # "X25519", "EC P-256 keygen", ... the same name in every layer; the
+    # message size (64 B) is the same everywhere and left out.
+    if s.startswith(("ecdsa ", "ecdh ", "ed25519", "ed448", "x25519", "x448", "ec p-")):
+        return op.strip(), ""
     return op, size
 
 
 def family_order(key: tuple[str, str]) -> tuple:
-    """Sort rows: AEAD, hashes, HMAC, KDF, RSA, PEM, Fernet, the rest."""
+    """Sort rows: AEAD, hashes, HMAC, KDF, RSA, PEM, Fernet, ECDSA, ECDH, EdDSA/XDH, the rest."""
     op, size = key
     fam = [
         ("AES-128", 0),
@@ -95,12 +100,19 @@ def family_order(key: tuple[str, str]) -> tuple:
         ("RSA-", 8),
         ("PEM", 9),
         ("Fernet", 10),
+        ("ECDSA", 11),
+        ("ECDH", 12),
+        ("EC P-", 12),
+        ("Ed25519", 13),
+        ("X25519", 14),
+        ("Ed448", 15),
+        ("X448", 16),
     ]
-    rank = next((r for p, r in fam if op.startswith(p)), 11)
+    rank = next((r for p, r in fam if op.startswith(p)), 17)
     sz = {"": 0}
     m = re.match(r"(\d+) (B|KiB|MiB)", size)
     nbytes = int(m.group(1)) * {"B": 1, "KiB": 1024, "MiB": 1 << 20}[m.group(2)] if m else 0
-    bits = re.search(r"RSA-(\d+)", op)
+    bits = re.search(r"(?:RSA-|P-)(\d+)", op)
     verbs = ["keygen", "sign", "verify", "encrypt", "decrypt"]
     vrank = next((i for i, v in enumerate(verbs) if op.endswith(v)), 9)
     return (rank, int(bits.group(1)) if bits else 0, op.split(" ")[0], nbytes, vrank, op, sz.get(size, 1))

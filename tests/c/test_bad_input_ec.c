@@ -137,7 +137,12 @@ static void test_ops(cryptogo_private_key *k, cryptogo_public_key *pub, cryptogo
     CHECK_RC(cryptogo_ecdsa_verify(sig, sig_len, bi_data, HUGE_LEN, SHA256, 0, pub), CRYPTOGO_ERR_OVERFLOW);
     CHECK_RC(cryptogo_ecdsa_verify(sig, sig_len, digest, 31, SHA256, 1, pub), CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_ecdsa_verify(sig, sig_len, digest, 32, CRYPTOGO_HASH_BLAKE2S, 1, pub),
-             CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM);
+             CRYPTOGO_ERR_INVALID_SIGNATURE); /* any hash: a digest it did not sign */
+    CHECK_RC(cryptogo_ecdsa_sign(bi_buf, sizeof bi_buf, &bi_len, digest, 32, CRYPTOGO_HASH_BLAKE2S, 1, 1, k),
+             CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM); /* deterministic: SHA-1/2/3 and MD5 only */
+    CHECK_OK(cryptogo_ecdsa_sign(bi_buf, sizeof bi_buf, &bi_len, digest, 20, CRYPTOGO_HASH_SHAKE128, 1, 0, k));
+    CHECK_RC(cryptogo_ecdsa_sign(bi_buf, sizeof bi_buf, &bi_len, digest, 0, CRYPTOGO_HASH_SHAKE128, 1, 0, k),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
     CHECK_RC(cryptogo_ecdsa_verify(sig, sig_len, NULL, 0, SHA256, 0, edpub), CRYPTOGO_ERR_TYPE);
 
     check_section("ecdh exchange: NULL pointers, curve mismatch, wrong key types, short buffers");
@@ -149,6 +154,44 @@ static void test_ops(cryptogo_private_key *k, cryptogo_public_key *pub, cryptogo
     CHECK_RC(cryptogo_ecdh_exchange(bi_buf, sizeof bi_buf, &bi_len, k, edpub), CRYPTOGO_ERR_TYPE);
     CHECK_RC(cryptogo_ecdh_exchange(bi_buf, sizeof bi_buf, &bi_len, ed, pub), CRYPTOGO_ERR_TYPE);
     SHORT_BUFFER(cryptogo_ecdh_exchange(SB_OUT, sb_cap, &sb_len, k, pub));
+
+    check_section("key load reasons: NULL out_reason, huge lengths, pyca's precise cases");
+    {
+        /* P-256 SPKI holding the point at infinity; a SEC 1 key whose value is 1 byte */
+        static const uint8_t inf[27] = {0x30, 0x19, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48,
+                                        0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48,
+                                        0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x02, 0x00, 0x00};
+        static const uint8_t short_priv[20] = {0x30, 0x12, 0x02, 0x01, 0x01, 0x04, 0x01, 0x01, 0xa0, 0x0a,
+                                               0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07};
+        int reason = -1;
+        cryptogo_public_key *pk = NULL;
+        CHECK_RC(cryptogo_public_key_load_reason(NULL, inf, sizeof inf, CRYPTOGO_ENCODING_DER),
+                 CRYPTOGO_ERR_INVALID_ARGUMENT);
+        CHECK_RC(cryptogo_public_key_load_reason(&reason, NULL, 5, CRYPTOGO_ENCODING_DER),
+                 CRYPTOGO_ERR_INVALID_ARGUMENT);
+        CHECK_RC(cryptogo_public_key_load_reason(&reason, inf, HUGE_LEN, CRYPTOGO_ENCODING_DER),
+                 CRYPTOGO_ERR_OVERFLOW);
+        CHECK_RC(cryptogo_public_key_load(&pk, inf, sizeof inf, CRYPTOGO_ENCODING_DER), CRYPTOGO_ERR_BAD_KEY_DATA);
+        CHECK_OK(cryptogo_public_key_load_reason(&reason, inf, sizeof inf, CRYPTOGO_ENCODING_DER));
+        CHECK(reason == CRYPTOGO_KEY_LOAD_REASON_EC_POINT_AT_INFINITY);
+        CHECK_OK(cryptogo_public_key_load_reason(&reason, bi_data, 10, CRYPTOGO_ENCODING_DER));
+        CHECK(reason == CRYPTOGO_KEY_LOAD_REASON_NONE);
+        CHECK_OK(cryptogo_public_key_load_reason(&reason, inf, sizeof inf, 77));
+        CHECK(reason == CRYPTOGO_KEY_LOAD_REASON_NONE);
+        CHECK_RC(cryptogo_private_key_load_reason(NULL, short_priv, sizeof short_priv, NULL, 0,
+                                                  CRYPTOGO_ENCODING_DER),
+                 CRYPTOGO_ERR_INVALID_ARGUMENT);
+        CHECK_RC(cryptogo_private_key_load_reason(&reason, short_priv, sizeof short_priv, NULL, 3,
+                                                  CRYPTOGO_ENCODING_DER),
+                 CRYPTOGO_ERR_INVALID_ARGUMENT);
+        CHECK_RC(cryptogo_private_key_load_reason(&reason, short_priv, HUGE_LEN, NULL, 0, CRYPTOGO_ENCODING_DER),
+                 CRYPTOGO_ERR_OVERFLOW);
+        CHECK_OK(cryptogo_private_key_load_reason(&reason, short_priv, sizeof short_priv, NULL, 0,
+                                                  CRYPTOGO_ENCODING_DER));
+        CHECK(reason == CRYPTOGO_KEY_LOAD_REASON_EC_PRIVATE_VALUE_LENGTH);
+        CHECK_OK(cryptogo_private_key_load_reason(&reason, NULL, 0, NULL, 0, CRYPTOGO_ENCODING_PEM));
+        CHECK(reason == CRYPTOGO_KEY_LOAD_REASON_NONE);
+    }
 
     check_section("bad handles");
     FOR_BAD_HANDLES(cryptogo_private_key, bk)

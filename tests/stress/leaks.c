@@ -6,7 +6,10 @@
  * CYCLES (default 1,000,000) cycles of each kind: Fernet, MultiFernet (over a
  * new Fernet), hash (+ copy), HMAC (+ copy), AES-GCM, ChaCha20-Poly1305; RSA
  * private and public keys (loaded from PEM, signed/verified with) run
- * CYCLES / 100 cycles, since each load validates the key.
+ * CYCLES / 100 cycles, since each load validates the key. The curve keys
+ * (issue 13): EC P-256 (generate, ECDSA sign/verify, ECDH with a fixed peer,
+ * SEC 1 dump and reload) CYCLES / 50 cycles; Ed25519 (generate, sign, verify)
+ * and X25519 (generate, exchange with a fixed peer, raw public key) CYCLES / 20.
  *
  * After each kind cryptogo_debug_live_handles must be back to 0, and the
  * resident set size (/proc/self/statm), measured after the first 10% of the
@@ -141,7 +144,61 @@ static void cycle_public_key(void)
     OK(cryptogo_public_key_free(p));
 }
 
+/* ---- curve keys (issue 13) ---- */
+
+static cryptogo_public_key *ec_peer, *x25519_peer;
+
+static void cycle_ec(void)
+{
+    cryptogo_private_key *k, *k2;
+    cryptogo_public_key *p;
+    uint8_t s[80], shared[32], der[256];
+    size_t n, m, d;
+    OK(cryptogo_ec_generate(&k, CRYPTOGO_EC_SECP256R1));
+    OK(cryptogo_ecdsa_sign(s, sizeof s, &n, msg, sizeof msg, CRYPTOGO_HASH_SHA256, 0, 0, k));
+    OK(cryptogo_private_key_public_key(&p, k));
+    OK(cryptogo_ecdsa_verify(s, n, msg, sizeof msg, CRYPTOGO_HASH_SHA256, 0, p));
+    OK(cryptogo_ecdh_exchange(shared, sizeof shared, &m, k, ec_peer));
+    OK(cryptogo_private_key_dump(der, sizeof der, &d, CRYPTOGO_ENCODING_DER,
+                                 CRYPTOGO_PRIVATE_FORMAT_TRADITIONAL_OPENSSL, NULL, 0, k));
+    OK(cryptogo_private_key_load(&k2, der, d, NULL, 0, CRYPTOGO_ENCODING_DER));
+    OK(cryptogo_private_key_free(k2));
+    OK(cryptogo_public_key_free(p));
+    OK(cryptogo_private_key_free(k));
+}
+
+static void cycle_ed25519(void)
+{
+    cryptogo_private_key *k;
+    cryptogo_public_key *p;
+    uint8_t s[64];
+    size_t n;
+    OK(cryptogo_private_key_generate(&k, CRYPTOGO_KEY_ED25519));
+    OK(cryptogo_eddsa_sign(s, sizeof s, &n, msg, sizeof msg, k));
+    OK(cryptogo_private_key_public_key(&p, k));
+    OK(cryptogo_eddsa_verify(s, n, msg, sizeof msg, p));
+    OK(cryptogo_public_key_free(p));
+    OK(cryptogo_private_key_free(k));
+}
+
+static void cycle_x25519(void)
+{
+    cryptogo_private_key *k;
+    cryptogo_public_key *p, *p2;
+    uint8_t shared[32], raw[32];
+    size_t n, r;
+    OK(cryptogo_private_key_generate(&k, CRYPTOGO_KEY_X25519));
+    OK(cryptogo_xdh_exchange(shared, sizeof shared, &n, k, x25519_peer));
+    OK(cryptogo_private_key_public_key(&p, k));
+    OK(cryptogo_public_key_dump(raw, sizeof raw, &r, CRYPTOGO_ENCODING_RAW, CRYPTOGO_PUBLIC_FORMAT_RAW, p));
+    OK(cryptogo_public_key_from_raw(&p2, CRYPTOGO_KEY_X25519, raw, r));
+    OK(cryptogo_public_key_free(p2));
+    OK(cryptogo_public_key_free(p));
+    OK(cryptogo_private_key_free(k));
+}
+
 static const long bound_default_mb = 16;
+static size_t fixed_handles; /* handles kept across a kind (the curve peers) */
 
 static int run_kind(const char *name, void (*cycle)(void), long cycles, long bound)
 {
@@ -163,7 +220,7 @@ static int run_kind(const char *name, void (*cycle)(void), long cycles, long bou
     rss1 = rss_bytes();
     if (rss1 > peak)
         peak = rss1;
-    live = live_handles();
+    live = live_handles() - fixed_handles;
     bad = live != 0 || peak - rss0 > bound || failures;
     printf("%-18s %8ld cycles %6.1f s  live handles %zu  RSS after warm-up %6.1f MiB, end %6.1f MiB, peak %6.1f MiB"
            " (growth %+.1f MiB, bound %ld MiB)  %s\n",
@@ -201,7 +258,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "leaks: RSA fixture setup failed\n");
         return 1;
     }
-    printf("leaks: %ld cycles per kind (RSA: %ld), RSS bound %ld MiB, start RSS %.1f MiB\n", cycles, cycles / 100,
+    printf("leaks: %ld cycles per kind (RSA: %ld, EC: %ld, Ed25519/X25519: %ld), RSS bound %ld MiB, start RSS %.1f MiB\n", cycles, cycles / 100, cycles / 50, cycles / 20,
            bound / 1048576, rss_bytes() / 1048576.0);
     bad |= run_kind("fernet", cycle_fernet, cycles, bound);
     bad |= run_kind("multifernet", cycle_multifernet, cycles, bound);
@@ -211,6 +268,22 @@ int main(int argc, char **argv)
     bad |= run_kind("chacha20poly1305", cycle_chacha, cycles, bound);
     bad |= run_kind("private_key (RSA)", cycle_private_key, cycles / 100, bound);
     bad |= run_kind("public_key (RSA)", cycle_public_key, cycles / 100, bound);
+    {
+        cryptogo_private_key *a = NULL, *b = NULL;
+        if (cryptogo_ec_generate(&a, CRYPTOGO_EC_SECP256R1) || cryptogo_private_key_public_key(&ec_peer, a) ||
+            cryptogo_private_key_generate(&b, CRYPTOGO_KEY_X25519) || cryptogo_private_key_public_key(&x25519_peer, b) ||
+            cryptogo_private_key_free(a) || cryptogo_private_key_free(b)) {
+            fprintf(stderr, "leaks: curve fixture setup failed\n");
+            return 1;
+        }
+        /* the two fixed peers stay live: count them out of the live-handle check */
+        fixed_handles = 2;
+    }
+    bad |= run_kind("ec (P-256)", cycle_ec, cycles / 50, bound);
+    bad |= run_kind("ed25519", cycle_ed25519, cycles / 20, bound);
+    bad |= run_kind("x25519", cycle_x25519, cycles / 20, bound);
+    cryptogo_public_key_free(ec_peer);
+    cryptogo_public_key_free(x25519_peer);
     printf("crashes: 0\nleaks: %s\n", bad ? "FAILED" : "passed");
     return bad ? 1 : 0;
 }

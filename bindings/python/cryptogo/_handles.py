@@ -45,14 +45,20 @@ def live_handles() -> int:
     return n.value
 
 
+_TOO_SMALL: int | None = None  # CRYPTOGO_ERR_BUFFER_TOO_SMALL, looked up on first need
+
+
 def call_variable(fn: typing.Any, first: int, *args: typing.Any) -> bytes:
     """Call an export with (out, out_cap, out_len, *args) whose output size is
     not known in advance: try `first` bytes, and on CRYPTOGO_ERR_BUFFER_TOO_SMALL
     retry once with the size the library asked for."""
+    global _TOO_SMALL
     n = ctypes.c_size_t()
     out = bytes(first) if first > 0 else None
     rc = fn(out, first, n, *args)
-    if rc == code("CRYPTOGO_ERR_BUFFER_TOO_SMALL"):
+    if rc and _TOO_SMALL is None:
+        _TOO_SMALL = code("CRYPTOGO_ERR_BUFFER_TOO_SMALL")
+    if rc and rc == _TOO_SMALL:
         need = n.value
         out = bytes(need) if need > 0 else None
         rc = fn(out, need, n, *args)

@@ -10,9 +10,12 @@ refused serialization combinations; UnsupportedAlgorithm
 from __future__ import annotations
 
 import copy
+import glob
+import os
+import typing
 
 import pytest
-from conftest import load_vectors, require_exports
+from conftest import expect_valid, load_vectors, require_exports, vectors_dir
 
 from cryptogo import _handles
 
@@ -193,20 +196,61 @@ def test_signatures_both_ways(c: str) -> None:
     )
 
 
-def test_hashes_libcrypto_go_lacks_for_ecdsa() -> None:
-    """pyca signs MD5, BLAKE2 and SHAKE digests; libcrypto-go's ECDSA takes
-    SHA-1/SHA-2/SHA-3 only: UnsupportedAlgorithm (UNSUPPORTED_HASH)."""
+# Every hash pyca's ECDSA takes (random nonce): (cryptogo algorithm, pyca
+# algorithm) factories.
+ALL_HASHES = [
+    (lambda: ohashes.MD5(), lambda: phashes.MD5()),
+    (lambda: ohashes.SHA1(), lambda: phashes.SHA1()),
+    (lambda: ohashes.SHA512_224(), lambda: phashes.SHA512_224()),
+    (lambda: ohashes.SHA3_384(), lambda: phashes.SHA3_384()),
+    (lambda: ohashes.BLAKE2b(64), lambda: phashes.BLAKE2b(64)),
+    (lambda: ohashes.BLAKE2s(32), lambda: phashes.BLAKE2s(32)),
+    (lambda: ohashes.SM3(), lambda: phashes.SM3()),
+    (lambda: ohashes.SHAKE128(16), lambda: phashes.SHAKE128(16)),
+    (lambda: ohashes.SHAKE256(114), lambda: phashes.SHAKE256(114)),
+]
+
+
+@pytest.mark.parametrize("c", ["SECP256R1", "SECP521R1"])
+@pytest.mark.parametrize("hs", ALL_HASHES)
+def test_every_hash_both_ways(c: str, hs: typing.Any) -> None:
+    """pyca signs with any hash (MD5, BLAKE2, SM3, SHAKE too): so do we,
+    plain and Prehashed, and each side verifies the other's signature."""
+    oh, ph = hs
+    ok, tk = _pair(c)
+    for m in (b"", b"message"):
+        ours = ok.sign(m, oec.ECDSA(oh()))
+        tk.public_key().verify(ours, m, pec.ECDSA(ph()))
+        theirs = tk.sign(m, pec.ECDSA(ph()))
+        ok.public_key().verify(theirs, m, oec.ECDSA(oh()))
+        d = ohashes.Hash(oh())
+        d.update(m)
+        dg = d.finalize()
+        pre = ok.sign(dg, oec.ECDSA(outils.Prehashed(oh())))
+        tk.public_key().verify(pre, m, pec.ECDSA(ph()))
+        ok.public_key().verify(theirs, dg, oec.ECDSA(outils.Prehashed(oh())))
+        with pytest.raises(InvalidSignature):
+            ok.public_key().verify(theirs, m + b"x", oec.ECDSA(oh()))
+
+
+def test_deterministic_md5_matches_pyca() -> None:
+    """MD5, the deterministic hash beyond SHA-1/2/3: byte-identical."""
+    for c in CURVES:
+        ok, tk = _pair(c)
+        for m in MSGS:
+            assert ok.sign(m, oec.ECDSA(ohashes.MD5(), deterministic_signing=True)) == tk.sign(
+                m, pec.ECDSA(phashes.MD5(), deterministic_signing=True)
+            )
+
+
+def test_deterministic_hashes_libcrypto_go_lacks() -> None:
+    """Deterministic signing with SM3 (pyca signs it; Go's RFC 6979 runs
+    only over crypto.Hash values, and crypto has no SM3), BLAKE2 or SHAKE
+    (pyca's OpenSSL fails with InternalError): UnsupportedAlgorithm."""
     k = oec.generate_private_key(oec.SECP256R1())
-    sig = k.sign(b"m", oec.ECDSA(ohashes.SHA256()))
-    for alg in (ohashes.MD5(), ohashes.BLAKE2b(64), ohashes.BLAKE2s(32), ohashes.SHAKE128(32), ohashes.SM3()):
-        for call in (
-            lambda a=alg: k.sign(b"m", oec.ECDSA(a)),
-            lambda a=alg: k.public_key().verify(sig, b"m", oec.ECDSA(a)),
-            lambda a=alg: k.sign(b"\x00" * a.digest_size, oec.ECDSA(outils.Prehashed(a))),
-        ):
-            with pytest.raises(UnsupportedAlgorithm) as info:
-                call()
-            assert info.value._reason is _Reasons.UNSUPPORTED_HASH
+    for alg in (ohashes.SM3(), ohashes.BLAKE2b(64), ohashes.BLAKE2s(32), ohashes.SHAKE128(32)):
+        with pytest.raises(UnsupportedAlgorithm):
+            k.sign(b"m", oec.ECDSA(alg, deterministic_signing=True))
 
 
 @curves
@@ -513,21 +557,21 @@ def test_is_public_api() -> None:
 # ---------------------------------------------------------------------------
 # Wycheproof: we agree with pyca on every case.
 
-ECDSA_FILES = [
-    ("ecdsa_secp224r1_sha224_test.json", "SHA224"),
-    ("ecdsa_secp256r1_sha256_test.json", "SHA256"),
-    ("ecdsa_secp384r1_sha384_test.json", "SHA384"),
-    ("ecdsa_secp521r1_sha512_test.json", "SHA512"),
-    ("ecdsa_secp224r1_sha256_test.json", "SHA256"),
-    ("ecdsa_secp256r1_sha512_test.json", "SHA512"),
-    ("ecdsa_secp384r1_sha256_test.json", "SHA256"),
-    ("ecdsa_secp384r1_sha512_test.json", "SHA512"),
-]
+
+def _ecdsa_der_files() -> list[str]:
+    """The DER-signature ECDSA files of the four curves (SHA-2, SHA-3, SHAKE)."""
+    d = vectors_dir()
+    if d is None:
+        return ["ecdsa_secp256r1_sha256_test.json"]  # load_vectors skips (or fails) loudly
+    names = (os.path.basename(p) for p in glob.glob(str(d / "ecdsa_secp*r1_*_test.json")))
+    return sorted(n for n in names if not n.endswith("_p1363_test.json"))
 
 
 @pytest.mark.vectors
-@pytest.mark.parametrize(("file", "h"), ECDSA_FILES)
-def test_wycheproof_ecdsa(file: str, h: str) -> None:
+@pytest.mark.parametrize("file", _ecdsa_der_files())
+def test_wycheproof_ecdsa(file: str) -> None:
+    """Every DER ECDSA file of the four curves (SHAKE at RFC 8692's sizes):
+    each case's verdict is the policy's and pyca's."""
     data = load_vectors(file)
     total = bad = 0
     notes = []
@@ -535,19 +579,99 @@ def test_wycheproof_ecdsa(file: str, h: str) -> None:
         der = bytes.fromhex(g["publicKeyDer"])
         tpub = pser.load_der_public_key(der)
         opub = oser.load_der_public_key(der)
+        oh, ph = _WYCHEPROOF_HASHES[g["sha"]]
         for tc in g["tests"]:
             total += 1
             sig, msg = bytes.fromhex(tc["sig"]), bytes.fromhex(tc["msg"])
-            _, e1 = _outcome(opub.verify, sig, msg, oec.ECDSA(getattr(ohashes, h)()))
-            _, e2 = _outcome(tpub.verify, sig, msg, pec.ECDSA(getattr(phashes, h)()))
+            want = expect_valid(file, tc["result"], tc["flags"])
+            _, e1 = _outcome(opub.verify, sig, msg, oec.ECDSA(oh()))
+            _, e2 = _outcome(tpub.verify, sig, msg, pec.ECDSA(ph()))
             if e1 is not None and not isinstance(e1, InvalidSignature):
                 bad += 1
                 notes.append(f"tcId {tc['tcId']}: {e1!r}")
-            elif (e1 is None) != (e2 is None):
+            elif (e1 is None) != (e2 is None) or (e1 is None) != want:
                 bad += 1
-                notes.append(f"tcId {tc['tcId']} ({tc['result']}): ours={e1 is None} pyca={e2 is None}")
-    print(f"{file}: {total - bad}/{total} as pyca")
+                notes.append(f"tcId {tc['tcId']} ({tc['result']}): ours={e1 is None} pyca={e2 is None} want={want}")
+    print(f"{file}: {total - bad}/{total} as pyca and the policy")
     assert total > 0 and not bad, "\n".join(notes[:20])
+
+
+def _p1363_files() -> list[str]:
+    d = vectors_dir()
+    if d is None:
+        return ["ecdsa_secp256r1_sha256_p1363_test.json"]  # load_vectors skips (or fails) loudly
+    return sorted(os.path.basename(p) for p in glob.glob(str(d / "ecdsa_*_p1363_test.json")))
+
+
+# Wycheproof hash names -> (cryptogo, pyca) algorithm factories; SHAKE at
+# RFC 8692's sizes.
+_WYCHEPROOF_HASHES = {
+    "SHA-224": (lambda: ohashes.SHA224(), lambda: phashes.SHA224()),
+    "SHA-256": (lambda: ohashes.SHA256(), lambda: phashes.SHA256()),
+    "SHA-384": (lambda: ohashes.SHA384(), lambda: phashes.SHA384()),
+    "SHA-512": (lambda: ohashes.SHA512(), lambda: phashes.SHA512()),
+    "SHA3-224": (lambda: ohashes.SHA3_224(), lambda: phashes.SHA3_224()),
+    "SHA3-256": (lambda: ohashes.SHA3_256(), lambda: phashes.SHA3_256()),
+    "SHA3-384": (lambda: ohashes.SHA3_384(), lambda: phashes.SHA3_384()),
+    "SHA3-512": (lambda: ohashes.SHA3_512(), lambda: phashes.SHA3_512()),
+    "SHAKE128": (lambda: ohashes.SHAKE128(32), lambda: phashes.SHAKE128(32)),
+    "SHAKE256": (lambda: ohashes.SHAKE256(64), lambda: phashes.SHAKE256(64)),
+}
+
+
+@pytest.mark.vectors
+@pytest.mark.parametrize("file", _p1363_files())
+def test_wycheproof_ecdsa_p1363(file: str) -> None:
+    """The P1363 files (raw r || s) as a pyca user must run them: a
+    signature that is not exactly twice the curve's byte size is invalid;
+    otherwise utils.encode_dss_signature(r, s) and verify. Each case must
+    give the policy's verdict, and pyca (same conversion) must agree. Files
+    of curves we lack count as unsupported: their key load raises
+    UnsupportedAlgorithm (as pyca's does for secp256k1 / Brainpool only
+    when its OpenSSL lacks them)."""
+    data = load_vectors(file)
+    total = accepted = by_size = rejected = unsupported = 0
+    notes = []
+    for g in data["testGroups"]:
+        der = bytes.fromhex(g["publicKeyDer"])
+        try:
+            opub = oser.load_der_public_key(der)
+        except UnsupportedAlgorithm:
+            total += len(g["tests"])
+            unsupported += len(g["tests"])
+            continue
+        tpub = pser.load_der_public_key(der)
+        assert isinstance(opub, oec.EllipticCurvePublicKey)
+        oh, ph = _WYCHEPROOF_HASHES[g["sha"]]
+        size = (opub.curve.key_size + 7) // 8
+        for tc in g["tests"]:
+            total += 1
+            want = expect_valid(file, tc["result"], tc["flags"])
+            sig, msg = bytes.fromhex(tc["sig"]), bytes.fromhex(tc["msg"])
+            if len(sig) != 2 * size:
+                if want:
+                    notes.append(f"tcId {tc['tcId']}: valid signature of {len(sig)} bytes")
+                by_size += 1
+                continue
+            r, s = int.from_bytes(sig[:size], "big"), int.from_bytes(sig[size:], "big")
+            dsig = outils.encode_dss_signature(r, s)
+            assert dsig == putils.encode_dss_signature(r, s)
+            _, e1 = _outcome(opub.verify, dsig, msg, oec.ECDSA(oh()))
+            _, e2 = _outcome(tpub.verify, dsig, msg, pec.ECDSA(ph()))
+            if e1 is not None and not isinstance(e1, InvalidSignature):
+                notes.append(f"tcId {tc['tcId']}: {e1!r}")
+            elif (e1 is None) != want or (e1 is None) != (e2 is None):
+                notes.append(f"tcId {tc['tcId']} ({tc['result']}): ours={e1 is None} pyca={e2 is None} want={want}")
+            elif want:
+                accepted += 1
+            else:
+                rejected += 1
+    print(
+        f"{file}: {total} cases, {accepted} accepted, {by_size + rejected} rejected "
+        f"({by_size} by size), {unsupported} unsupported"
+    )
+    assert total == data["numberOfTests"]
+    assert not notes, "\n".join(notes[:20])
 
 
 @pytest.mark.vectors

@@ -4,7 +4,8 @@ kind, released only by the finalizers (weakref.finalize), never by close().
 After each kind, live native handles (cryptogo_debug_live_handles) must be back
 to the starting count and resident memory must not have grown by more than
 --rss-bound-mb after a 10% warm-up. Run by `make leaks` (1,000,000 cycles per
-kind; RSA private keys CYCLES/100, loaded from PEM).
+kind; RSA private keys CYCLES/100, loaded from PEM; EC P-256 CYCLES/50, Ed25519
+and X25519 CYCLES/20).
 
     python tools/leak_check.py [--cycles N] [--rss-bound-mb M]
 """
@@ -22,7 +23,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 from cryptogo import _handles
 from cryptogo.fernet import Fernet, MultiFernet
 from cryptogo.hazmat.primitives import hashes, hmac, serialization
-from cryptogo.hazmat.primitives.asymmetric import padding
+from cryptogo.hazmat.primitives.asymmetric import ec, ed25519, padding, x25519
 from cryptogo.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
@@ -49,6 +50,29 @@ def main() -> int:
             key.sign(b"m", padding.PKCS1v15(), hashes.SHA256()), b"m", padding.PKCS1v15(), hashes.SHA256()
         )
 
+    ec_peer = ec.generate_private_key(ec.SECP256R1()).public_key()
+    x_peer = x25519.X25519PrivateKey.generate().public_key()
+
+    def ec_cycle():
+        key = ec.generate_private_key(ec.SECP256R1())
+        alg = ec.ECDSA(hashes.SHA256())
+        key.public_key().verify(key.sign(b"m", alg), b"m", alg)
+        key.exchange(ec.ECDH(), ec_peer)
+        der = key.private_bytes(
+            serialization.Encoding.DER, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+        )
+        serialization.load_der_private_key(der, None)
+
+    def ed25519_cycle():
+        key = ed25519.Ed25519PrivateKey.generate()
+        key.public_key().verify(key.sign(b"m"), b"m")
+
+    def x25519_cycle():
+        key = x25519.X25519PrivateKey.generate()
+        key.exchange(x_peer)
+        raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        x25519.X25519PublicKey.from_public_bytes(raw)
+
     kinds = {
         "fernet": (lambda: Fernet(fkey).decrypt(token), 1),
         "multifernet": (lambda: MultiFernet([Fernet(fkey)]).decrypt(token), 1),
@@ -57,6 +81,9 @@ def main() -> int:
         "aesgcm": (lambda: AESGCM(k16).encrypt(nonce, b"x", None), 1),
         "chacha20poly1305": (lambda: ChaCha20Poly1305(k32).encrypt(nonce, b"x", None), 1),
         "rsa": (rsa_cycle, 100),
+        "ec (P-256)": (ec_cycle, 50),
+        "ed25519": (ed25519_cycle, 20),
+        "x25519": (x25519_cycle, 20),
     }
     failed = False
     print(f"{'kind':18s} {'cycles':>9s} {'time':>7s} {'live':>5s} {'RSS growth':>11s}")

@@ -57,24 +57,12 @@ _C_CURVES = {
     "secp521r1": "CRYPTOGO_EC_SECP521R1",
 }
 
-# The hashes libcrypto-go's ECDSA takes (SHA-1, SHA-2, SHA-3). pyca also
-# signs MD5, BLAKE2 and SHAKE digests; here they are UnsupportedAlgorithm
-# (UNSUPPORTED_HASH), as RSA signing refuses them.
-_C_HASHED = frozenset(
-    {
-        hashes.SHA1,
-        hashes.SHA224,
-        hashes.SHA256,
-        hashes.SHA384,
-        hashes.SHA512,
-        hashes.SHA512_224,
-        hashes.SHA512_256,
-        hashes.SHA3_224,
-        hashes.SHA3_256,
-        hashes.SHA3_384,
-        hashes.SHA3_512,
-    }
-)
+# libcrypto-go's ECDSA takes every hash of cryptogo's hashes, as pyca's
+# does (random nonces); deterministic signing takes SHA-1, SHA-2, SHA-3 and
+# MD5 (the library's UNSUPPORTED_ALGORITHM otherwise: SM3, which pyca signs
+# and Go's RFC 6979 cannot run, and BLAKE2/SHAKE, where pyca's OpenSSL
+# fails). A SHAKE digest is computed here (its size is the object's) and
+# passed prehashed, as pyca hashes before signing.
 
 
 def _invalid(rc: int) -> bool:
@@ -91,20 +79,39 @@ def c_curve(curve: object) -> int:
     member = _C_CURVES.get(name) if isinstance(name, str) else None
     if member is None:
         raise UnsupportedAlgorithm(f"Curve {name} is not supported", _Reasons.UNSUPPORTED_ELLIPTIC_CURVE)
-    return _native.const(member)
+    value = _VALUES.get(member)
+    if value is None:
+        value = _VALUES[member] = _native.const(member)
+    return value
+
+
+# cryptogo_ec_curve member -> value, and value -> pyca's shared curve
+# instance: filled on first use (the values come from the library's ABI
+# description), then plain dict lookups on every key operation.
+_VALUES: dict[str, int] = {}
+_CURVE_BY_VALUE: dict[int, ec.EllipticCurve] = {}
 
 
 def _curve_for(value: int) -> ec.EllipticCurve:
     """pyca's shared curve instance for a cryptogo_ec_curve value."""
+    c = _CURVE_BY_VALUE.get(value)
+    if c is not None:
+        return c
     for name, member in _C_CURVES.items():
         if _native.const(member) == value:
-            return ec._CURVE_TYPES[name]
+            c = _CURVE_BY_VALUE[value] = ec._CURVE_TYPES[name]
+            return c
     raise UnsupportedAlgorithm(f"curve {value} is not a supported elliptic curve", _Reasons.UNSUPPORTED_ELLIPTIC_CURVE)
 
 
 def _digest(data: typing.Any, algorithm: object) -> tuple[typing.Any, int, int, int]:
     """(pointer, length, hash id, prehashed) for ECDSA over `data`: pyca's
     calculate_digest_and_algorithm, its checks in its order."""
+    t = type(algorithm)
+    if type(data) is bytes and t is not hashes.SHAKE128 and t is not hashes.SHAKE256:
+        hid = hashes._BY_TYPE.get(t)
+        if hid is not None:  # the hot path: a known fixed-size hash over bytes
+            return data, len(data), hid, 0
     prehashed = 0
     if isinstance(algorithm, asym_utils.Prehashed):
         p, n = _buffers.buf(data)
@@ -116,11 +123,11 @@ def _digest(data: typing.Any, algorithm: object) -> tuple[typing.Any, int, int, 
         raise TypeError("Expected instance of hashes.HashAlgorithm.")
     else:
         p, n = _buffers.buf(data)
-    if type(algorithm) not in _C_HASHED:
-        raise UnsupportedAlgorithm(
-            f"{algorithm.name} is not supported by this backend for ECDSA signing.",
-            _Reasons.UNSUPPORTED_HASH,
-        )
+        if isinstance(algorithm, hashes.ExtendableOutputFunction):
+            h = hashes.Hash(algorithm)
+            h.update(data)
+            p = h.finalize()
+            n, prehashed = len(p), 1
     return p, n, hashes._hash_id(algorithm), prehashed
 
 
@@ -188,9 +195,9 @@ class ECPublicKey(_ECKey, _keys.PublicKeyHandle, ec.EllipticCurvePublicKey):
         alg = _ecdsa(signature_algorithm)
         p, n, hash_id, prehashed = _digest(data, alg.algorithm)
         rc = lib.cryptogo_ecdsa_verify(sp, sn, p, n, hash_id, prehashed, self._h)
-        if rc == _errors.code("CRYPTOGO_ERR_INVALID_SIGNATURE") or _invalid(rc):
-            raise InvalidSignature
         if rc:
+            if rc == _errors.code("CRYPTOGO_ERR_INVALID_SIGNATURE") or _invalid(rc):
+                raise InvalidSignature
             _check(rc)
 
     def public_numbers(self) -> ec.EllipticCurvePublicNumbers:

@@ -23,7 +23,7 @@ import typing
 from cryptogo import _buffers, _errors, _handles, _native
 from cryptogo._handles import NativeObject
 from cryptogo._native import lib
-from cryptogo.exceptions import UnsupportedAlgorithm, _Reasons
+from cryptogo.exceptions import InternalError, UnsupportedAlgorithm, _Reasons
 from cryptogo.hazmat.primitives import _serialization
 from cryptogo.utils import Buffer
 
@@ -242,12 +242,57 @@ def load_private(data: Buffer, password: Buffer | None, encoding: str) -> typing
         pw, pwn = _buffers.buf(password)
         if pw is None:
             pw = b""  # b"" is an empty password, not None
-    h = _handles.new_handle(lib.cryptogo_private_key_load, p, n, pw, pwn, _native.const(encoding))
-    return wrap_private(h)
+    enc = _native.const(encoding)
+    h = ctypes.c_void_p()
+    rc = lib.cryptogo_private_key_load(ctypes.byref(h), p, n, pw, pwn, enc)
+    if rc:
+        _raise_load_error(rc, lib.cryptogo_private_key_load_reason, p, n, pw, pwn, enc)
+    return wrap_private(_handle_value(h))
 
 
 def load_public(data: Buffer, encoding: str) -> typing.Any:
     """A public key of whichever algorithm PEM or DER `data` holds."""
     p, n = _buffers.buf(data)
-    h = _handles.new_handle(lib.cryptogo_public_key_load, p, n, _native.const(encoding))
-    return wrap_public(h)
+    enc = _native.const(encoding)
+    h = ctypes.c_void_p()
+    rc = lib.cryptogo_public_key_load(ctypes.byref(h), p, n, enc)
+    if rc:
+        _raise_load_error(rc, lib.cryptogo_public_key_load_reason, p, n, enc)
+    return wrap_public(_handle_value(h))
+
+
+def _handle_value(h: ctypes.c_void_p) -> int:
+    if not h.value:
+        raise InternalError("libcrypto-go returned a NULL handle", [])
+    return h.value
+
+
+# pyca's messages for the failures the library qualifies with a
+# cryptogo_key_load_reason (cryptogo_*_key_load_reason).
+_REASON_MESSAGES = {
+    "CRYPTOGO_KEY_LOAD_REASON_EC_POINT_AT_INFINITY": "Cannot load an EC public key where the point is at infinity",
+    "CRYPTOGO_KEY_LOAD_REASON_EC_EXPLICIT_CURVE": (
+        "ECDSA keys with explicit parameters are only supported when they map to secp256r1, "
+        "secp384r1, or secp521r1. No custom curves are supported."
+    ),
+    "CRYPTOGO_KEY_LOAD_REASON_EC_PRIVATE_VALUE_LENGTH": (
+        "EC private key is not encoded properly: private key value is too short. Please file an "
+        "issue at https://github.com/pyca/cryptography/issues explaining how your private key was created."
+    ),
+    "CRYPTOGO_KEY_LOAD_REASON_EC_INVALID_KEY": "Invalid key",
+}
+
+
+def _raise_load_error(rc: int, reason_fn: typing.Any, *args: typing.Any) -> typing.NoReturn:
+    """Raise the exception of a failed load: pyca's precise message where
+    the library gives a reason (asked only now, on the error path)."""
+    msg = None
+    if rc in (_errors.code("CRYPTOGO_ERR_BAD_KEY_DATA"), _errors.code("CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM")):
+        reason = ctypes.c_int(0)
+        if reason_fn(ctypes.byref(reason), *args) == 0 and reason.value:
+            for name, text in _REASON_MESSAGES.items():
+                if _native.const(name) == reason.value:
+                    msg = text
+    if msg is not None and rc == _errors.code("CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM"):
+        raise UnsupportedAlgorithm(msg, _Reasons.UNSUPPORTED_ELLIPTIC_CURVE)
+    _errors.raise_for(rc, msg)
