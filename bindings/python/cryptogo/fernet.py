@@ -30,6 +30,7 @@ _check = _errors.check
 _ZERO = _buffers.ZERO
 _BIG = _buffers.BIG
 _alloc = _buffers.alloc
+_exact = _buffers.exact
 _size_t = ctypes.c_size_t
 _SINK = _buffers.SINK
 _fns: dict[str, typing.Any] = lib.__dict__  # looked up per call: see aead.py
@@ -82,7 +83,7 @@ def _token_size(n: int) -> int:
 def _token(token: typing.Any) -> bytes:
     """pyca accepts a token as bytes or str."""
     if isinstance(token, bytes):
-        return token
+        return _exact(token)  # a subclass's __len__ is not trusted
     if isinstance(token, str):
         try:
             return token.encode("ascii")
@@ -95,7 +96,7 @@ def _key_bytes(key: typing.Any) -> bytes:
     """A Fernet key as bytes, with the errors pyca's base64.urlsafe_b64decode
     gives for what is neither bytes-like nor an ASCII str."""
     if isinstance(key, bytes):
-        return key
+        return _exact(key)
     if isinstance(key, str):
         try:
             return key.encode("ascii")
@@ -137,8 +138,10 @@ class _FernetBase(NativeObject):
         return self.encrypt_at_time(data, int(time.time()))
 
     def encrypt_at_time(self, data: bytes, current_time: int) -> bytes:
-        if not isinstance(data, bytes):
-            raise TypeError("data must be bytes")
+        if type(data) is not bytes:
+            if not isinstance(data, bytes):
+                raise TypeError("data must be bytes")
+            data = _exact(data)  # a subclass's __len__ is not trusted
         if type(current_time) is not int:
             current_time = _check_time(current_time)
         dn = len(data)
@@ -248,6 +251,8 @@ class Fernet(_FernetBase):
         used for the spec vectors and byte-identical comparisons)."""
         if not isinstance(data, bytes):
             raise TypeError("data must be bytes")
+        data = _exact(data)
+        iv = _exact(iv) if isinstance(iv, bytes) else memoryview(iv).tobytes()
         n = _token_size(len(data))
         out = _ZERO * n if n < _BIG else _alloc(n)
         rc = lib.cryptogo_fernet_encrypt_at_time_with_iv(

@@ -56,7 +56,7 @@ class PBKDF2HMAC(KeyDerivationFunction):
             hashes._hash_id(algorithm)
         self._algorithm = algorithm
         self._length = length
-        self._salt = salt
+        self._salt = _buffers.exact(salt)  # a subclass's __len__ is not trusted
         self._iterations = iterations
         self._used = False
 

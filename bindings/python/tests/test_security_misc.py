@@ -1,0 +1,114 @@
+"""Regression tests for issue 12's findings at the Python layer (findings 4,
+5, 7, 8 and 11): each failed on the code before its fix."""
+
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cryptogo import _buffers, _native
+from cryptogo.fernet import Fernet, InvalidToken, MultiFernet
+from cryptogo.hazmat.primitives import hashes, hmac
+from cryptogo.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+PKG_ROOT = Path(__file__).resolve().parent.parent
+
+
+# ---------------------------------------------------------------------------
+# Finding 4: a bytes subclass whose __len__ lies must never make the binding
+# read past the object's end (or short of it): lengths come from the buffer
+# protocol, the fast path takes exact bytes only.
+
+
+def _liar(data: bytes, claimed: int) -> bytes:
+    class Liar(bytes):
+        def __len__(self) -> int:
+            return claimed
+
+    return Liar(data)
+
+
+@pytest.mark.parametrize("claimed", [0, 1, 200])
+def test_finding4_buf_takes_the_buffer_length(claimed):
+    obj = _liar(b"abcdef", claimed)
+    p, n = _buffers.buf(obj)
+    assert n == 6
+    assert ctypes.string_at(p, n) == b"abcdef" if isinstance(p, bytes) else bytes(p) == b"abcdef"
+
+
+@pytest.mark.parametrize("claimed", [0, 3, 200])
+def test_finding4_fernet_encrypt_at_time(claimed):
+    f = Fernet(Fernet.generate_key())
+    token = f.encrypt_at_time(_liar(b"secret", claimed), 1000)
+    assert f.decrypt_at_time(token, 100, 1000) == b"secret"
+    token = f._encrypt_from_parts(_liar(b"secret", claimed), 1000, bytes(16))
+    assert f.decrypt_at_time(token, 100, 1000) == b"secret"
+
+
+@pytest.mark.parametrize("claimed", [0, 3, 500])
+def test_finding4_fernet_token(claimed):
+    f = Fernet(Fernet.generate_key())
+    token = f.encrypt(b"secret")
+    assert f.decrypt(_liar(token, claimed)) == b"secret"
+    assert f.decrypt_at_time(_liar(token, claimed), 1000, int(time.time())) == b"secret"
+    assert f.extract_timestamp(_liar(token, claimed)) == f.extract_timestamp(token)
+    mf = MultiFernet([f])
+    assert mf.decrypt(_liar(token, claimed)) == b"secret"
+    assert f.decrypt(mf.rotate(_liar(token, claimed))) == b"secret"
+
+
+@pytest.mark.parametrize("claimed", [0, 16, 300])
+def test_finding4_hmac_verify(claimed):
+    key = b"k" * 20
+    ref = hmac.HMAC(key, hashes.SHA256())
+    ref.update(b"ab")
+    tag = ref.finalize()
+    h = hmac.HMAC(key, hashes.SHA256())
+    h.update(b"a")
+    h.update(b"b")  # a native handle: the verify goes to cryptogo_hmac_verify
+    h.verify(_liar(tag, claimed))
+    h = hmac.HMAC(key, hashes.SHA256())
+    h.update(b"ab")
+    h.verify(_liar(tag, claimed))
+    # A true prefix of the tag never verifies, whatever its length claims.
+    h = hmac.HMAC(key, hashes.SHA256())
+    h.update(b"a")
+    h.update(b"b")
+    with pytest.raises(Exception):  # noqa: B017 -- InvalidSignature or ValueError
+        h.verify(_liar(tag[:16], 32))
+
+
+@pytest.mark.parametrize("claimed", [0, 3, 300])
+def test_finding4_hash_and_hmac_inputs(claimed):
+    want = hashes.Hash(hashes.SHA256())
+    want.update(b"abcdef")
+    digest = want.finalize()
+    h = hashes.Hash(hashes.SHA256())
+    h.update(_liar(b"abcdef", claimed))
+    assert h.finalize() == digest
+    h = hashes.Hash(hashes.SHA256())
+    h.update(b"x")
+    h2 = hashes.Hash(hashes.SHA256())
+    h2.update(b"x")
+    h.update(_liar(b"abcdef", claimed))
+    h2.update(b"abcdef")
+    assert h.finalize() == h2.finalize()
+    k = hmac.HMAC(_liar(b"key", claimed), hashes.SHA256())
+    k.update(b"m")
+    k2 = hmac.HMAC(b"key", hashes.SHA256())
+    k2.update(b"m")
+    assert k.finalize() == k2.finalize()
+
+
+@pytest.mark.parametrize("claimed", [0, 3, 300])
+def test_finding4_pbkdf2_salt(claimed):
+    a = PBKDF2HMAC(hashes.SHA256(), 32, _liar(b"saltsalt", claimed), 10).derive(b"pw")
+    b = PBKDF2HMAC(hashes.SHA256(), 32, b"saltsalt", 10).derive(b"pw")
+    assert a == b
