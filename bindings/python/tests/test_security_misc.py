@@ -112,3 +112,30 @@ def test_finding4_pbkdf2_salt(claimed):
     a = PBKDF2HMAC(hashes.SHA256(), 32, _liar(b"saltsalt", claimed), 10).derive(b"pw")
     b = PBKDF2HMAC(hashes.SHA256(), 32, b"saltsalt", 10).derive(b"pw")
     assert a == b
+
+
+# ---------------------------------------------------------------------------
+# Finding 8: the library refuses an empty expected key; the binding keeps
+# pyca's answers (length 0 with b"" matches, any other mismatch is InvalidKey).
+
+
+def test_finding8_library_refuses_empty_expected_key():
+    rc = _native.lib.cryptogo_pbkdf2_hmac_verify(
+        None, 0, b"any password", 12, b"salt", 4, 1, _native.const("CRYPTOGO_HASH_SHA256")
+    )
+    assert rc == _native.const("CRYPTOGO_ERR_INVALID_ARGUMENT")
+
+
+def test_finding8_binding_matches_pyca(pyca):
+    from cryptogo.exceptions import InvalidKey
+
+    for mod, exc in ((pyca.pbkdf2, pyca.exceptions.InvalidKey), (None, InvalidKey)):
+        cls = PBKDF2HMAC if mod is None else mod.PBKDF2HMAC
+        alg = hashes.SHA256() if mod is None else pyca.hashes.SHA256()
+        cls(alg, 0, b"salt", 1).verify(b"any password", b"")  # pyca: b"" == b""
+        with pytest.raises(exc):
+            cls(alg, 32, b"salt", 1).verify(b"any password", b"")
+        with pytest.raises(exc):
+            cls(alg, 32, b"salt", 1).verify(b"pw", cls(alg, 16, b"salt", 1).derive(b"pw"))
+        key = cls(alg, 32, b"salt", 1).derive(b"pw")
+        cls(alg, 32, b"salt", 1).verify(b"pw", key)
