@@ -44,7 +44,7 @@ func fernetEncrypt(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, ou
 		if err != nil {
 			return err
 		}
-		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return op(f, dst, m) })
+		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return op(f, dst, m) }, m)
 	})
 }
 
@@ -62,7 +62,7 @@ func fernetDecrypt(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, ou
 		if err != nil {
 			return err
 		}
-		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return op(f, dst, t) })
+		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return op(f, dst, t) }, t)
 	})
 }
 
@@ -273,7 +273,7 @@ func cryptogo_fernet_encrypt_at_time_with_iv(out *C.uint8_t, outCap C.size_t, ou
 		}
 		return fill(buf, outLen, func(dst []byte) ([]byte, error) {
 			return fe.EncryptAtTimeWithIVTo(dst, m, int64(currentTime), ivb)
-		})
+		}, m, ivb)
 	}))
 }
 
@@ -594,7 +594,7 @@ func cryptogo_multifernet_rotate(out *C.uint8_t, outCap C.size_t, outLen *C.size
 		if err != nil {
 			return err
 		}
-		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return m.RotateTo(dst, t) })
+		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return m.RotateTo(dst, t) }, t)
 	}))
 }
 

