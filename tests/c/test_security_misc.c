@@ -84,11 +84,41 @@ static void test_pbkdf2_verify_empty_expected(void)
              CRYPTOGO_ERR_INVALID_KEY);
 }
 
+/* ---- finding 10 --------------------------------------------------------- */
+
+static void test_stale_handle(void)
+{
+    cryptogo_hash *stale = NULL, *h = NULL;
+    cryptogo_hmac *m = NULL;
+    int i, resolved = 0;
+
+    CHECK_OK(cryptogo_hash_new(&stale, CRYPTOGO_HASH_SHA256, 0));
+    CHECK_OK(cryptogo_hash_free(stale));
+    for (i = 0; i < 20000 && !resolved; i++) {
+        CHECK_OK(cryptogo_hash_new(&h, CRYPTOGO_HASH_SHA256, 0));
+        if (cryptogo_hash_update(stale, U8("x"), 1) != CRYPTOGO_ERR_INVALID_HANDLE) {
+            fprintf(stderr, "freed handle %p resolves again after %d create/free cycles\n", (void *)stale, i);
+            resolved = 1;
+        }
+        CHECK_OK(cryptogo_hash_free(h));
+    }
+    CHECK(!resolved);
+    CHECK_RC(cryptogo_hash_update(stale, U8("x"), 1), CRYPTOGO_ERR_INVALID_HANDLE);
+    CHECK_RC(cryptogo_hash_free(stale), CRYPTOGO_ERR_INVALID_HANDLE);
+    /* another kind churned in between does not revive it either */
+    for (i = 0; i < 5000; i++) {
+        CHECK_OK(cryptogo_hmac_new(&m, BUF("k"), CRYPTOGO_HASH_SHA256));
+        CHECK_OK(cryptogo_hmac_free(m));
+    }
+    CHECK_RC(cryptogo_hash_update(stale, U8("x"), 1), CRYPTOGO_ERR_INVALID_HANDLE);
+}
+
 int main(void)
 {
     size_t live = LIVE_BEGIN();
     test_overlap_keeps_inputs();
     test_pbkdf2_verify_empty_expected();
+    test_stale_handle();
     CHECK_LIVE(live);
     return check_done();
 }
