@@ -839,15 +839,21 @@ int cryptogo_fernet_encrypt_at_time_with_iv(uint8_t *out,
  * has_ttl == 0, ttl is ignored and the age is not checked. The token is
  * decoded as pyca decodes it. out must hold
  * cryptogo_fernet_msgbytes_max(token_len) bytes (an upper bound; the
- * message's real length is stored in *out_len). The HMAC is checked in
- * constant time before anything is decrypted.
+ * message's real length is stored in *out_len) and must not overlap the
+ * token. The HMAC is checked in constant time before any plaintext is
+ * released and before the padding is looked at (so there is no padding
+ * oracle); a canonical token is decoded, authenticated and decrypted in one
+ * streaming pass into out, so out may hold decrypted bytes while the HMAC is
+ * being checked, and is zeroed when the check fails.
  *
  * Returns:
  *   CRYPTOGO_OK                    (*out_len = message length)
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
  *   CRYPTOGO_ERR_INVALID_TOKEN     for any invalid, tampered, expired or
  *                                  foreign token (out zeroed, *out_len = 0)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths, or
+ *                                  out overlapping the token (nothing read or
+ *                                  written)
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind f
  */
 CRYPTOGO_NODISCARD
@@ -871,7 +877,9 @@ int cryptogo_fernet_decrypt(uint8_t *out,
  *   CRYPTOGO_OK                    (*out_len = message length)
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
  *   CRYPTOGO_ERR_INVALID_TOKEN     (out zeroed, *out_len = 0)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths, or
+ *                                  out overlapping the token (nothing read or
+ *                                  written)
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind f
  */
 CRYPTOGO_NODISCARD
@@ -1032,7 +1040,9 @@ int cryptogo_multifernet_encrypt_at_time(uint8_t *out,
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
  *   CRYPTOGO_ERR_INVALID_TOKEN     when no key accepts the token (out zeroed,
  *                                  *out_len = 0)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths, or
+ *                                  out overlapping the token (nothing read or
+ *                                  written)
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind mf
  */
 CRYPTOGO_NODISCARD
@@ -1053,7 +1063,9 @@ int cryptogo_multifernet_decrypt(uint8_t *out,
  *   CRYPTOGO_OK                    (*out_len = message length)
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
  *   CRYPTOGO_ERR_INVALID_TOKEN     (out zeroed, *out_len = 0)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths, or
+ *                                  out overlapping the token (nothing read or
+ *                                  written)
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind mf
  */
 CRYPTOGO_NODISCARD

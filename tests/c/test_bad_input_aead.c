@@ -152,11 +152,11 @@ static void test_invoke(void)
     void *slots[16] = {0};
 
     check_section("cryptogo_invoke: bad fn_id, NULL args");
-    CHECK_RC(cryptogo_invoke(0, slots), CRYPTOGO_ERR_INVALID_ARGUMENT);
-    CHECK_RC(cryptogo_invoke(-1, slots), CRYPTOGO_ERR_INVALID_ARGUMENT);
-    CHECK_RC(cryptogo_invoke(INT_MAX, slots), CRYPTOGO_ERR_INVALID_ARGUMENT);
-    CHECK_RC(cryptogo_invoke(INT_MIN, NULL), CRYPTOGO_ERR_INVALID_ARGUMENT);
-    CHECK_RC(cryptogo_invoke(1, NULL), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(0, slots, 1), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(-1, slots, 1), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(INT_MAX, slots, 1), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(INT_MIN, NULL, 0), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(1, NULL, 1), CRYPTOGO_ERR_INVALID_ARGUMENT);
 }
 
 int main(void)

@@ -2,9 +2,12 @@
  * (5: a rejected overlap never touches the caller's input; 8: PBKDF2 verify
  * refuses an empty expected key; 10: a freed handle never resolves again;
  * 11: cryptogo_invoke checks its argument count and slots). */
+#define _DEFAULT_SOURCE 1 /* MAP_ANONYMOUS */
 #include "check.h"
 
 #include <stdint.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static const uint8_t fernet_key[] = "cw_0x689RpI-jtRR7oE8h_eQsKImvJapLeSbXpwF4e4=";
 
@@ -113,12 +116,54 @@ static void test_stale_handle(void)
     CHECK_RC(cryptogo_hash_update(stale, U8("x"), 1), CRYPTOGO_ERR_INVALID_HANDLE);
 }
 
+/* ---- finding 11 --------------------------------------------------------- */
+
+/* Every fn_id (1..max and beyond), every nargs 0..16: an array of NULLs is
+ * an error, never OK and never a crash; a short array that ends at an
+ * inaccessible page, with the nargs it really has, is never read past. */
+static void test_invoke_counts(void)
+{
+    static void *zeros[32];
+    long page = sysconf(_SC_PAGESIZE);
+    uint8_t *m = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void **end;
+    int id, ok_calls = 0;
+    size_t n, k;
+
+    CHECK(m != MAP_FAILED);
+    if (m == MAP_FAILED)
+        return;
+    CHECK(mprotect(m + page, (size_t)page, PROT_NONE) == 0);
+    end = (void **)(void *)(m + page);
+    memset(m, 0, (size_t)page);
+    for (id = 1; id <= 256; id++) {
+        for (n = 0; n <= 16; n++) {
+            int rc = cryptogo_invoke(id, zeros, n);
+            if (rc == CRYPTOGO_OK) {
+                fprintf(stderr, "cryptogo_invoke(%d, %zu NULL slots) returned OK\n", id, n);
+                ok_calls++;
+            }
+            CHECK(rc != CRYPTOGO_ERR_INTERNAL);
+            /* the same NULLs, k slots ending at the guard page, nargs = k */
+            for (k = 0; k <= 2; k++) {
+                rc = cryptogo_invoke(id, end - k, k);
+                CHECK(rc != CRYPTOGO_OK && rc != CRYPTOGO_ERR_INTERNAL);
+            }
+        }
+        CHECK_RC(cryptogo_invoke(id, zeros, SIZE_MAX), CRYPTOGO_ERR_INVALID_ARGUMENT);
+        CHECK_RC(cryptogo_invoke(id, NULL, 3), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    }
+    CHECK(ok_calls == 0);
+    munmap(m, (size_t)page * 2);
+}
+
 int main(void)
 {
     size_t live = LIVE_BEGIN();
     test_overlap_keeps_inputs();
     test_pbkdf2_verify_empty_expected();
     test_stale_handle();
+    test_invoke_counts();
     CHECK_LIVE(live);
     return check_done();
 }

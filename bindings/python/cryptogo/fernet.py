@@ -46,14 +46,18 @@ _OFF = 0
 _SINKA = 0
 _PACK_ENC: typing.Any = None
 _PACK_DEC: typing.Any = None
+_N_ENC: typing.Any = None  # cryptogo_invoke's nargs for each
+_N_DEC: typing.Any = None
 
 
 def _bind(fast: typing.Any) -> None:
-    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _PACK_ENC, _PACK_DEC
+    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _PACK_ENC, _PACK_DEC, _N_ENC, _N_DEC
     _SMALL, _BULK, _OFF, _SINKA = fast.small, fast.bulk, fast.off, fast.sink
     if fast.enabled:
         _PACK_ENC = fast.packs["cryptogo_fernet_encrypt_at_time"]
         _PACK_DEC = fast.packs["cryptogo_fernet_decrypt"]
+        _N_ENC = fast.nargs["cryptogo_fernet_encrypt_at_time"]
+        _N_DEC = fast.nargs["cryptogo_fernet_decrypt"]
         for cls in (Fernet, MultiFernet):
             p = cls._fns_prefix
             cls._ids = (fast.ids[p + "encrypt_at_time"], fast.ids[p + "decrypt"], fast.ids[p + "decrypt_at_time"])
@@ -154,7 +158,7 @@ class _FernetBase(NativeObject):
         except struct.error:  # no fast path, or a time beyond int64: ctypes decides
             rc = _fns[self._fns_prefix + "encrypt_at_time"](out, n, _SINK, data, dn, current_time, self._h)
         else:
-            rc = (_SMALL if dn < _GIL_FREE else _BULK)(self._ids[0], args)
+            rc = (_SMALL if dn < _GIL_FREE else _BULK)(self._ids[0], args, _N_ENC)
         if rc:
             _check(rc)
         return out
@@ -187,7 +191,7 @@ class _FernetBase(NativeObject):
                 rc = _fns[self._fns_prefix + "decrypt_at_time"](out, cap, g, token, tn, ttl, now, self._h)
             n = g.value
         else:
-            rc = (_SMALL if tn < _GIL_FREE else _BULK)(fid, args)
+            rc = (_SMALL if tn < _GIL_FREE else _BULK)(fid, args, _N_DEC)
             n = int.from_bytes(got, _ORDER)
         if rc:
             if rc == _errors.code("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and n > cap:

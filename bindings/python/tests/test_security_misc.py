@@ -139,3 +139,40 @@ def test_finding8_binding_matches_pyca(pyca):
             cls(alg, 32, b"salt", 1).verify(b"pw", cls(alg, 16, b"salt", 1).derive(b"pw"))
         key = cls(alg, 32, b"salt", 1).derive(b"pw")
         cls(alg, 32, b"salt", 1).verify(b"pw", key)
+
+
+# ---------------------------------------------------------------------------
+# Finding 11: cryptogo_invoke takes an explicit argument count, checked
+# against the function's arity, and refuses NULL slots that must not be NULL.
+
+
+def test_finding11_invoke_checks_count_and_null_slots():
+    from cryptogo import _fast
+
+    _native.abi()
+    fast = _fast.fast
+    if not fast.enabled:
+        pytest.skip("fast path disabled")
+    bad = _native.const("CRYPTOGO_ERR_INVALID_ARGUMENT")
+    fns = [f for f in _native.abi()["functions"] if f.get("invoke_id")]
+    assert fns
+    for f in fns:
+        n = len(f["params"] or [])
+        zeros = bytes(8 * max(n, 1))
+        # An array of NULLs of the right length is an error, never OK.
+        rc = fast.bulk(f["invoke_id"], zeros, ctypes.c_size_t(n))
+        assert rc != 0, f["name"]
+        # A count other than the arity is refused before anything is read.
+        for wrong in (n + 1, max(n - 1, 0) if n else 1, 2**63):
+            assert fast.bulk(f["invoke_id"], zeros, ctypes.c_size_t(wrong)) == bad, (f["name"], wrong)
+        if n:
+            assert fast.bulk(f["invoke_id"], None, ctypes.c_size_t(n)) == bad, f["name"]
+
+
+def test_finding11_invoke_is_bindings_only():
+    root = PKG_ROOT.parent.parent / "include"
+    assert "cryptogo_invoke" not in (root / "cryptogo.h").read_text()
+    assert "int cryptogo_invoke(int fn_id, void **args, size_t nargs);" in (root / "cryptogo_bindings.h").read_text()
+    fn = next(f for f in json.loads((root / "cryptogo_abi.json").read_text())["functions"] if f["name"] == "cryptogo_invoke")
+    assert fn["header"] == "cryptogo_bindings.h"
+    assert [p["name"] for p in fn["params"]] == ["fn_id", "args", "nargs"]
