@@ -353,3 +353,21 @@ func cryptogo_inputbytes_max() C.size_t { return C.size_t(maxInput) }
 func cryptogo_version() *C.cryptogo_cchar { return versionString }
 
 var versionString = cstr(core.Version)
+
+// cryptogo_abi_fingerprint returns the fingerprint of the ABI this library
+// was built with: 64 hexadecimal digits, the SHA-256 of the canonical form of
+// its exports' signatures and invoke numbers, status codes, enums, size
+// macros and handle types (capi/abigen/fingerprint.go). The
+// cryptogo_abi.json generated with the library carries the same value as
+// "fingerprint"; the bindings compare the two when they load the library and
+// refuse a library built from another ABI. The string must not be freed or
+// modified.
+//
+// Returns:
+//   - a static string of 64 lowercase hexadecimal digits
+//
+//abigen:bindings
+//export cryptogo_abi_fingerprint
+func cryptogo_abi_fingerprint() *C.cryptogo_cchar { return abiFingerprintString }
+
+var abiFingerprintString = cstr(abiFingerprint)

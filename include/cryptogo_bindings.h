@@ -31,6 +31,21 @@ extern "C" {
  */
 int cryptogo_debug_live_handles(size_t *out_count);
 
+/**
+ * cryptogo_abi_fingerprint returns the fingerprint of the ABI this library
+ * was built with: 64 hexadecimal digits, the SHA-256 of the canonical form of
+ * its exports' signatures and invoke numbers, status codes, enums, size
+ * macros and handle types (capi/abigen/fingerprint.go). The
+ * cryptogo_abi.json generated with the library carries the same value as
+ * "fingerprint"; the bindings compare the two when they load the library and
+ * refuse a library built from another ABI. The string must not be freed or
+ * modified.
+ *
+ * Returns:
+ *   - a static string of 64 lowercase hexadecimal digits
+ */
+const char *cryptogo_abi_fingerprint(void);
+
 /* ---- invoke_gen ---- */
 
 /**

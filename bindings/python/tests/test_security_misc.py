@@ -176,3 +176,60 @@ def test_finding11_invoke_is_bindings_only():
     fn = next(f for f in json.loads((root / "cryptogo_abi.json").read_text())["functions"] if f["name"] == "cryptogo_invoke")
     assert fn["header"] == "cryptogo_bindings.h"
     assert [p["name"] for p in fn["params"]] == ["fn_id", "args", "nargs"]
+
+
+# ---------------------------------------------------------------------------
+# Finding 7: the library exports its ABI fingerprint, the ABI description
+# carries the same value, and the binding refuses a pair that disagree, with
+# a message naming both versions.
+
+
+def test_finding7_library_and_description_agree():
+    desc = _native.abi()
+    fp = _native.lib.cryptogo_abi_fingerprint().decode()
+    assert len(fp) == 64 and fp == desc["fingerprint"]
+    assert _native.abi_fingerprint(desc) == fp  # recomputed from the description's content
+
+
+def _run_with_abi(tmp_path, desc):
+    path = tmp_path / "cryptogo_abi.json"
+    path.write_text(json.dumps(desc))
+    env = dict(os.environ, CRYPTOGO_ABI_JSON=str(path), PYTHONPATH=str(PKG_ROOT))
+    code = (
+        "from cryptogo.fernet import Fernet\n"
+        "try:\n"
+        "    Fernet(Fernet.generate_key()).encrypt(b'x')\n"
+        "except ImportError as e:\n"
+        "    print('REFUSED', type(e).__name__, e)\n"
+        "else:\n"
+        "    print('LOADED')\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return r.stdout
+
+
+def test_finding7_mismatched_description_is_refused(tmp_path):
+    desc = json.loads(json.dumps(_native.abi()))
+    lib_fp = desc["fingerprint"]
+    # Another build's description: two exports swap their invoke numbers.
+    fns = [f for f in desc["functions"] if f.get("invoke_id")]
+    fns[0]["invoke_id"], fns[1]["invoke_id"] = fns[1]["invoke_id"], fns[0]["invoke_id"]
+    desc["version"] = "9.9.9"
+    desc["fingerprint"] = _native.abi_fingerprint(desc)
+    out = _run_with_abi(tmp_path, desc)
+    assert out.startswith("REFUSED ABIMismatchError"), out
+    assert lib_fp in out and desc["fingerprint"] in out and "9.9.9" in out and "0." in out, out
+
+
+def test_finding7_hand_edited_description_is_refused(tmp_path):
+    desc = json.loads(json.dumps(_native.abi()))
+    # Same stored fingerprint, different content (a parameter type changed).
+    f = next(f for f in desc["functions"] if f["params"])
+    f["params"][0]["type"] = "double" if f["params"][0]["type"] != "double" else "int"
+    out = _run_with_abi(tmp_path, desc)
+    assert out.startswith("REFUSED ABIMismatchError"), out
+
+
+def test_finding7_matching_description_loads(tmp_path):
+    assert _run_with_abi(tmp_path, _native.abi()) == "LOADED\n"
