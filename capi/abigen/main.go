@@ -86,19 +86,20 @@ type function struct {
 }
 
 type abi struct {
-	Comment string `json:"comment"`
-	// Version is the library version (core.Version) this description was
-	// generated with; Fingerprint is the SHA-256 of its canonical form
-	// (fingerprint.go), which the library it describes returns from
-	// cryptogo_abi_fingerprint.
-	Version     string                    `json:"version"`
-	Fingerprint string                    `json:"fingerprint"`
+	Comment   string                    `json:"comment"`
 	Headers   []string                  `json:"headers"`
 	Status    map[string]int            `json:"status"`
 	Enums     map[string]map[string]int `json:"enums"`
 	Macros    map[string]int            `json:"macros"`
 	Handles   []string                  `json:"handles"`
 	Functions []function                `json:"functions"`
+
+	// Version is the library version (core.Version) this description was
+	// generated with; Fingerprint is the SHA-256 of its canonical form
+	// (fingerprint.go), which the library it describes returns from
+	// cryptogo_abi_fingerprint.
+	Version     string `json:"version"`
+	Fingerprint string `json:"fingerprint"`
 }
 
 // The generated headers.

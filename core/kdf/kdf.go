@@ -13,6 +13,7 @@ import (
 	"github.com/cryptogo/libcrypto-go/core"
 	"github.com/cryptogo/libcrypto-go/core/hash"
 	"github.com/cryptogo/libcrypto-go/core/internal/errs"
+	"github.com/cryptogo/libcrypto-go/core/internal/wipe"
 )
 
 //lint:ignore ST1005 pyca's exact message, which bindings and tests compare
@@ -116,7 +117,7 @@ func derivePBKDF2(dst, password, salt []byte, iterations int, alg hash.Algorithm
 		return nil // crypto/pbkdf2 rejects 0; pyca returns b""
 	}
 	newHash := func() stdhash.Hash { h, _ := alg.New(); return h } // alg checked by pbkdf2Check
-	dk, err := pbkdf2.Key(newHash, string(password), salt, iterations, len(dst))
+	dk, err := pbkdf2.Key(newHash, wipe.StringView(password), salt, iterations, len(dst))
 	if err != nil {
 		// Only in FIPS 140-only mode (GODEBUG=fips140=only): short salt or
 		// key, or a hash other than SHA-2/SHA-3.
