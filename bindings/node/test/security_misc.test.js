@@ -58,6 +58,16 @@ test('finding 6: RSA signAsync / decryptAsync are not affected by mutating the i
   }
 });
 
+// ---- finding 8 -------------------------------------------------------------
+
+test('finding 8: pbkdf2Verify refuses an empty expected key instead of accepting any password', () => {
+  assert.throws(() => cg.pbkdf2Verify(Buffer.alloc(0), 'any password', 'salt', 1, 'sha256'),
+    (e) => e.code === 'CRYPTOGO_ERR_INVALID_ARGUMENT');
+  const key = cg.pbkdf2Sync('pw', 'salt', 1, 32, 'sha256');
+  cg.pbkdf2Verify(key, 'pw', 'salt', 1, 'sha256');
+  assert.throws(() => cg.pbkdf2Verify(key, 'px', 'salt', 1, 'sha256'), cg.InvalidKey);
+});
+
 // ---- finding 7 -------------------------------------------------------------
 
 test('finding 7: the library and the addon agree on the ABI fingerprint', () => {
