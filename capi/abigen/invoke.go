@@ -25,7 +25,7 @@ var slotInts = map[string]bool{
 var nullableSlot = map[string]bool{"*C.cryptogo_in": true, "*C.cryptogo_cchar": true}
 
 // invokeSource numbers every export that returns a status (InvokeID 1..n, in
-// header order) and writes capi/invoke_gen.go: cryptogo_invoke(fn_id, args),
+// header order) and writes capi/invoke_gen.go: cryptogo_invoke(fn_id, args, nargs),
 // which checks nargs against the export's arity and its non-nullable pointer
 // slots, then calls export fn_id with its arguments read from args[0..k-1]. It is
 // translation only: a switch from the number to the same Go function the
