@@ -25,8 +25,6 @@ import (
 	"sync/atomic"
 	"unsafe"
 
-	pointer "github.com/mattn/go-pointer"
-
 	"github.com/cryptogo/libcrypto-go/capi/internal/avx"
 	"github.com/cryptogo/libcrypto-go/core"
 )
@@ -149,14 +147,16 @@ func setLen(outLen *C.size_t, n int) { *outLen = C.size_t(n) }
 // ---------------------------------------------------------------------------
 // Handle table.
 //
-// A handle is an opaque C pointer issued by go-pointer. The Go object behind it
-// is a *handle carrying its kind and a lock: operations hold the read lock (or
-// the write lock for mutable state such as a hash), free holds the write lock,
-// so an in-flight call finishes before its object is wiped, and every later
-// call sees the handle as dead. go-pointer's Unref frees blindly, so free goes
-// through our own check first; and freed tokens wait in a quarantine before
-// their C memory is released, so malloc cannot hand a recently freed address to
-// a new handle (a stale pointer keeps failing instead of reaching a new object).
+// A handle is an opaque C pointer: a token (see tokens.go) that is never
+// issued twice in the life of the process, so a freed handle can never
+// resolve to a later object, however many handles are created and freed
+// after it (the token is the generation). The Go object behind it is a
+// *handle carrying its kind and a lock: operations hold the read lock (or the
+// write lock for mutable state such as a hash), free holds the write lock, so
+// an in-flight call finishes before its object is wiped, and every later call
+// sees the handle as dead; free then removes the token from the table.
+// Unknown, freed and wrong-kind pointers are errInvalidHandle, and the
+// library never dereferences a handle pointer.
 
 type kind uint8
 
@@ -181,25 +181,29 @@ type handle struct {
 // wiper is implemented by objects holding secrets; free calls Wipe.
 type wiper interface{ Wipe() }
 
-const quarantineSize = 1 << 12
-
 var (
-	freeMu     sync.Mutex
-	quarantine [quarantineSize]unsafe.Pointer // ring of freed tokens, under freeMu
-	qNext      int
-	liveCount  atomic.Int64
+	tableMu   sync.RWMutex
+	table     = map[unsafe.Pointer]*handle{} // live tokens, under tableMu
+	liveCount atomic.Int64
 )
 
 // newHandle registers obj under a new opaque pointer.
 func newHandle(k kind, obj any) unsafe.Pointer {
+	h := &handle{kind: k, obj: obj}
+	tableMu.Lock()
+	p := newToken()
+	table[p] = h
+	tableMu.Unlock()
 	liveCount.Add(1)
-	return pointer.Save(&handle{kind: k, obj: obj})
+	return p
 }
 
 // lookup returns the live handle of kind k behind p.
 func lookup(p unsafe.Pointer, k kind) (*handle, error) {
-	h, ok := pointer.Restore(p).(*handle)
-	if !ok || h.kind != k {
+	tableMu.RLock()
+	h := table[p]
+	tableMu.RUnlock()
+	if h == nil || h.kind != k {
 		return nil, errInvalidHandle
 	}
 	return h, nil
@@ -237,6 +241,12 @@ func useExclusive[T any](p unsafe.Pointer, k kind, fn func(T) error) error {
 // free releases the handle p of kind k: NULL is a no-op; an unknown, freed or
 // wrong-kind pointer is errInvalidHandle. The object is wiped if it holds
 // secrets.
+//
+// The handle's own lock waits for calls in flight on it and serializes
+// concurrent frees of the same handle (the second sees it dead). It is
+// released with defer, and the handle is marked dead and removed from the
+// table before Wipe runs, so a panic in Wipe (recovered by the export's
+// guard) leaves a dead, unlocked handle that never resolves again.
 func free(p unsafe.Pointer, k kind) error {
 	if p == nil {
 		return nil
@@ -245,29 +255,21 @@ func free(p unsafe.Pointer, k kind) error {
 	if err != nil {
 		return err
 	}
-	// The handle's own lock waits for calls in flight on it and serializes
-	// concurrent frees of the same handle (the second sees it dead); the
-	// global lock below only guards the quarantine ring, so a slow call on
-	// one handle never delays the freeing of another.
 	h.mu.Lock()
+	defer h.mu.Unlock()
 	if h.dead {
-		h.mu.Unlock()
 		return errInvalidHandle
 	}
 	h.dead = true
-	if w, ok := h.obj.(wiper); ok {
+	obj := h.obj
+	h.obj = nil
+	tableMu.Lock()
+	delete(table, p)
+	tableMu.Unlock()
+	liveCount.Add(-1)
+	if w, ok := obj.(wiper); ok {
 		w.Wipe()
 	}
-	h.obj = nil
-	h.mu.Unlock()
-	liveCount.Add(-1)
-	freeMu.Lock()
-	defer freeMu.Unlock()
-	if old := quarantine[qNext]; old != nil {
-		pointer.Unref(old) // the oldest freed token finally releases its C memory
-	}
-	quarantine[qNext] = p
-	qNext = (qNext + 1) % quarantineSize
 	return nil
 }
 
@@ -351,3 +353,21 @@ func cryptogo_inputbytes_max() C.size_t { return C.size_t(maxInput) }
 func cryptogo_version() *C.cryptogo_cchar { return versionString }
 
 var versionString = cstr(core.Version)
+
+// cryptogo_abi_fingerprint returns the fingerprint of the ABI this library
+// was built with: 64 hexadecimal digits, the SHA-256 of the canonical form of
+// its exports' signatures and invoke numbers, status codes, enums, size
+// macros and handle types (capi/abigen/fingerprint.go). The
+// cryptogo_abi.json generated with the library carries the same value as
+// "fingerprint"; the bindings compare the two when they load the library and
+// refuse a library built from another ABI. The string must not be freed or
+// modified.
+//
+// Returns:
+//   - a static string of 64 lowercase hexadecimal digits
+//
+//abigen:bindings
+//export cryptogo_abi_fingerprint
+func cryptogo_abi_fingerprint() *C.cryptogo_cchar { return abiFingerprintString }
+
+var abiFingerprintString = cstr(abiFingerprint)

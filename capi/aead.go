@@ -16,22 +16,48 @@ var errEscaped = errors.New("capi: output did not stay in the caller's buffer") 
 
 // fill runs op with dst = buf[:0] (buf is the caller's output buffer from
 // out()), so that core writes straight into C memory, and publishes the
-// result: *outLen = its length. On failure buf is zeroed and *outLen = 0, so
-// that nothing of a failed decryption is left behind. core's Seal/Open and
-// ...To functions never reallocate when given the capacity out() checked;
-// a result outside buf would be a bug, reported as CRYPTOGO_ERR_INTERNAL.
-func fill(buf []byte, outLen *C.size_t, op func(dst []byte) ([]byte, error)) error {
+// result: *outLen = its length. inputs are the call's input buffers. On
+// failure *outLen = 0 and buf is zeroed, so that nothing of a failed
+// decryption is left behind - unless buf overlaps one of the inputs: then
+// the caller's input is not the library's to clear (an overlap core rejects
+// is rejected before anything is written, and an allowed in-place operation
+// clears in core exactly what it wrote). core's Seal/Open and ...To
+// functions never reallocate when given the capacity out() checked; a result
+// outside buf would be a bug, reported as CRYPTOGO_ERR_INTERNAL.
+func fill(buf []byte, outLen *C.size_t, op func(dst []byte) ([]byte, error), inputs ...[]byte) error {
 	res, err := op(buf[:0])
 	if err == nil && len(res) > 0 && (len(res) > len(buf) || unsafe.SliceData(res) != unsafe.SliceData(buf)) {
 		err = errEscaped
 	}
 	if err != nil {
-		clear(buf)
+		if !overlapsAny(buf, inputs) {
+			clear(buf)
+		}
 		setLen(outLen, 0)
 		return err
 	}
 	setLen(outLen, len(res))
 	return nil
+}
+
+// overlapsAny reports whether b shares memory with any of the slices in xs
+// (address arithmetic only: which caller memory the library may clear).
+func overlapsAny(b []byte, xs [][]byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	lo := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	hi := lo + uintptr(len(b))
+	for _, x := range xs {
+		if len(x) == 0 {
+			continue
+		}
+		xlo := uintptr(unsafe.Pointer(unsafe.SliceData(x)))
+		if xlo < hi && lo < xlo+uintptr(len(x)) {
+			return true
+		}
+	}
+	return false
 }
 
 // newAEAD creates an AEAD handle of kind k in *dst from a key copied out of C
@@ -77,7 +103,7 @@ func aeadSeal(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, outLen 
 		if err != nil {
 			return err
 		}
-		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return key.Seal(dst, n, p, a) })
+		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return key.Seal(dst, n, p, a) }, p, a, n)
 	})
 }
 
@@ -100,7 +126,7 @@ func aeadOpen(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, outLen 
 		if err != nil {
 			return err
 		}
-		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return key.Open(dst, n, c, a) })
+		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return key.Open(dst, n, c, a) }, c, a, n)
 	})
 }
 

@@ -44,7 +44,7 @@ func fernetEncrypt(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, ou
 		if err != nil {
 			return err
 		}
-		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return op(f, dst, m) })
+		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return op(f, dst, m) }, m)
 	})
 }
 
@@ -62,7 +62,7 @@ func fernetDecrypt(h unsafe.Pointer, k kind, out *C.uint8_t, outCap C.size_t, ou
 		if err != nil {
 			return err
 		}
-		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return op(f, dst, t) })
+		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return op(f, dst, t) }, t)
 	})
 }
 
@@ -273,7 +273,7 @@ func cryptogo_fernet_encrypt_at_time_with_iv(out *C.uint8_t, outCap C.size_t, ou
 		}
 		return fill(buf, outLen, func(dst []byte) ([]byte, error) {
 			return fe.EncryptAtTimeWithIVTo(dst, m, int64(currentTime), ivb)
-		})
+		}, m, ivb)
 	}))
 }
 
@@ -283,15 +283,20 @@ func cryptogo_fernet_encrypt_at_time_with_iv(out *C.uint8_t, outCap C.size_t, ou
 // has_ttl == 0, ttl is ignored and the age is not checked. The token is
 // decoded as pyca decodes it. out must hold
 // cryptogo_fernet_msgbytes_max(token_len) bytes (an upper bound; the
-// message's real length is stored in *out_len). The HMAC is checked in
-// constant time before anything is decrypted.
+// message's real length is stored in *out_len) and must not overlap the
+// token. The HMAC is checked in constant time before any plaintext is
+// released and before the padding is looked at (so there is no padding
+// oracle); a canonical token is decoded, authenticated and decrypted in one
+// streaming pass into out, so out may hold decrypted bytes while the HMAC is
+// being checked, and is zeroed when the check fails.
 //
 // Returns:
 //   - CRYPTOGO_OK (*out_len = message length)
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound)
 //   - CRYPTOGO_ERR_INVALID_TOKEN for any invalid, tampered, expired or foreign
 //     token (out zeroed, *out_len = 0)
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths,
+//     or out overlapping the token (nothing read or written)
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f
 //
 //export cryptogo_fernet_decrypt
@@ -313,7 +318,8 @@ func cryptogo_fernet_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.size_t,
 //   - CRYPTOGO_OK (*out_len = message length)
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound)
 //   - CRYPTOGO_ERR_INVALID_TOKEN (out zeroed, *out_len = 0)
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths,
+//     or out overlapping the token (nothing read or written)
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind f
 //
 //export cryptogo_fernet_decrypt_at_time
@@ -534,7 +540,8 @@ func cryptogo_multifernet_encrypt_at_time(out *C.uint8_t, outCap C.size_t, outLe
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound)
 //   - CRYPTOGO_ERR_INVALID_TOKEN when no key accepts the token (out zeroed,
 //     *out_len = 0)
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths,
+//     or out overlapping the token (nothing read or written)
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf
 //
 //export cryptogo_multifernet_decrypt
@@ -553,7 +560,8 @@ func cryptogo_multifernet_decrypt(out *C.uint8_t, outCap C.size_t, outLen *C.siz
 //   - CRYPTOGO_OK (*out_len = message length)
 //   - CRYPTOGO_ERR_BUFFER_TOO_SMALL (*out_len = the bound)
 //   - CRYPTOGO_ERR_INVALID_TOKEN (out zeroed, *out_len = 0)
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for NULL pointers with non-zero lengths,
+//     or out overlapping the token (nothing read or written)
 //   - CRYPTOGO_ERR_INVALID_HANDLE for a NULL, freed or wrong-kind mf
 //
 //export cryptogo_multifernet_decrypt_at_time
@@ -594,7 +602,7 @@ func cryptogo_multifernet_rotate(out *C.uint8_t, outCap C.size_t, outLen *C.size
 		if err != nil {
 			return err
 		}
-		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return m.RotateTo(dst, t) })
+		return fill(buf, outLen, func(dst []byte) ([]byte, error) { return m.RotateTo(dst, t) }, t)
 	}))
 }
 

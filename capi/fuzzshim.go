@@ -460,3 +460,10 @@ func shimDSSDecode(sig []byte, outCap int) (res shimResult, rLen int) {
 	})
 	return res, int(rl)
 }
+
+// shimRSAPrivateKeyNumber is cryptogo_rsa_private_key_number.
+func shimRSAPrivateKeyNumber(k unsafe.Pointer, component int, outCap int) shimResult {
+	return shimOut(outCap, func(out *C.uint8_t, c C.size_t, l *C.size_t) C.int {
+		return cryptogo_rsa_private_key_number(out, c, l, C.int(component), (*C.cryptogo_const_private_key)(k))
+	})
+}

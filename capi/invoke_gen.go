@@ -11,711 +11,1016 @@ import "unsafe"
 
 // cryptogo_invoke calls the export numbered fn_id (the "invoke_id" of each
 // function in cryptogo_abi.json; every export returning a status has one)
-// with its arguments packed in args: args[i] holds argument i in a
-// pointer-sized slot, pointers as they are and integers converted to
+// with its arguments packed in args[0..nargs-1]: args[i] holds argument i in
+// a pointer-sized slot, pointers as they are and integers converted to
 // intptr_t (signed) or uintptr_t (unsigned) - 64-bit integers need 64-bit
-// pointers. It returns exactly what the named function returns for the same
-// arguments: it exists for bindings (Python's ctypes) whose cost grows with
-// the number of arguments of a call. args is only read, during the call.
+// pointers. nargs must be the function's number of parameters; nothing is
+// read from args before it is checked, so a short array is never read past
+// its end. Pointer slots must not be NULL, except input buffers (const
+// uint8_t *, const char *), which may be NULL with a length of 0 as in a
+// direct call: a NULL output buffer, out-length, out-pointer or handle is
+// refused here (a direct call accepts some of them: a size query with a
+// NULL output, freeing NULL). Otherwise it returns exactly what the named
+// function returns for the same arguments. It exists for bindings (Python's
+// ctypes) whose cost grows with the number of arguments of a call; it is
+// declared in cryptogo_bindings.h only. args is only read, during the call.
 // The numbering is fixed for one build of the library: read it from the
 // cryptogo_abi.json generated with it.
 //
 // Returns:
 //   - CRYPTOGO_OK or any other status, as the called function returns it
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an fn_id that names no function, or
-//     for args NULL when the function takes arguments
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an fn_id that names no function, an
+//     nargs other than the function's parameter count, args NULL with nargs
+//     > 0, or a NULL slot for a parameter that must not be NULL
 //
 //abigen:bindings
 //export cryptogo_invoke
-func cryptogo_invoke(fnId C.int, args *unsafe.Pointer) (rc C.int) {
+func cryptogo_invoke(fnId C.int, args *unsafe.Pointer, nargs C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
 	switch fnId {
 	case 1: // cryptogo_debug_live_handles
-		if args == nil {
+		if nargs != 1 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_debug_live_handles((*C.size_t)(p[0]))
 	case 2: // cryptogo_aesgcm_new
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_aesgcm_new((**C.cryptogo_aesgcm)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]))
 	case 3: // cryptogo_aesgcm_encrypt
-		if args == nil {
+		if nargs != 10 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
+		if p[0] == nil || p[2] == nil || p[9] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_aesgcm_encrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]), (*C.cryptogo_aesgcm)(p[9]))
 	case 4: // cryptogo_aesgcm_decrypt
-		if args == nil {
+		if nargs != 10 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
+		if p[0] == nil || p[2] == nil || p[9] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_aesgcm_decrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]), (*C.cryptogo_aesgcm)(p[9]))
 	case 5: // cryptogo_aesgcm_free
-		if args == nil {
+		if nargs != 1 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_aesgcm_free((*C.cryptogo_aesgcm)(p[0]))
 	case 6: // cryptogo_chacha20poly1305_new
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_chacha20poly1305_new((**C.cryptogo_chacha20poly1305)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]))
 	case 7: // cryptogo_chacha20poly1305_encrypt
-		if args == nil {
+		if nargs != 10 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
+		if p[0] == nil || p[2] == nil || p[9] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_chacha20poly1305_encrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]), (*C.cryptogo_chacha20poly1305)(p[9]))
 	case 8: // cryptogo_chacha20poly1305_decrypt
-		if args == nil {
+		if nargs != 10 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
+		if p[0] == nil || p[2] == nil || p[9] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_chacha20poly1305_decrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]), (*C.cryptogo_chacha20poly1305)(p[9]))
 	case 9: // cryptogo_chacha20poly1305_free
-		if args == nil {
+		if nargs != 1 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_chacha20poly1305_free((*C.cryptogo_chacha20poly1305)(p[0]))
 	case 10: // cryptogo_dsa_generate
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_dsa_generate((**C.cryptogo_private_key)(p[0]), C.size_t(w[1]))
 	case 11: // cryptogo_dsa_parameters_check
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_dsa_parameters_check((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), (*C.cryptogo_in)(p[4]), C.size_t(w[5]))
 	case 12: // cryptogo_dsa_generate_from_parameters
-		if args == nil {
+		if nargs != 7 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_dsa_generate_from_parameters((**C.cryptogo_private_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]))
 	case 13: // cryptogo_dsa_public_key_from_numbers
-		if args == nil {
+		if nargs != 9 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 9)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 9)
 		return cryptogo_dsa_public_key_from_numbers((**C.cryptogo_public_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]))
 	case 14: // cryptogo_dsa_private_key_from_numbers
-		if args == nil {
+		if nargs != 11 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 11)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 11)
 		return cryptogo_dsa_private_key_from_numbers((**C.cryptogo_private_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]), (*C.cryptogo_in)(p[9]), C.size_t(w[10]))
 	case 15: // cryptogo_dsa_public_key_number
-		if args == nil {
+		if nargs != 5 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
+		if p[0] == nil || p[2] == nil || p[4] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_dsa_public_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_public_key)(p[4]))
 	case 16: // cryptogo_dsa_private_key_number
-		if args == nil {
+		if nargs != 5 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
+		if p[0] == nil || p[2] == nil || p[4] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_dsa_private_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_private_key)(p[4]))
 	case 17: // cryptogo_dsa_sign
-		if args == nil {
+		if nargs != 8 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
+		if p[0] == nil || p[2] == nil || p[7] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_dsa_sign((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int(w[6]), (*C.cryptogo_const_private_key)(p[7]))
 	case 18: // cryptogo_dsa_verify
-		if args == nil {
+		if nargs != 7 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
+		if p[6] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_dsa_verify((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), C.int(w[4]), C.int(w[5]), (*C.cryptogo_const_public_key)(p[6]))
 	case 19: // cryptogo_dss_signature_encode
-		if args == nil {
+		if nargs != 7 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
+		if p[0] == nil || p[2] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_dss_signature_encode((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]))
 	case 20: // cryptogo_dss_signature_decode
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil || p[2] == nil || p[3] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_dss_signature_decode((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.size_t)(p[3]), (*C.cryptogo_in)(p[4]), C.size_t(w[5]))
 	case 21: // cryptogo_ec_generate
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_ec_generate((**C.cryptogo_private_key)(p[0]), C.int(w[1]))
 	case 22: // cryptogo_ec_derive_private_key
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_ec_derive_private_key((**C.cryptogo_private_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]))
 	case 23: // cryptogo_ec_public_key_from_point
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_ec_public_key_from_point((**C.cryptogo_public_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]))
 	case 24: // cryptogo_ec_public_key_from_numbers
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_ec_public_key_from_numbers((**C.cryptogo_public_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), (*C.cryptogo_in)(p[4]), C.size_t(w[5]))
 	case 25: // cryptogo_ec_key_curve
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil || p[1] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_ec_key_curve((*C.int)(p[0]), (*C.cryptogo_const_public_key)(p[1]))
 	case 26: // cryptogo_ec_private_key_curve
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil || p[1] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_ec_private_key_curve((*C.int)(p[0]), (*C.cryptogo_const_private_key)(p[1]))
 	case 27: // cryptogo_ec_public_key_number
-		if args == nil {
+		if nargs != 5 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
+		if p[0] == nil || p[2] == nil || p[4] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_ec_public_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_public_key)(p[4]))
 	case 28: // cryptogo_ec_private_key_value
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil || p[2] == nil || p[3] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_ec_private_key_value((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_const_private_key)(p[3]))
 	case 29: // cryptogo_ecdsa_sign
-		if args == nil {
+		if nargs != 9 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 9)
+		if p[0] == nil || p[2] == nil || p[8] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 9)
 		return cryptogo_ecdsa_sign((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int(w[6]), C.int(w[7]), (*C.cryptogo_const_private_key)(p[8]))
 	case 30: // cryptogo_ecdsa_verify
-		if args == nil {
+		if nargs != 7 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
+		if p[6] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_ecdsa_verify((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), C.int(w[4]), C.int(w[5]), (*C.cryptogo_const_public_key)(p[6]))
 	case 31: // cryptogo_ecdh_exchange
-		if args == nil {
+		if nargs != 5 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
+		if p[0] == nil || p[2] == nil || p[3] == nil || p[4] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_ecdh_exchange((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_const_private_key)(p[3]), (*C.cryptogo_const_public_key)(p[4]))
 	case 32: // cryptogo_eddsa_sign
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil || p[2] == nil || p[5] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_eddsa_sign((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_const_private_key)(p[5]))
 	case 33: // cryptogo_eddsa_verify
-		if args == nil {
+		if nargs != 5 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
+		if p[4] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_eddsa_verify((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), (*C.cryptogo_const_public_key)(p[4]))
 	case 34: // cryptogo_fernet_generate_key
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil || p[2] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_fernet_generate_key((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]))
 	case 35: // cryptogo_fernet_new
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_fernet_new((**C.cryptogo_fernet)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]))
 	case 36: // cryptogo_fernet_key_canonicalize
-		if args == nil {
+		if nargs != 5 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
+		if p[0] == nil || p[2] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_fernet_key_canonicalize((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]))
 	case 37: // cryptogo_fernet_free
-		if args == nil {
+		if nargs != 1 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_fernet_free((*C.cryptogo_fernet)(p[0]))
 	case 38: // cryptogo_fernet_encrypt
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil || p[2] == nil || p[5] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_fernet_encrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_fernet)(p[5]))
 	case 39: // cryptogo_fernet_encrypt_at_time
-		if args == nil {
+		if nargs != 7 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
+		if p[0] == nil || p[2] == nil || p[6] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_fernet_encrypt_at_time((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int64_t(w[5]), (*C.cryptogo_fernet)(p[6]))
 	case 40: // cryptogo_fernet_encrypt_at_time_with_iv
-		if args == nil {
+		if nargs != 9 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 9)
+		if p[0] == nil || p[2] == nil || p[8] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 9)
 		return cryptogo_fernet_encrypt_at_time_with_iv((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int64_t(w[5]), (*C.cryptogo_in)(p[6]), C.size_t(w[7]), (*C.cryptogo_fernet)(p[8]))
 	case 41: // cryptogo_fernet_decrypt
-		if args == nil {
+		if nargs != 8 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
+		if p[0] == nil || p[2] == nil || p[7] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_fernet_decrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int64_t(w[6]), (*C.cryptogo_fernet)(p[7]))
 	case 42: // cryptogo_fernet_decrypt_at_time
-		if args == nil {
+		if nargs != 8 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
+		if p[0] == nil || p[2] == nil || p[7] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_fernet_decrypt_at_time((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int64_t(w[5]), C.int64_t(w[6]), (*C.cryptogo_fernet)(p[7]))
 	case 43: // cryptogo_fernet_extract_timestamp
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil || p[3] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_fernet_extract_timestamp((*C.int64_t)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_fernet)(p[3]))
 	case 44: // cryptogo_multifernet_new
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil || p[1] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_multifernet_new((**C.cryptogo_multifernet)(p[0]), (**C.cryptogo_fernet)(p[1]), C.size_t(w[2]))
 	case 45: // cryptogo_multifernet_free
-		if args == nil {
+		if nargs != 1 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_multifernet_free((*C.cryptogo_multifernet)(p[0]))
 	case 46: // cryptogo_multifernet_encrypt
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil || p[2] == nil || p[5] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_multifernet_encrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_multifernet)(p[5]))
 	case 47: // cryptogo_multifernet_encrypt_at_time
-		if args == nil {
+		if nargs != 7 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
+		if p[0] == nil || p[2] == nil || p[6] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_multifernet_encrypt_at_time((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int64_t(w[5]), (*C.cryptogo_multifernet)(p[6]))
 	case 48: // cryptogo_multifernet_decrypt
-		if args == nil {
+		if nargs != 8 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
+		if p[0] == nil || p[2] == nil || p[7] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_multifernet_decrypt((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int64_t(w[6]), (*C.cryptogo_multifernet)(p[7]))
 	case 49: // cryptogo_multifernet_decrypt_at_time
-		if args == nil {
+		if nargs != 8 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
+		if p[0] == nil || p[2] == nil || p[7] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_multifernet_decrypt_at_time((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int64_t(w[5]), C.int64_t(w[6]), (*C.cryptogo_multifernet)(p[7]))
 	case 50: // cryptogo_multifernet_rotate
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil || p[2] == nil || p[5] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_multifernet_rotate((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_multifernet)(p[5]))
 	case 51: // cryptogo_multifernet_extract_timestamp
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil || p[3] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_multifernet_extract_timestamp((*C.int64_t)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_multifernet)(p[3]))
 	case 52: // cryptogo_hash_new
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_hash_new((**C.cryptogo_hash)(p[0]), C.int(w[1]), C.size_t(w[2]))
 	case 53: // cryptogo_hash_update
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_hash_update((*C.cryptogo_hash)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]))
 	case 54: // cryptogo_hash_copy
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil || p[1] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_hash_copy((**C.cryptogo_hash)(p[0]), (*C.cryptogo_hash)(p[1]))
 	case 55: // cryptogo_hash_finalize
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil || p[1] == nil || p[3] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_hash_finalize((*C.cryptogo_hash)(p[0]), (*C.uint8_t)(p[1]), C.size_t(w[2]), (*C.size_t)(p[3]))
 	case 56: // cryptogo_hash_free
-		if args == nil {
+		if nargs != 1 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_hash_free((*C.cryptogo_hash)(p[0]))
 	case 57: // cryptogo_hash_digest
-		if args == nil {
+		if nargs != 7 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
+		if p[0] == nil || p[2] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_hash_digest((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.size_t(w[6]))
 	case 58: // cryptogo_hash_digestbytes
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_hash_digestbytes((*C.size_t)(p[0]), C.int(w[1]))
 	case 59: // cryptogo_hash_blockbytes
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_hash_blockbytes((*C.size_t)(p[0]), C.int(w[1]))
 	case 60: // cryptogo_hmac_new
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_hmac_new((**C.cryptogo_hmac)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), C.int(w[3]))
 	case 61: // cryptogo_hmac_update
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_hmac_update((*C.cryptogo_hmac)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]))
 	case 62: // cryptogo_hmac_copy
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil || p[1] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_hmac_copy((**C.cryptogo_hmac)(p[0]), (*C.cryptogo_hmac)(p[1]))
 	case 63: // cryptogo_hmac_finalize
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil || p[1] == nil || p[3] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_hmac_finalize((*C.cryptogo_hmac)(p[0]), (*C.uint8_t)(p[1]), C.size_t(w[2]), (*C.size_t)(p[3]))
 	case 64: // cryptogo_hmac_verify
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_hmac_verify((*C.cryptogo_hmac)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]))
 	case 65: // cryptogo_hmac_free
-		if args == nil {
+		if nargs != 1 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_hmac_free((*C.cryptogo_hmac)(p[0]))
 	case 66: // cryptogo_hmac_compute
-		if args == nil {
+		if nargs != 8 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
+		if p[0] == nil || p[2] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_hmac_compute((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), C.int(w[7]))
 	case 67: // cryptogo_pbkdf2_hmac_derive
-		if args == nil {
+		if nargs != 8 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_pbkdf2_hmac_derive((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), (*C.cryptogo_in)(p[4]), C.size_t(w[5]), C.uint64_t(w[6]), C.int(w[7]))
 	case 68: // cryptogo_pbkdf2_hmac_verify
-		if args == nil {
+		if nargs != 8 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_pbkdf2_hmac_verify((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), (*C.cryptogo_in)(p[4]), C.size_t(w[5]), C.uint64_t(w[6]), C.int(w[7]))
 	case 69: // cryptogo_private_key_load
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_private_key_load((**C.cryptogo_private_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]))
 	case 70: // cryptogo_private_key_dump
-		if args == nil {
+		if nargs != 8 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
+		if p[0] == nil || p[2] == nil || p[7] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_private_key_dump((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), C.int(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_const_private_key)(p[7]))
 	case 71: // cryptogo_private_key_type
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil || p[1] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_private_key_type((*C.int)(p[0]), (*C.cryptogo_const_private_key)(p[1]))
 	case 72: // cryptogo_private_key_bits
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil || p[1] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_private_key_bits((*C.size_t)(p[0]), (*C.cryptogo_const_private_key)(p[1]))
 	case 73: // cryptogo_private_key_public_key
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil || p[1] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_private_key_public_key((**C.cryptogo_public_key)(p[0]), (*C.cryptogo_const_private_key)(p[1]))
 	case 74: // cryptogo_private_key_free
-		if args == nil {
+		if nargs != 1 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_private_key_free((*C.cryptogo_private_key)(p[0]))
 	case 75: // cryptogo_public_key_load
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_public_key_load((**C.cryptogo_public_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), C.int(w[3]))
 	case 76: // cryptogo_public_key_dump
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil || p[2] == nil || p[5] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_public_key_dump((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), C.int(w[4]), (*C.cryptogo_const_public_key)(p[5]))
 	case 77: // cryptogo_public_key_type
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil || p[1] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_public_key_type((*C.int)(p[0]), (*C.cryptogo_const_public_key)(p[1]))
 	case 78: // cryptogo_public_key_bits
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil || p[1] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_public_key_bits((*C.size_t)(p[0]), (*C.cryptogo_const_public_key)(p[1]))
 	case 79: // cryptogo_public_key_equal
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil || p[1] == nil || p[2] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_public_key_equal((*C.int)(p[0]), (*C.cryptogo_const_public_key)(p[1]), (*C.cryptogo_const_public_key)(p[2]))
 	case 80: // cryptogo_public_key_free
-		if args == nil {
+		if nargs != 1 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 1)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		return cryptogo_public_key_free((*C.cryptogo_public_key)(p[0]))
 	case 81: // cryptogo_private_key_generate
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_private_key_generate((**C.cryptogo_private_key)(p[0]), C.int(w[1]))
 	case 82: // cryptogo_private_key_from_raw
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_private_key_from_raw((**C.cryptogo_private_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]))
 	case 83: // cryptogo_public_key_from_raw
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_public_key_from_raw((**C.cryptogo_public_key)(p[0]), C.int(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]))
 	case 84: // cryptogo_private_key_load_reason
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_private_key_load_reason((*C.int)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]))
 	case 85: // cryptogo_public_key_load_reason
-		if args == nil {
+		if nargs != 4 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 4)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 4)
 		return cryptogo_public_key_load_reason((*C.int)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), C.int(w[3]))
 	case 86: // cryptogo_random_bytes
-		if args == nil {
+		if nargs != 2 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 2)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 2)
 		return cryptogo_random_bytes((*C.uint8_t)(p[0]), C.size_t(w[1]))
 	case 87: // cryptogo_rsa_generate
-		if args == nil {
+		if nargs != 3 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 3)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 3)
 		return cryptogo_rsa_generate((**C.cryptogo_private_key)(p[0]), C.size_t(w[1]), C.uint64_t(w[2]))
 	case 88: // cryptogo_rsa_private_key_number
-		if args == nil {
+		if nargs != 5 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
+		if p[0] == nil || p[2] == nil || p[4] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_rsa_private_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_private_key)(p[4]))
 	case 89: // cryptogo_rsa_public_key_number
-		if args == nil {
+		if nargs != 5 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
+		if p[0] == nil || p[2] == nil || p[4] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_rsa_public_key_number((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), C.int(w[3]), (*C.cryptogo_const_public_key)(p[4]))
 	case 90: // cryptogo_rsa_private_key_from_numbers
-		if args == nil {
+		if nargs != 17 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 17)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 17)
 		return cryptogo_rsa_private_key_from_numbers((**C.cryptogo_private_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), (*C.cryptogo_in)(p[7]), C.size_t(w[8]), (*C.cryptogo_in)(p[9]), C.size_t(w[10]), (*C.cryptogo_in)(p[11]), C.size_t(w[12]), (*C.cryptogo_in)(p[13]), C.size_t(w[14]), (*C.cryptogo_in)(p[15]), C.size_t(w[16]))
 	case 91: // cryptogo_rsa_public_key_from_numbers
-		if args == nil {
+		if nargs != 5 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
+		if p[0] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_rsa_public_key_from_numbers((**C.cryptogo_public_key)(p[0]), (*C.cryptogo_in)(p[1]), C.size_t(w[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]))
 	case 92: // cryptogo_rsa_encrypt_oaep
-		if args == nil {
+		if nargs != 10 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
+		if p[0] == nil || p[2] == nil || p[9] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_rsa_encrypt_oaep((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), C.int(w[7]), C.int(w[8]), (*C.cryptogo_const_public_key)(p[9]))
 	case 93: // cryptogo_rsa_decrypt_oaep
-		if args == nil {
+		if nargs != 10 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
+		if p[0] == nil || p[2] == nil || p[9] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_rsa_decrypt_oaep((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_in)(p[5]), C.size_t(w[6]), C.int(w[7]), C.int(w[8]), (*C.cryptogo_const_private_key)(p[9]))
 	case 94: // cryptogo_rsa_encrypt_pkcs1v15
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil || p[2] == nil || p[5] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_rsa_encrypt_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_const_public_key)(p[5]))
 	case 95: // cryptogo_rsa_decrypt_pkcs1v15
-		if args == nil {
+		if nargs != 6 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 6)
+		if p[0] == nil || p[2] == nil || p[5] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 6)
 		return cryptogo_rsa_decrypt_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), (*C.cryptogo_const_private_key)(p[5]))
 	case 96: // cryptogo_rsa_sign_pss
-		if args == nil {
+		if nargs != 10 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 10)
+		if p[0] == nil || p[2] == nil || p[9] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 10)
 		return cryptogo_rsa_sign_pss((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int(w[6]), C.int(w[7]), C.int(w[8]), (*C.cryptogo_const_private_key)(p[9]))
 	case 97: // cryptogo_rsa_verify_pss
-		if args == nil {
+		if nargs != 9 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 9)
+		if p[8] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 9)
 		return cryptogo_rsa_verify_pss((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), C.int(w[4]), C.int(w[5]), C.int(w[6]), C.int(w[7]), (*C.cryptogo_const_public_key)(p[8]))
 	case 98: // cryptogo_rsa_sign_pkcs1v15
-		if args == nil {
+		if nargs != 8 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 8)
+		if p[0] == nil || p[2] == nil || p[7] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 8)
 		return cryptogo_rsa_sign_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), C.int(w[6]), (*C.cryptogo_const_private_key)(p[7]))
 	case 99: // cryptogo_rsa_verify_pkcs1v15
-		if args == nil {
+		if nargs != 7 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
+		if p[6] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_rsa_verify_pkcs1v15((*C.cryptogo_in)(p[0]), C.size_t(w[1]), (*C.cryptogo_in)(p[2]), C.size_t(w[3]), C.int(w[4]), C.int(w[5]), (*C.cryptogo_const_public_key)(p[6]))
 	case 100: // cryptogo_rsa_recover_pkcs1v15
-		if args == nil {
+		if nargs != 7 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 7)
+		if p[0] == nil || p[2] == nil || p[6] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 7)
 		return cryptogo_rsa_recover_pkcs1v15((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_in)(p[3]), C.size_t(w[4]), C.int(w[5]), (*C.cryptogo_const_public_key)(p[6]))
 	case 101: // cryptogo_xdh_exchange
-		if args == nil {
+		if nargs != 5 || args == nil {
 			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
 		}
 		p := unsafe.Slice(args, 5)
+		if p[0] == nil || p[2] == nil || p[3] == nil || p[4] == nil {
+			return C.CRYPTOGO_ERR_INVALID_ARGUMENT
+		}
 		w := unsafe.Slice((*uintptr)(unsafe.Pointer(args)), 5)
 		return cryptogo_xdh_exchange((*C.uint8_t)(p[0]), C.size_t(w[1]), (*C.size_t)(p[2]), (*C.cryptogo_const_private_key)(p[3]), (*C.cryptogo_const_public_key)(p[4]))
 	}

@@ -71,15 +71,18 @@ func cryptogo_pbkdf2_hmac_derive(out *C.uint8_t, outBytes C.size_t,
 
 // cryptogo_pbkdf2_hmac_verify derives expected_len bytes as
 // cryptogo_pbkdf2_hmac_derive does and compares them with expected in constant
-// time, as pyca's PBKDF2HMAC.verify(password, expected_key). The derived
-// length is expected_len: a binding that fixes a length beforehand (pyca's
-// PBKDF2HMAC(length=...)) must reject an expected key of another length
-// itself (pyca raises InvalidKey).
+// time, as pyca's PBKDF2HMAC.verify(password, expected_key). The length
+// rule: the derived length is expected_len, which must be at least 1 (an
+// empty expected key would match every password, so expected_len == 0 is
+// CRYPTOGO_ERR_INVALID_ARGUMENT, before anything is derived). A binding that
+// fixes a length beforehand (pyca's PBKDF2HMAC(length=...)) must reject an
+// expected key of another length itself (pyca raises InvalidKey).
 //
 // Returns:
 //   - CRYPTOGO_OK when the keys match
 //   - CRYPTOGO_ERR_INVALID_KEY when they do not
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT as for cryptogo_pbkdf2_hmac_derive
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for expected_len == 0, and as for
+//     cryptogo_pbkdf2_hmac_derive
 //   - CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM as for cryptogo_pbkdf2_hmac_derive
 //   - CRYPTOGO_ERR_OVERFLOW as for cryptogo_pbkdf2_hmac_derive
 //

@@ -126,13 +126,18 @@ func cryptogo_rsa_generate(out **C.cryptogo_private_key, keyBits C.size_t, publi
 func cryptogo_rsa_private_key_number(out *C.uint8_t, outCap C.size_t, outLen *C.size_t, component C.int, k *C.cryptogo_const_private_key) (rc C.int) {
 	defer guard(enter(&rc))
 	return status(usePrivateKey(k, func(key *rsa.PrivateKey) error {
-		b, err := key.Number(rsa.Component(component))
+		b, err := privateNumber(key, rsa.Component(component))
 		if err != nil {
 			return err
 		}
+		defer clear(b) // a secret number: cleared however the call ends (rsaWrite may fail first)
 		return rsaWrite(out, outCap, outLen, len(b), func() ([]byte, error) { return b, nil })
 	}))
 }
+
+// privateNumber is (*rsa.PrivateKey).Number, a variable so that the secrets
+// tests can see the copy of the secret number it returns.
+var privateNumber = (*rsa.PrivateKey).Number
 
 // cryptogo_rsa_public_key_number writes one number of k (pyca's
 // public_numbers()): CRYPTOGO_RSA_N or CRYPTOGO_RSA_E, big-endian with no

@@ -1065,15 +1065,21 @@ int cryptogo_fernet_encrypt_at_time_with_iv(uint8_t *out,
  * has_ttl == 0, ttl is ignored and the age is not checked. The token is
  * decoded as pyca decodes it. out must hold
  * cryptogo_fernet_msgbytes_max(token_len) bytes (an upper bound; the
- * message's real length is stored in *out_len). The HMAC is checked in
- * constant time before anything is decrypted.
+ * message's real length is stored in *out_len) and must not overlap the
+ * token. The HMAC is checked in constant time before any plaintext is
+ * released and before the padding is looked at (so there is no padding
+ * oracle); a canonical token is decoded, authenticated and decrypted in one
+ * streaming pass into out, so out may hold decrypted bytes while the HMAC is
+ * being checked, and is zeroed when the check fails.
  *
  * Returns:
  *   CRYPTOGO_OK                    (*out_len = message length)
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
  *   CRYPTOGO_ERR_INVALID_TOKEN     for any invalid, tampered, expired or
  *                                  foreign token (out zeroed, *out_len = 0)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths, or
+ *                                  out overlapping the token (nothing read or
+ *                                  written)
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind f
  */
 CRYPTOGO_NODISCARD
@@ -1097,7 +1103,9 @@ int cryptogo_fernet_decrypt(uint8_t *out,
  *   CRYPTOGO_OK                    (*out_len = message length)
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
  *   CRYPTOGO_ERR_INVALID_TOKEN     (out zeroed, *out_len = 0)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths, or
+ *                                  out overlapping the token (nothing read or
+ *                                  written)
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind f
  */
 CRYPTOGO_NODISCARD
@@ -1258,7 +1266,9 @@ int cryptogo_multifernet_encrypt_at_time(uint8_t *out,
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
  *   CRYPTOGO_ERR_INVALID_TOKEN     when no key accepts the token (out zeroed,
  *                                  *out_len = 0)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths, or
+ *                                  out overlapping the token (nothing read or
+ *                                  written)
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind mf
  */
 CRYPTOGO_NODISCARD
@@ -1279,7 +1289,9 @@ int cryptogo_multifernet_decrypt(uint8_t *out,
  *   CRYPTOGO_OK                    (*out_len = message length)
  *   CRYPTOGO_ERR_BUFFER_TOO_SMALL  (*out_len = the bound)
  *   CRYPTOGO_ERR_INVALID_TOKEN     (out zeroed, *out_len = 0)
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for NULL pointers with non-zero lengths, or
+ *                                  out overlapping the token (nothing read or
+ *                                  written)
  *   CRYPTOGO_ERR_INVALID_HANDLE    for a NULL, freed or wrong-kind mf
  */
 CRYPTOGO_NODISCARD
@@ -1611,15 +1623,18 @@ int cryptogo_pbkdf2_hmac_derive(uint8_t *out,
 /**
  * cryptogo_pbkdf2_hmac_verify derives expected_len bytes as
  * cryptogo_pbkdf2_hmac_derive does and compares them with expected in constant
- * time, as pyca's PBKDF2HMAC.verify(password, expected_key). The derived
- * length is expected_len: a binding that fixes a length beforehand (pyca's
- * PBKDF2HMAC(length=...)) must reject an expected key of another length
- * itself (pyca raises InvalidKey).
+ * time, as pyca's PBKDF2HMAC.verify(password, expected_key). The length
+ * rule: the derived length is expected_len, which must be at least 1 (an
+ * empty expected key would match every password, so expected_len == 0 is
+ * CRYPTOGO_ERR_INVALID_ARGUMENT, before anything is derived). A binding that
+ * fixes a length beforehand (pyca's PBKDF2HMAC(length=...)) must reject an
+ * expected key of another length itself (pyca raises InvalidKey).
  *
  * Returns:
  *   CRYPTOGO_OK                         when the keys match
  *   CRYPTOGO_ERR_INVALID_KEY            when they do not
- *   CRYPTOGO_ERR_INVALID_ARGUMENT       as for cryptogo_pbkdf2_hmac_derive
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT       for expected_len == 0, and as for
+ *                                       cryptogo_pbkdf2_hmac_derive
  *   CRYPTOGO_ERR_UNSUPPORTED_ALGORITHM  as for cryptogo_pbkdf2_hmac_derive
  *   CRYPTOGO_ERR_OVERFLOW               as for cryptogo_pbkdf2_hmac_derive
  */

@@ -31,27 +31,51 @@ extern "C" {
  */
 int cryptogo_debug_live_handles(size_t *out_count);
 
+/**
+ * cryptogo_abi_fingerprint returns the fingerprint of the ABI this library
+ * was built with: 64 hexadecimal digits, the SHA-256 of the canonical form of
+ * its exports' signatures and invoke numbers, status codes, enums, size
+ * macros and handle types (capi/abigen/fingerprint.go). The
+ * cryptogo_abi.json generated with the library carries the same value as
+ * "fingerprint"; the bindings compare the two when they load the library and
+ * refuse a library built from another ABI. The string must not be freed or
+ * modified.
+ *
+ * Returns:
+ *   - a static string of 64 lowercase hexadecimal digits
+ */
+const char *cryptogo_abi_fingerprint(void);
+
 /* ---- invoke_gen ---- */
 
 /**
  * cryptogo_invoke calls the export numbered fn_id (the "invoke_id" of each
  * function in cryptogo_abi.json; every export returning a status has one)
- * with its arguments packed in args: args[i] holds argument i in a
- * pointer-sized slot, pointers as they are and integers converted to
+ * with its arguments packed in args[0..nargs-1]: args[i] holds argument i in
+ * a pointer-sized slot, pointers as they are and integers converted to
  * intptr_t (signed) or uintptr_t (unsigned) - 64-bit integers need 64-bit
- * pointers. It returns exactly what the named function returns for the same
- * arguments: it exists for bindings (Python's ctypes) whose cost grows with
- * the number of arguments of a call. args is only read, during the call.
+ * pointers. nargs must be the function's number of parameters; nothing is
+ * read from args before it is checked, so a short array is never read past
+ * its end. Pointer slots must not be NULL, except input buffers (const
+ * uint8_t *, const char *), which may be NULL with a length of 0 as in a
+ * direct call: a NULL output buffer, out-length, out-pointer or handle is
+ * refused here (a direct call accepts some of them: a size query with a
+ * NULL output, freeing NULL). Otherwise it returns exactly what the named
+ * function returns for the same arguments. It exists for bindings (Python's
+ * ctypes) whose cost grows with the number of arguments of a call; it is
+ * declared in cryptogo_bindings.h only. args is only read, during the call.
  * The numbering is fixed for one build of the library: read it from the
  * cryptogo_abi.json generated with it.
  *
  * Returns:
  *   CRYPTOGO_OK                    or any other status, as the called function
  *                                  returns it
- *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an fn_id that names no function, or for
- *                                  args NULL when the function takes arguments
+ *   CRYPTOGO_ERR_INVALID_ARGUMENT  for an fn_id that names no function, an
+ *                                  nargs other than the function's parameter
+ *                                  count, args NULL with nargs > 0, or a NULL
+ *                                  slot for a parameter that must not be NULL
  */
-int cryptogo_invoke(int fn_id, void **args);
+int cryptogo_invoke(int fn_id, void **args, size_t nargs);
 
 #ifdef __cplusplus
 }

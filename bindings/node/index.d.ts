@@ -190,7 +190,10 @@ export function pbkdf2Sync(password: BytesOrString, salt: BytesOrString, iterati
 export function pbkdf2(password: BytesOrString, salt: BytesOrString, iterations: number, keylen: number, digest: HashName): Promise<Buffer>;
 export function pbkdf2(password: BytesOrString, salt: BytesOrString, iterations: number, keylen: number, digest: HashName,
   callback: (err: Error | null, key?: Buffer) => void): void;
-/** Throws InvalidKey when the derived key differs from expected (constant-time compare). */
+/**
+ * Throws InvalidKey when the derived key (expected.length bytes) differs from expected (constant-time
+ * compare); an empty expected is refused (InvalidArgument: it would match every password).
+ */
 export function pbkdf2Verify(expected: Bytes, password: BytesOrString, salt: BytesOrString, iterations: number, digest: HashName): void;
 
 // ---------------------------------------------------------------- RSA options, key serialization options

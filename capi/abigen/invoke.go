@@ -18,9 +18,16 @@ var slotInts = map[string]bool{
 	"C.int32_t": true, "C.uint32_t": true, "C.int64_t": true, "C.uint64_t": true,
 }
 
+// nullableSlot are the pointer parameter types whose cryptogo_invoke slot may
+// be NULL: input buffers (NULL with length 0, or "no password"). Every other
+// pointer slot (output buffers, out-lengths, out-pointers, handles, handle
+// arrays) must be non-NULL.
+var nullableSlot = map[string]bool{"*C.cryptogo_in": true, "*C.cryptogo_cchar": true}
+
 // invokeSource numbers every export that returns a status (InvokeID 1..n, in
-// header order) and writes capi/invoke_gen.go: cryptogo_invoke(fn_id, args),
-// which calls export fn_id with its arguments read from args[0..k-1]. It is
+// header order) and writes capi/invoke_gen.go: cryptogo_invoke(fn_id, args, nargs),
+// which checks nargs against the export's arity and its non-nullable pointer
+// slots, then calls export fn_id with its arguments read from args[0..k-1]. It is
 // translation only: a switch from the number to the same Go function the
 // named export runs.
 func invokeSource(funcs []function) ([]byte, error) {
@@ -38,23 +45,31 @@ import "unsafe"
 
 // cryptogo_invoke calls the export numbered fn_id (the "invoke_id" of each
 // function in cryptogo_abi.json; every export returning a status has one)
-// with its arguments packed in args: args[i] holds argument i in a
-// pointer-sized slot, pointers as they are and integers converted to
+// with its arguments packed in args[0..nargs-1]: args[i] holds argument i in
+// a pointer-sized slot, pointers as they are and integers converted to
 // intptr_t (signed) or uintptr_t (unsigned) - 64-bit integers need 64-bit
-// pointers. It returns exactly what the named function returns for the same
-// arguments: it exists for bindings (Python's ctypes) whose cost grows with
-// the number of arguments of a call. args is only read, during the call.
+// pointers. nargs must be the function's number of parameters; nothing is
+// read from args before it is checked, so a short array is never read past
+// its end. Pointer slots must not be NULL, except input buffers (const
+// uint8_t *, const char *), which may be NULL with a length of 0 as in a
+// direct call: a NULL output buffer, out-length, out-pointer or handle is
+// refused here (a direct call accepts some of them: a size query with a
+// NULL output, freeing NULL). Otherwise it returns exactly what the named
+// function returns for the same arguments. It exists for bindings (Python's
+// ctypes) whose cost grows with the number of arguments of a call; it is
+// declared in cryptogo_bindings.h only. args is only read, during the call.
 // The numbering is fixed for one build of the library: read it from the
 // cryptogo_abi.json generated with it.
 //
 // Returns:
 //   - CRYPTOGO_OK or any other status, as the called function returns it
-//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an fn_id that names no function, or
-//     for args NULL when the function takes arguments
+//   - CRYPTOGO_ERR_INVALID_ARGUMENT for an fn_id that names no function, an
+//     nargs other than the function's parameter count, args NULL with nargs
+//     > 0, or a NULL slot for a parameter that must not be NULL
 //
 //abigen:bindings
 //export cryptogo_invoke
-func cryptogo_invoke(fnId C.int, args *unsafe.Pointer) (rc C.int) {
+func cryptogo_invoke(fnId C.int, args *unsafe.Pointer, nargs C.size_t) (rc C.int) {
 	defer guard(enter(&rc))
 	switch fnId {
 `)
@@ -90,10 +105,21 @@ func cryptogo_invoke(fnId C.int, args *unsafe.Pointer) (rc C.int) {
 		f.InvokeID = id
 		fmt.Fprintf(&b, "\tcase %d: // %s\n", id, f.Name)
 		if n > 0 {
-			b.WriteString("\t\tif args == nil {\n\t\t\treturn C.CRYPTOGO_ERR_INVALID_ARGUMENT\n\t\t}\n")
+			fmt.Fprintf(&b, "\t\tif nargs != %d || args == nil {\n\t\t\treturn C.CRYPTOGO_ERR_INVALID_ARGUMENT\n\t\t}\n", n)
+		} else {
+			b.WriteString("\t\tif nargs != 0 {\n\t\t\treturn C.CRYPTOGO_ERR_INVALID_ARGUMENT\n\t\t}\n")
 		}
 		if usesP {
 			fmt.Fprintf(&b, "\t\tp := unsafe.Slice(args, %d)\n", n)
+			var req []string
+			for j, gt := range f.goTypes {
+				if strings.HasPrefix(gt, "*") && !nullableSlot[gt] {
+					req = append(req, fmt.Sprintf("p[%d] == nil", j))
+				}
+			}
+			if len(req) > 0 {
+				fmt.Fprintf(&b, "\t\tif %s {\n\t\t\treturn C.CRYPTOGO_ERR_INVALID_ARGUMENT\n\t\t}\n", strings.Join(req, " || "))
+			}
 		}
 		if usesW {
 			// Integers are read as uintptr, never held as unsafe.Pointer.

@@ -8,7 +8,10 @@
 //     header it belongs to), plus the status codes, enums and size macros of
 //     include/cryptogo_types.h, for the bindings (Python's ctypes table,
 //     Node's bridge) and the misuse-matrix test;
-//   - capi/invoke_gen.go: the packed-call trampoline (see invoke.go).
+//   - capi/invoke_gen.go: the packed-call trampoline (see invoke.go);
+//   - capi/abi_fingerprint_gen.go: the ABI fingerprint (see fingerprint.go),
+//     also stored in cryptogo_abi.json, which the library returns from
+//     cryptogo_abi_fingerprint and the bindings compare at load.
 //
 // It also enforces the ABI's rules (see rules.go), reporting file:line:
 //   - every export's doc comment ends in a Returns: list, one item per line
@@ -90,6 +93,13 @@ type abi struct {
 	Macros    map[string]int            `json:"macros"`
 	Handles   []string                  `json:"handles"`
 	Functions []function                `json:"functions"`
+
+	// Version is the library version (core.Version) this description was
+	// generated with; Fingerprint is the SHA-256 of its canonical form
+	// (fingerprint.go), which the library it describes returns from
+	// cryptogo_abi_fingerprint.
+	Version     string `json:"version"`
+	Fingerprint string `json:"fingerprint"`
 }
 
 // The generated headers.
@@ -139,6 +149,14 @@ func run(root string, check bool) error {
 		Functions: funcs,
 	}
 	a.Status = a.Enums["cryptogo_status"]
+	if a.Version, err = libraryVersion(root); err != nil {
+		return err
+	}
+	a.Fingerprint = fingerprint(&a)
+	fpSrc, err := fingerprintSource(a.Fingerprint)
+	if err != nil {
+		return err
+	}
 	js, err := json.MarshalIndent(a, "", "  ")
 	if err != nil {
 		return err
@@ -149,6 +167,7 @@ func run(root string, check bool) error {
 		filepath.Join(root, "include", bindingsHeader):      bindingsHeaderText(funcs),
 		filepath.Join(root, "include", "cryptogo_abi.json"): js,
 		filepath.Join(root, "capi", invokeFile):             invokeSrc,
+		filepath.Join(root, "capi", fingerprintFile):        fpSrc,
 	}
 	var stale []string
 	for path, data := range outputs {
@@ -184,7 +203,7 @@ func exports(dir string, t typesInfo) ([]function, error) {
 	var funcs []function
 	var problems []string
 	for _, path := range paths {
-		if strings.HasSuffix(path, "_test.go") || filepath.Base(path) == invokeFile {
+		if strings.HasSuffix(path, "_test.go") || filepath.Base(path) == invokeFile || filepath.Base(path) == fingerprintFile {
 			continue
 		}
 		src, err := os.ReadFile(path)

@@ -9,8 +9,10 @@ import (
 	"time"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/internal/alias"
 	"github.com/cryptogo/libcrypto-go/core/internal/b64"
 	"github.com/cryptogo/libcrypto-go/core/internal/buffer"
+	"github.com/cryptogo/libcrypto-go/core/internal/errs"
 )
 
 // Decrypt returns the message in token (pyca's Fernet.decrypt). With a
@@ -44,10 +46,27 @@ func (f *Fernet) DecryptAtTimeTo(dst, token []byte, ttl, now int64) ([]byte, err
 }
 
 func (f *Fernet) decryptTo(dst, token []byte, hasTTL bool, ttl, now int64) ([]byte, error) {
+	if outOverlaps(dst, token) {
+		return nil, errFernetOverlap
+	}
 	if res, handled, err := f.decryptCanonical(dst, token, hasTTL, ttl, now); handled {
 		return res, err
 	}
 	return f.decryptGeneral(dst, token, hasTTL, ttl, now)
+}
+
+// errFernetOverlap rejects an output region that overlaps the token, before
+// the token is read or anything is written: the streaming path decrypts in
+// the output region while it still reads the token, and clears the region
+// on failure, which would destroy the caller's token.
+var errFernetOverlap = errs.Invalid("the output buffer overlaps the token")
+
+// outOverlaps reports whether the region a decryption of token writes in
+// dst's spare capacity (at most MaxPlaintextSize(len(token)) bytes) overlaps
+// token.
+func outOverlaps(dst, token []byte) bool {
+	n := min(MaxPlaintextSize(len(token)), cap(dst)-len(dst))
+	return alias.AnyOverlap(dst[len(dst):len(dst)+n], token)
 }
 
 // decryptGeneral decodes the whole token with Python's decoder into a

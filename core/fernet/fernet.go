@@ -231,8 +231,17 @@ func (f *Fernet) getState() (*fernetState, bool) {
 	return p.Get().(*fernetState), true
 }
 
+// putState returns s to the pool with no trace of the call that used it:
+// the last plaintext block, the IV, the token's pieces and the MAC are
+// cleared and the HMAC restarted (its keyed pads remain: see Wipe).
 func (f *Fernet) putState(s *fernetState) {
 	clear(s.last[:])
+	clear(s.sum[:])
+	clear(s.iv[:])
+	clear(s.hdr[:])
+	clear(s.tail[:])
+	clear(s.tag[:])
+	s.mac.Reset()
 	if p := f.state; p != nil {
 		p.Put(s)
 	}

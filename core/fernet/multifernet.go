@@ -90,6 +90,9 @@ func (m *MultiFernet) DecryptAtTimeTo(dst, token []byte, ttl, now int64) ([]byte
 // decryptTo decodes the token once and tries each key on it, which is what
 // pyca's loop of Fernet.decrypt calls amounts to.
 func (m *MultiFernet) decryptTo(dst, token []byte, hasTTL bool, ttl, now int64) ([]byte, error) {
+	if outOverlaps(dst, token) {
+		return nil, errFernetOverlap
+	}
 	buf := buffer.Get(b64.DecodedMax(len(token)))
 	defer buffer.Put(buf, false)
 	data, ts, ok := parseToken((*buf)[:0], token)

@@ -62,8 +62,8 @@ func (m *HMAC) rekey(key []byte) {
 	clear(pad)
 	if len(key) > bs {
 		m.outer.Write(key)
-		m.outer.Sum(pad[:0]) // digest size <= block size for every algorithm
-		m.outer.Reset()
+		m.outer.Sum(pad[:0])       // digest size <= block size for every algorithm
+		scrubState(m.outer, m.alg) // the key's last partial block is in its buffer
 	} else {
 		copy(pad, key)
 	}
@@ -179,10 +179,10 @@ func (m *HMAC) Verify(sig []byte) error {
 
 // Wipe finalizes the HMAC and destroys its keyed state (the C ABI calls it on
 // free): both hash states are reset, which overwrites their chaining values
-// with the algorithm's initial values (the standard library's SHA-1, SHA-2,
-// SHA-3 and MD5 process a full pad block at once and never buffer it); BLAKE2
-// buffers its last block, so its states are also fed a block of zeros. Later
-// calls return core.ErrAlreadyFinalized.
+// with the algorithm's initial values, and their block buffers are
+// overwritten with zeros (scrubState: they may hold the tail of a key longer
+// than the block size, which is hashed into the outer state). Later calls
+// return core.ErrAlreadyFinalized.
 func (m *HMAC) Wipe() {
 	m.scrub()
 	m.inner, m.outer = nil, nil
@@ -191,17 +191,29 @@ func (m *HMAC) Wipe() {
 // scrub resets both states as Wipe describes and marks the HMAC finalized,
 // keeping the state objects for reuse.
 func (m *HMAC) scrub() {
-	buffered := m.alg == BLAKE2b || m.alg == BLAKE2s
 	for _, h := range [2]stdhash.Hash{m.inner, m.outer} {
 		if h != nil {
-			h.Reset()
-			if buffered {
-				h.Write(zeroBlock[:h.BlockSize()])
-				h.Reset()
-			}
+			scrubState(h, m.alg)
 		}
 	}
 	m.done = true
+}
+
+// scrubState resets h and overwrites its block buffer. Reset alone only
+// rewinds the buffer's index: the bytes of the last partial block written
+// (the tail of a long HMAC key, of the message) stay in the buffer of
+// crypto/sha1, sha256, sha512, md5 and SM3. Writing BlockSize-1 zero bytes
+// into the empty buffer copies over every byte a partial block can occupy
+// (BLAKE2 buffers up to a whole block: BlockSize bytes); SHA-3's Reset
+// clears its state.
+func scrubState(h stdhash.Hash, alg Algorithm) {
+	h.Reset()
+	n := h.BlockSize() - 1
+	if alg == BLAKE2b || alg == BLAKE2s {
+		n = h.BlockSize()
+	}
+	h.Write(zeroBlock[:n])
+	h.Reset()
 }
 
 var zeroBlock [maxBlockSize]byte

@@ -5,8 +5,10 @@ import (
 	"crypto/hmac"
 	"errors"
 	stdhash "hash"
+	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/cryptogo/libcrypto-go/core"
 )
@@ -224,5 +226,35 @@ func TestHMACWipe(t *testing.T) {
 		if a, b := out1.Sum(nil), in1.Sum(nil); !bytes.Equal(a, b) {
 			t.Errorf("%s: wiped outer state differs from the initial state", alg.Name())
 		}
+	}
+}
+
+// Issue 12 finding 9: the one-shot ComputeHMACTo pools its HMAC state; a key
+// longer than the block size left its tail in the pooled outer state.
+func TestComputeHMACToPooledStateHoldsNoKey(t *testing.T) {
+	for _, alg := range []Algorithm{SHA256, SHA1, SHA512, MD5, SHA3_256, BLAKE2b} {
+		key := make([]byte, 300)
+		for i := range key {
+			key[i] = byte(i*29+7) | 0x81
+		}
+		dst := make([]byte, alg.Size())
+		if err := ComputeHMACTo(dst, key, alg, []byte("message")); err != nil {
+			t.Fatal(err)
+		}
+		m, _ := hmacPool[alg].Get().(*HMAC)
+		if m == nil {
+			continue // the pool was emptied (GC): nothing left behind
+		}
+		for _, h := range []stdhash.Hash{m.inner, m.outer} {
+			v := reflect.ValueOf(h)
+			mem := unsafe.Slice((*byte)(v.UnsafePointer()), v.Elem().Type().Size())
+			for i := 0; i+4 <= len(key); i++ {
+				if bytes.Contains(mem, key[i:i+4]) {
+					t.Errorf("%s: pooled HMAC state holds key bytes %d..", alg.Name(), i)
+					break
+				}
+			}
+		}
+		hmacPool[alg].Put(m)
 	}
 }

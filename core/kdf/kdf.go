@@ -13,10 +13,15 @@ import (
 	"github.com/cryptogo/libcrypto-go/core"
 	"github.com/cryptogo/libcrypto-go/core/hash"
 	"github.com/cryptogo/libcrypto-go/core/internal/errs"
+	"github.com/cryptogo/libcrypto-go/core/internal/wipe"
 )
 
 //lint:ignore ST1005 pyca's exact message, which bindings and tests compare
 var errPBKDF2Mismatch = fmt.Errorf("%w: Keys do not match.", core.ErrInvalidKey)
+
+// errPBKDF2EmptyExpected refuses a verification against an empty key, which
+// would match every password.
+var errPBKDF2EmptyExpected = errs.Invalid("the expected key must be at least 1 byte long")
 
 // pbkdf2Check validates PBKDF2 parameters as pyca's PBKDF2HMAC does, plus the
 // RFC 8018 bound on the output length.
@@ -80,10 +85,18 @@ func DerivePBKDF2HMACTo(dst, password, salt []byte, iterations int, alg hash.Alg
 // PBKDF2HMAC.verify(password, expected_key): a mismatch is core.ErrInvalidKey
 // ("Keys do not match.").
 //
+// The length rule: the derived length is len(expected), which must be at
+// least 1. An empty expected key is refused with core.ErrInvalidArgument:
+// deriving 0 bytes and comparing them with 0 bytes would accept any password.
 // pyca fixes the length at construction and also rejects an expected key of
 // another length with InvalidKey; a binding that keeps a length must check
-// len(expected) itself (this function derives len(expected) bytes).
+// len(expected) itself (this function derives len(expected) bytes), and a
+// binding mirroring pyca's PBKDF2HMAC(length=0).verify(password, b"") (which
+// pyca accepts) answers it without calling this function.
 func VerifyPBKDF2HMAC(expected, password, salt []byte, iterations int, alg hash.Algorithm) error {
+	if len(expected) == 0 {
+		return errPBKDF2EmptyExpected
+	}
 	if err := pbkdf2Check(iterations, len(expected), alg); err != nil {
 		return err
 	}
@@ -104,7 +117,7 @@ func derivePBKDF2(dst, password, salt []byte, iterations int, alg hash.Algorithm
 		return nil // crypto/pbkdf2 rejects 0; pyca returns b""
 	}
 	newHash := func() stdhash.Hash { h, _ := alg.New(); return h } // alg checked by pbkdf2Check
-	dk, err := pbkdf2.Key(newHash, string(password), salt, iterations, len(dst))
+	dk, err := pbkdf2.Key(newHash, wipe.StringView(password), salt, iterations, len(dst))
 	if err != nil {
 		// Only in FIPS 140-only mode (GODEBUG=fips140=only): short salt or
 		// key, or a hash other than SHA-2/SHA-3.

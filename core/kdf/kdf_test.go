@@ -86,8 +86,10 @@ func TestPBKDF2Arguments(t *testing.T) {
 	if dk, err := DerivePBKDF2HMAC(nil, nil, 1, 0, hash.SHA256); err != nil || len(dk) != 0 || dk == nil {
 		t.Errorf("length 0: %x (nil %v), %v", dk, dk == nil, err)
 	}
-	if err := VerifyPBKDF2HMAC(nil, pw, salt, 1, hash.SHA256); err != nil {
-		t.Errorf("Verify(empty) = %v", err)
+	// An empty expected key is refused (issue 12 finding 8): it matched
+	// every password.
+	if err := VerifyPBKDF2HMAC(nil, pw, salt, 1, hash.SHA256); !errors.Is(err, core.ErrInvalidArgument) {
+		t.Errorf("Verify(empty) = %v, want ErrInvalidArgument", err)
 	}
 	// pyca: ValueError("iterations must be greater than or equal to 1.").
 	for _, it := range []int{0} {
@@ -143,4 +145,14 @@ func hashHex(t testing.TB, s string) []byte {
 		t.Fatalf("bad hex %q: %v", s, err)
 	}
 	return b
+}
+
+// Issue 12 finding 8: an empty expected key matched every password.
+func TestVerifyPBKDF2HMACRefusesEmptyExpected(t *testing.T) {
+	for _, pw := range []string{"", "pw", "any password"} {
+		err := VerifyPBKDF2HMAC(nil, []byte(pw), []byte("salt"), 1, hash.SHA256)
+		if !errors.Is(err, core.ErrInvalidArgument) {
+			t.Fatalf("VerifyPBKDF2HMAC(empty expected, %q) = %v, want ErrInvalidArgument", pw, err)
+		}
+	}
 }

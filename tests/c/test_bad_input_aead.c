@@ -152,11 +152,20 @@ static void test_invoke(void)
     void *slots[16] = {0};
 
     check_section("cryptogo_invoke: bad fn_id, NULL args");
-    CHECK_RC(cryptogo_invoke(0, slots), CRYPTOGO_ERR_INVALID_ARGUMENT);
-    CHECK_RC(cryptogo_invoke(-1, slots), CRYPTOGO_ERR_INVALID_ARGUMENT);
-    CHECK_RC(cryptogo_invoke(INT_MAX, slots), CRYPTOGO_ERR_INVALID_ARGUMENT);
-    CHECK_RC(cryptogo_invoke(INT_MIN, NULL), CRYPTOGO_ERR_INVALID_ARGUMENT);
-    CHECK_RC(cryptogo_invoke(1, NULL), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(0, slots, 1), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(-1, slots, 1), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(INT_MAX, slots, 1), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(INT_MIN, NULL, 0), CRYPTOGO_ERR_INVALID_ARGUMENT);
+    CHECK_RC(cryptogo_invoke(1, NULL, 1), CRYPTOGO_ERR_INVALID_ARGUMENT);
+
+    check_section("cryptogo_abi_fingerprint: 64 lowercase hex digits, the same every call");
+    {
+        const char *fp = cryptogo_abi_fingerprint();
+        size_t i;
+        CHECK(fp != NULL && strlen(fp) == 64 && fp == cryptogo_abi_fingerprint());
+        for (i = 0; fp && fp[i]; i++)
+            CHECK((fp[i] >= '0' && fp[i] <= '9') || (fp[i] >= 'a' && fp[i] <= 'f'));
+    }
 }
 
 int main(void)

@@ -27,9 +27,15 @@ Every export of include/cryptogo_abi.json (written by capi/abigen from capi's
   handle arrays NULL, n = 0, n = 2^31, an entry NULL/freed/wrong kind
 
 cryptogo_invoke (the packed-call trampoline) gets its own cases (fn_id out
-of range, NULL args), and the whole matrix of every export that has an
-invoke_id runs a second time through cryptogo_invoke with the same arguments
-packed in slots, expecting the same codes.
+of range, NULL args; and for every export it can call: an array of NULLs of
+the right length, a short array ending at an inaccessible page with nargs =
+arity - 1, nargs = arity + 1 and SIZE_MAX -> INVALID_ARGUMENT, never a
+crash), and the whole matrix of every export that has an invoke_id runs a
+second time through cryptogo_invoke with the same arguments packed in slots,
+expecting the same codes - except where a case puts NULL in a slot that
+cryptogo_invoke refuses to be NULL (an output buffer, out-length,
+out-pointer or handle: see nullableSlot in capi/abigen/invoke.go), which
+returns INVALID_ARGUMENT through it.
 
 Each call must return a code its doc comment's "Returns:" list mentions (and
 the expected one above), never CRYPTOGO_ERR_INTERNAL, never crash, never
@@ -200,6 +206,7 @@ SCALARS = {
 }
 
 INVOKE = "cryptogo_invoke"
+ZERO_SLOTS_MAX = range(32)  # the `zeros` array of test_cryptogo_invoke
 SIGNED_SLOTS = {"int", "int64_t"}
 
 STATUS_RE = re.compile(r"\bCRYPTOGO_(?:OK|ERR_[A-Z_]+)\b")
@@ -388,7 +395,7 @@ class Gen:
             self.w("    (void)a;")
             self.w("    if (via_invoke) {")
             self.w(f"        void *s[{max(len(slots), 1)}] = {{{', '.join(slots) or '0'}}};")
-            self.w(f"        return {INVOKE}({fn['invoke_id']}, s);")
+            self.w(f"        return {INVOKE}({fn['invoke_id']}, s, {len(slots)});")
             self.w("    }")
             self.w(f"    return {name}({args});")
             self.w("}")
@@ -420,6 +427,8 @@ class Gen:
         doc = documented(fn)
         if ret == "int":
             self.w(f"static const int DOC_{name}[] = {{{', '.join(doc + ['1'])}}};")
+            doci = sorted(set(doc) | {"CRYPTOGO_ERR_INVALID_ARGUMENT"})
+            self.w(f"static const int DOCI_{name}[] = {{{', '.join(doci + ['1'])}}};")
         else:
             self.w(f"static const int DOC_{name}[] = {{0, 1}};")
         # cases
@@ -430,8 +439,27 @@ class Gen:
         self.w("}")
         self.w()
 
-    def case(self, name, desc, mutation, expect, post=""):
+    def docs(self, name):
+        """The documented codes of `name`, as the case sees them: through
+        cryptogo_invoke an export may also return INVALID_ARGUMENT."""
+        if self.invokable(name):
+            return f"(via_invoke ? DOCI_{name} : DOC_{name})"
+        return f"DOC_{name}"
+
+    def invokable(self, name):
+        return self.has_invoke and any(
+            f["name"] == name and f.get("invoke_id") and f["return"] == "int" for f in self.abi["functions"]
+        )
+
+    def expectation(self, name, expect, null_slot):
         exp = "NULL" if expect is None else "(const int[]){" + ", ".join(expect + ["1"]) + "}"
+        if null_slot and self.invokable(name):
+            # cryptogo_invoke refuses a NULL in this slot before calling.
+            exp = f"(via_invoke ? (const int[]){{CRYPTOGO_ERR_INVALID_ARGUMENT, 1}} : {exp})"
+        return exp
+
+    def case(self, name, desc, mutation, expect, post="", null_slot=False):
+        exp = self.expectation(name, expect, null_slot)
         desc = desc.replace('"', '\\"')
         self.w("    {")
         self.w(f"        ctx_t c; A_{name} a; int rc;")
@@ -440,7 +468,7 @@ class Gen:
         if mutation:
             self.w(f"        {mutation}")
         self.w(f"        rc = call_{name}(&a);")
-        self.w(f"        check_rc(&c, rc, DOC_{name}, {exp});")
+        self.w(f"        check_rc(&c, rc, {self.docs(name)}, {exp});")
         if post:
             self.w(f"        {post}")
         self.w(f"        post_{name}(&c, &a, rc);")
@@ -453,8 +481,8 @@ class Gen:
         BTS = "CRYPTOGO_ERR_BUFFER_TOO_SMALL"
         if kind == "triple":
             o, cap, ln = names
-            self.case(name, f"{ln} = NULL", f"a.{ln} = NULL;", [IA])
-            self.case(name, f"{o} = NULL, {cap} = BIG_OUT", f"a.{o} = NULL;", [IA])
+            self.case(name, f"{ln} = NULL", f"a.{ln} = NULL;", [IA], null_slot=True)
+            self.case(name, f"{o} = NULL, {cap} = BIG_OUT", f"a.{o} = NULL;", [IA], null_slot=True)
             self.case(
                 name,
                 f"{o} non-NULL, {cap} = 0",
@@ -465,13 +493,18 @@ class Gen:
             # size query, then need - 1 bytes, then exactly need bytes
             self.w("    {")
             self.w("        size_t need = 0;")
+            # Through cryptogo_invoke a NULL output is refused: the size the
+            # next cases need comes from the direct call then.
+            direct = f"{name}(" + ", ".join(f"a.{p['name']}" for p in self.params_of(name)) + ")"
             self.case_inline(
                 name,
                 "size query (NULL, 0)",
                 f"a.{o} = NULL; a.{cap} = 0;",
                 None,
-                f"if (rc == {BTS}) {{ need = c.out_len; }}"
+                f"if (via_invoke && {direct} != {BTS}) {{ c.out_len = 0; }}"
+                f" if (rc == {BTS} || via_invoke) {{ need = c.out_len; }}"
                 f' if (rc == {BTS} && need == 0) {{ fail(&c, "BUFFER_TOO_SMALL with *out_len = 0"); }}',
+                null_slot=True,
             )
             self.w("        if (need > 0) {")
             self.case_inline(
@@ -494,9 +527,11 @@ class Gen:
             self.w("    }")
         elif kind == "exact_out":
             o, n = names
-            self.case(name, f"{o} = NULL", f"a.{o} = NULL;", [IA])
-            self.case(name, f"{o} = NULL, {n} = 0", f"a.{o} = NULL; a.{n} = 0;", None)
-            self.case(name, f"{o} = NULL, {n} = 2^40", f"a.{o} = NULL; a.{n} = (size_t)1 << 40;", [IA, OV])
+            self.case(name, f"{o} = NULL", f"a.{o} = NULL;", [IA], null_slot=True)
+            self.case(name, f"{o} = NULL, {n} = 0", f"a.{o} = NULL; a.{n} = 0;", None, null_slot=True)
+            self.case(
+                name, f"{o} = NULL, {n} = 2^40", f"a.{o} = NULL; a.{n} = (size_t)1 << 40;", [IA, OV], null_slot=True
+            )
         elif kind == "input":
             p, n = names
             self.case(name, f"{p} = NULL, {n} > 0", f"a.{p} = NULL; if (a.{n} == 0) a.{n} = 5;", [IA])
@@ -523,13 +558,13 @@ class Gen:
                     [OV],
                 )
         elif kind == "out_ptr":
-            self.case(name, f"{names[0]} = NULL", f"a.{names[0]} = NULL;", [IA])
+            self.case(name, f"{names[0]} = NULL", f"a.{names[0]} = NULL;", [IA], null_slot=True)
         elif kind == "handle_out":
-            self.case(name, f"{names[0]} = NULL", f"a.{names[0]} = NULL;", [IA])
+            self.case(name, f"{names[0]} = NULL", f"a.{names[0]} = NULL;", [IA], null_slot=True)
         elif kind == "handle_in":
             h, ht = names[0], g[2]
             null_expect = ["CRYPTOGO_OK"] if is_free else [IH]
-            self.case(name, f"{h} = NULL", f"a.{h} = NULL;", null_expect)
+            self.case(name, f"{h} = NULL", f"a.{h} = NULL;", null_expect, null_slot=True)
             self.case(
                 name,
                 f"{h} freed",
@@ -553,7 +588,7 @@ class Gen:
         elif kind == "handle_array":
             arr, n, ht = names[0], names[1], g[2]
             ot = self.other_type(ht)
-            self.case(name, f"{arr} = NULL", f"a.{arr} = NULL;", [IA])
+            self.case(name, f"{arr} = NULL", f"a.{arr} = NULL;", [IA], null_slot=True)
             self.case(name, f"{n} = 0", f"a.{n} = 0;", [IA])
             self.case(name, f"{n} = 2^31", f"a.{n} = (size_t)1 << 31;", [IA])
             self.case(name, f"{n} = SIZE_MAX", f"a.{n} = SIZE_MAX;", [IA])
@@ -565,38 +600,60 @@ class Gen:
             for v in SCALARS[(g[2], names[0])][1]:
                 self.case(name, f"{names[0]} = {v}", f"a.{names[0]} = {v};", None)
 
+    def params_of(self, name):
+        return next(f for f in self.abi["functions"] if f["name"] == name)["params"] or []
+
     def gen_invoke(self, fn):
-        """cryptogo_invoke's own cases: ids that name no function, NULL args."""
-        ids = [f["invoke_id"] for f in self.abi["functions"] if f.get("invoke_id")]
+        """cryptogo_invoke's own cases: ids that name no function, NULL args,
+        and for every export it calls: an array of NULLs of the right length,
+        a short array (nargs = arity - 1, the array ending at an inaccessible
+        page), nargs = arity + 1 and SIZE_MAX."""
+        fns = [f for f in self.abi["functions"] if f.get("invoke_id")]
+        ids = [f["invoke_id"] for f in fns]
         top = max(ids)
-        with_params = next(f for f in self.abi["functions"] if f.get("invoke_id") and f["params"])
+        with_params = next(f for f in fns if f["params"])
         self.w(f"static const int DOC_{INVOKE}[] = {{{', '.join(documented(fn) + ['1'])}}};")
         self.w(f"static void test_{INVOKE}(void)\n{{")
         self.w("    static void *zeros[32];")
-        cases = [(f"fn_id = {v}", v, "zeros") for v in ("0", "-1", str(top + 1), "INT_MAX", "INT_MIN")]
-        cases += [(f"fn_id = {v}, args = NULL", v, "NULL") for v in ("0", str(top + 1))]
-        cases.append((f"args = NULL for {with_params['name']}", str(with_params["invoke_id"]), "NULL"))
-        for desc, v, arr in cases:
+        cases = [(f"fn_id = {v}", v, "zeros", "1") for v in ("0", "-1", str(top + 1), "INT_MAX", "INT_MIN")]
+        cases += [(f"fn_id = {v}, args = NULL", v, "NULL", "0") for v in ("0", str(top + 1))]
+        n = len(with_params["params"])
+        cases.append((f"args = NULL for {with_params['name']}", str(with_params["invoke_id"]), "NULL", str(n)))
+        for f in fns:
+            n = len(f["params"] or [])
+            i, nm = f["invoke_id"], f["name"]
+            if n > len(ZERO_SLOTS_MAX):
+                raise Unknown(f"{nm}: more than {len(ZERO_SLOTS_MAX)} parameters (raise ZERO_SLOTS_MAX)")
+            cases.append((f"{nm}: {n} NULL slots", str(i), "zeros", str(n)))
+            cases.append((f"{nm}: nargs = {n + 1}", str(i), "zeros", str(n + 1)))
+            cases.append((f"{nm}: nargs = SIZE_MAX", str(i), "zeros", "SIZE_MAX"))
+            if n > 0:
+                cases.append((f"{nm}: short array, nargs = {n - 1}", str(i), "short", str(n - 1)))
+        for desc, v, arr, nargs in cases:
             self.w("    {")
             self.w("        ctx_t c; int rc;")
             self.w(f'        ctx_begin(&c, "{INVOKE}", "{desc}");')
-            self.w(f"        rc = {INVOKE}({v}, {arr});")
+            if arr == "short":
+                # nargs - 1 NULL slots ending right before an inaccessible page
+                self.w(f"        void **s = (void **)(uintptr_t)guarded_in(&c, zeros, sizeof(void *) * {nargs});")
+                arr = "s"
+            self.w(f"        rc = {INVOKE}({v}, {arr}, {nargs});")
             self.w(f"        check_rc(&c, rc, DOC_{INVOKE}, (const int[]){{CRYPTOGO_ERR_INVALID_ARGUMENT, 1}});")
             self.w("        ctx_end(&c);")
             self.w("    }")
         self.w("}")
         self.w()
 
-    def case_inline(self, name, desc, mutation, expect, post):
+    def case_inline(self, name, desc, mutation, expect, post, null_slot=False):
         # a case inside a block that declares `need`
-        exp = "NULL" if expect is None else "(const int[]){" + ", ".join(expect + ["1"]) + "}"
+        exp = self.expectation(name, expect, null_slot)
         self.w("        {")
         self.w(f"            ctx_t c; A_{name} a; int rc;")
         self.w(f'            ctx_begin(&c, via_invoke ? "{INVOKE}:{name}" : "{name}", "{desc}");')
         self.w(f"            base_{name}(&c, &a);")
         self.w(f"            {mutation}")
         self.w(f"            rc = call_{name}(&a);")
-        self.w(f"            check_rc(&c, rc, DOC_{name}, {exp});")
+        self.w(f"            check_rc(&c, rc, {self.docs(name)}, {exp});")
         self.w(f"            {post}")
         self.w(f"            post_{name}(&c, &a, rc);")
         self.w("            ctx_end(&c);")

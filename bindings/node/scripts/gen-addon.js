@@ -28,11 +28,24 @@
 // `<name>_async` wrapper: same arguments, runs the call on the libuv thread
 // pool (napi_async_work; the Go library is thread-safe) and returns a Promise
 // of the same value the sync wrapper would return, except that
-// CRYPTOGO_ERR_BUFFER_TOO_SMALL resolves to [status, size needed]. Buffers passed to it are
-// kept alive until the work is done; the caller must not mutate them meanwhile.
+// CRYPTOGO_ERR_BUFFER_TOO_SMALL resolves to [status, size needed]. Like
+// node:crypto's async jobs, it copies every input buffer when the work is
+// queued (the copies are wiped and freed when it completes), and the library
+// writes outputs into memory of the job, copied into the caller's output
+// buffer on the main thread when the work completes (re-reading where that
+// buffer is then): the worker thread never touches JavaScript memory, so a
+// buffer mutated, transferred or detached after the call changes nothing and
+// is never read or written once gone (an output buffer detached meanwhile
+// gives CRYPTOGO_ERR_INVALID_ARGUMENT).
+//
+// The module refuses to load (ERR_CRYPTOGO_ABI_MISMATCH) when the library's
+// cryptogo_abi_fingerprint() differs from the fingerprint of the
+// cryptogo_abi.json the addon was generated from (checked here against the
+// description's content too, see fingerprintOf).
 //
 // Usage: node scripts/gen-addon.js [abi.json] [out.c]
 
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
@@ -49,6 +62,26 @@ const SCALARS = {
   size_t: { kind: 'size', conv: 'cg_size', ctype: 'size_t' },
 };
 const OUT_SCALARS = ['size_t *', 'int64_t *', 'uint64_t *', 'int *', 'int32_t *'];
+
+// fingerprintOf recomputes the ABI fingerprint of an ABI description from its
+// content: the hex SHA-256 of the canonical text of capi/abigen/fingerprint.go
+// (and bindings/python/cryptogo/_native.py's abi_fingerprint; keep the three
+// in step).
+function fingerprintOf(abi) {
+  const ws = (t) => String(t || '').split(/\s+/).filter(Boolean).join(' ');
+  const byKey = (o) => Object.keys(o || {}).sort();
+  const lines = ['cryptogo-abi-fingerprint-1'];
+  const fns = [...(abi.functions || [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const f of fns) {
+    const types = (f.params || []).map((p) => ws(p.type)).join(',');
+    lines.push(`fn ${f.name} ${ws(f.return)} ${f.invoke_id || 0} ${types}`);
+  }
+  for (const k of byKey(abi.status)) lines.push(`status ${k} ${abi.status[k]}`);
+  for (const e of byKey(abi.enums)) for (const k of byKey(abi.enums[e])) lines.push(`enum ${e} ${k} ${abi.enums[e][k]}`);
+  for (const k of byKey(abi.macros)) lines.push(`macro ${k} ${abi.macros[k]}`);
+  for (const h of [...(abi.handles || [])].sort()) lines.push(`handle ${h}`);
+  return crypto.createHash('sha256').update(lines.join('\n') + '\n').digest('hex');
+}
 
 // classify turns a C parameter list into the wrapper's arguments.
 function classify(fn) {
@@ -244,13 +277,25 @@ function genAsync(fn, args) {
   const n = js.length;
   const harr = args.find((a) => a.kind === 'harray');
   const L = [];
+  // Buffers the job owns: a copy of every input, a staging area for every
+  // output (see the comment at the top).
+  const owned = js.map((a, i) => ({ a, i })).filter(({ a }) => ['outbuf', 'outfixed', 'inbuf'].includes(a.kind));
+  const lenOf = (a) => (a.kind === 'outbuf' ? a.cap : a.len);
   L.push(`typedef struct {`);
   L.push(`    napi_async_work work;`);
   L.push(`    napi_deferred deferred;`);
   L.push(`    napi_ref keep[${Math.max(n, 1)}];`);
   L.push(`    int rc;`);
   for (const f of fields(args)) L.push(`    ${f};`);
+  for (const { a } of owned) L.push(`    uint8_t *c_${a.name}; size_t n_${a.name};`);
   L.push(`} j_${short};`);
+  L.push('');
+  L.push(`static void f_${short}(j_${short} *j) {`);
+  L.push(`    (void)j;`);
+  for (const { a } of owned) L.push(`    cg_owned_free(j->c_${a.name}, j->n_${a.name});`);
+  if (harr) L.push(`    free(j->a_${harr.name});`);
+  L.push(`    free(j);`);
+  L.push('}');
   L.push('');
   L.push(`static void x_${short}(napi_env env, void *data) {`);
   L.push(`    (void)env;`);
@@ -263,6 +308,11 @@ function genAsync(fn, args) {
   L.push(`    int rc = j->rc;`);
   L.push(`    napi_value v;`);
   L.push(`    if (status == napi_cancelled) rc = CRYPTOGO_ERR_INTERNAL;`);
+  // Publish the outputs into the caller's buffers, found again now.
+  for (const { a, i } of owned.filter(({ a }) => a.kind !== 'inbuf')) {
+    const written = a.kind === 'outbuf' ? `j->a_${a.len}` : `j->n_${a.name}`;
+    L.push(`    if (rc == 0 && !cg_publish(env, j->keep[${i}], j->c_${a.name}, ${written})) rc = CRYPTOGO_ERR_INVALID_ARGUMENT;`);
+  }
   const creator = args.find((a) => a.kind === 'outhandle');
   if (creator) L.push(`    if (rc == 0) cg_account(env, ${handleCost(creator.htype)});`);
   const outs1 = args.filter((a) => a.kind === 'outbuf');
@@ -282,10 +332,9 @@ function genAsync(fn, args) {
     L.push(`    v = ${result(args, 'j->a_')};`);
   }
   L.push(`    for (int i = 0; i < ${Math.max(n, 1)}; i++) cg_release(env, j->keep[i]);`);
-  if (harr) L.push(`    free(j->a_${harr.name});`);
   L.push(`    napi_resolve_deferred(env, j->deferred, v);`);
   L.push(`    napi_delete_async_work(env, j->work);`);
-  L.push(`    free(j);`);
+  L.push(`    f_${short}(j);`);
   L.push('}');
   L.push('');
   L.push(`static napi_value w_${short}_async(napi_env env, napi_callback_info info) {`);
@@ -295,8 +344,14 @@ function genAsync(fn, args) {
   L.push(`    if (!p_${fn.name}) return cg_missing(env, "${fn.name}");`);
   L.push(`    j_${short} *j = calloc(1, sizeof *j);`);
   L.push(`    if (!j) return cg_throw(env, "ERR_MEMORY_ALLOCATION_FAILED", "out of memory", 0);`);
-  const afail = harr ? `{ free(j->a_${harr.name}); free(j); return NULL; }` : '{ free(j); return NULL; }';
+  const afail = `{ f_${short}(j); return NULL; }`;
   for (const l of parse(args, 'j->a_', afail)) L.push(`    ${l}`);
+  // Copy the inputs, stage the outputs: from here on the job never points
+  // into JavaScript memory.
+  for (const { a } of owned) {
+    const src = a.kind === 'inbuf' ? `j->a_${a.name}` : 'NULL';
+    L.push(`    if (!cg_own(env, (const uint8_t **)&j->a_${a.name}, j->a_${lenOf(a)}, ${src}, &j->c_${a.name}, &j->n_${a.name})) ${afail}`);
+  }
   js.forEach((a, i) => {
     if (['outbuf', 'outfixed', 'inbuf'].includes(a.kind)) L.push(`    j->keep[${i}] = cg_keep(env, argv[${i}]);`);
   });
@@ -312,6 +367,13 @@ function genAsync(fn, args) {
 
 function main() {
   const abi = JSON.parse(fs.readFileSync(abiPath, 'utf8'));
+  const fp = fingerprintOf(abi);
+  if (!abi.fingerprint || abi.fingerprint !== fp) {
+    throw new Error(`${abiPath}: its ABI fingerprint (${abi.fingerprint || 'none'}) is not the fingerprint of its content (${fp}): regenerate it with \`go run ./capi/abigen\` (never edit it by hand)`);
+  }
+  for (const need of ['cryptogo_abi_fingerprint', 'cryptogo_version']) {
+    if (!(abi.functions || []).some((f) => f.name === need)) throw new Error(`${abiPath}: no ${need}`);
+  }
   // cryptogo_invoke is the packed-call trampoline for FFIs whose per-call
   // cost grows with the argument count (Python's ctypes); this bridge calls
   // every export directly, so it has no use for it.
@@ -346,6 +408,10 @@ function main() {
   out.push('NAPI_MODULE_INIT() {');
   out.push('    cg_env *E = cg_env_init(env, exports);');
   out.push('    if (!E) return NULL;');
+  // Fail closed on a library built from another ABI: nothing is exported.
+  out.push(`    if (!cg_check_abi(env, p_cryptogo_abi_fingerprint ? p_cryptogo_abi_fingerprint() : NULL,`);
+  out.push(`                      p_cryptogo_version ? p_cryptogo_version() : NULL, ${JSON.stringify(abi.fingerprint)}, ${JSON.stringify(abi.version)}))`);
+  out.push('        return NULL;');
   out.push('    napi_property_descriptor props[] = {');
   out.push('        {"noop", NULL, cg_noop, NULL, NULL, NULL, napi_enumerable, NULL},');
   for (const t of table) out.push(`        {"${t.js}", NULL, ${t.c}, NULL, NULL, NULL, napi_enumerable, E},`);
@@ -358,7 +424,9 @@ function main() {
     out.push(`    if (p_${fn.name}) { napi_create_string_utf8(env, "${fn.name.replace(/^cryptogo_/, '')}", NAPI_AUTO_LENGTH, &s); napi_set_element(env, avail, k++, s); }`);
   }
   out.push('    napi_set_named_property(env, exports, "exported", avail);');
-  const info = JSON.stringify({ status: abi.status, enums: abi.enums, macros: abi.macros, handles: abi.handles });
+  const info = JSON.stringify({
+    version: abi.version, fingerprint: abi.fingerprint, status: abi.status, enums: abi.enums, macros: abi.macros, handles: abi.handles,
+  });
   out.push(`    napi_create_string_utf8(env, ${JSON.stringify(info)}, NAPI_AUTO_LENGTH, &s);`);
   out.push('    napi_set_named_property(env, exports, "abiJSON", s);');
   out.push('    return exports;');
@@ -374,4 +442,4 @@ if (require.main === module) {
   const r = main();
   console.log(`gen-addon: ${r.count} exports -> ${path.relative(process.cwd(), r.outPath)}`);
 }
-module.exports = { classify, main };
+module.exports = { classify, fingerprintOf, main };

@@ -368,6 +368,74 @@ static cg_env *cg_env_init(napi_env env, napi_value exports) {
     return E;
 }
 
+/* ---- async jobs own their buffers (issue 12 finding 6) --------------------
+ * The worker thread never touches JavaScript memory: cg_own gives the job a
+ * copy of an input (src != NULL) or a staging area for an output (src ==
+ * NULL) and points *p at it; cg_publish copies a job's output into the
+ * caller's buffer on the main thread, looking the buffer up again through its
+ * reference (0 when it was detached or shrunk meanwhile); cg_owned_free wipes
+ * (inputs may be passwords or messages) and frees. */
+static inline int cg_own(napi_env env, const uint8_t **p, size_t n, const uint8_t *src, uint8_t **copy, size_t *copy_n) {
+    *copy = NULL;
+    *copy_n = 0;
+    if (*p == NULL) return 1; /* a NULL input stays NULL */
+    if (n == 0) { /* nothing to read or write: not even a pointer into JavaScript memory */
+        *p = cg_empty_byte;
+        return 1;
+    }
+    uint8_t *c = malloc(n);
+    if (!c) {
+        cg_throw(env, "ERR_MEMORY_ALLOCATION_FAILED", "out of memory", 0);
+        return 0;
+    }
+    if (src) memcpy(c, src, n);
+    else memset(c, 0, n);
+    *copy = c;
+    *copy_n = n;
+    *p = c;
+    return 1;
+}
+
+static inline void cg_owned_free(uint8_t *p, size_t n) {
+    if (!p) return;
+    volatile uint8_t *v = p;
+    for (size_t i = 0; i < n; i++) v[i] = 0;
+    free(p);
+}
+
+static inline int cg_publish(napi_env env, napi_ref ref, const uint8_t *src, size_t n) {
+    napi_value v;
+    void *d = NULL;
+    size_t len = 0;
+    bool isab = false;
+    if (n == 0) return 1;
+    if (!ref || !src || napi_get_reference_value(env, ref, &v) != napi_ok || !v) return 0;
+    if (napi_get_buffer_info(env, v, &d, &len) != napi_ok) {
+        if (napi_is_arraybuffer(env, v, &isab) != napi_ok || !isab || napi_get_arraybuffer_info(env, v, &d, &len) != napi_ok)
+            return 0;
+    }
+    if (!d || len < n) return 0;
+    memcpy(d, src, n);
+    return 1;
+}
+
+/* ---- ABI check at load (issue 12 finding 7) --------------------------------
+ * The library's cryptogo_abi_fingerprint() must equal the fingerprint of the
+ * cryptogo_abi.json this addon was generated from; otherwise the module
+ * throws ERR_CRYPTOGO_ABI_MISMATCH naming both versions and exports nothing. */
+static inline int cg_check_abi(napi_env env, const char *lib_fp, const char *lib_ver, const char *want_fp, const char *want_ver) {
+    if (lib_fp && strcmp(lib_fp, want_fp) == 0) return 1;
+    char msg[sizeof cg_lib_path + 1024];
+    snprintf(msg, sizeof msg,
+             "cryptogo: ABI mismatch, refusing to load: the library %s (version %s, ABI fingerprint %s) was not built "
+             "from the ABI this addon was generated from (cryptogo_abi.json version %s, ABI fingerprint %s). Point "
+             "CRYPTOGO_LIBRARY at the matching library, or rebuild the addon against it (`npm run build`).",
+             cg_lib_path, lib_ver ? lib_ver : "?", lib_fp ? lib_fp : "none (the library predates ABI fingerprints)",
+             want_ver, want_fp);
+    cg_throw(env, "ERR_CRYPTOGO_ABI_MISMATCH", msg, 0);
+    return 0;
+}
+
 /* The bare cost of crossing the bridge with no library call, for the benchmark. */
 static napi_value cg_noop(napi_env env, napi_callback_info info) {
     (void)info;

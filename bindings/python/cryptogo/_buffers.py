@@ -7,7 +7,7 @@ import ctypes
 import sys
 import typing
 
-__all__ = ["BIG", "SINK", "ZERO", "alloc", "buf", "check_bytes", "opt_buf", "type_error", "writable"]
+__all__ = ["BIG", "SINK", "ZERO", "alloc", "buf", "check_bytes", "exact", "opt_buf", "type_error", "writable"]
 
 _c_char = ctypes.c_char
 
@@ -25,10 +25,13 @@ def buf(x: typing.Any) -> tuple[typing.Any, int]:
     where possible. Raises pyca's TypeError for anything else (str, int, None).
 
     Callers inline the common case: ``if type(x) is bytes: p, n = x, len(x)``.
+    Only an exact ``bytes`` (or ``bytearray``) is measured with ``len()``: a
+    subclass may override ``__len__``, so every other object is measured by
+    the buffer protocol (``memoryview(x).nbytes``), which is what C reads.
     """
-    if isinstance(x, bytes):
+    if type(x) is bytes:
         return x, len(x)
-    if isinstance(x, bytearray):
+    if type(x) is bytearray:
         n = len(x)
         if n == 0:
             return None, 0
@@ -47,6 +50,19 @@ def buf(x: typing.Any) -> tuple[typing.Any, int]:
     if mv.readonly:
         return mv.tobytes(), n
     return (_c_char * n).from_buffer(mv.cast("B") if mv.format != "B" or mv.ndim != 1 else mv), n
+
+
+def exact(x: bytes) -> bytes:
+    """`x` (a ``bytes`` or a subclass of it) as an exact ``bytes`` object.
+
+    A subclass may override ``__len__`` (and ``__bytes__``) to lie about its
+    size; the copy is taken through the buffer protocol, so its length is the
+    object's real length. Code that passes ``len(x)`` to C or hands ``x`` to
+    the packed-call fast path calls this first (a no-op for exact bytes).
+    """
+    if type(x) is bytes:
+        return x
+    return memoryview(x).tobytes()
 
 
 def opt_buf(x: typing.Any) -> tuple[typing.Any, int]:

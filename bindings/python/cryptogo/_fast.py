@@ -1,11 +1,12 @@
-"""The hot-path plumbing: packed calls through ``cryptogo_invoke(fn_id, args)``.
+"""The hot-path plumbing: packed calls through ``cryptogo_invoke(fn_id, args, nargs)``.
 
 Hot paths (small AEAD, hash, HMAC and Fernet calls) go through :data:`fast`
 instead of the named exports of :data:`cryptogo._native.lib`: each argument
 takes one pointer-sized slot of ``args``, a ``bytes`` object made by a
 precompiled ``struct.Struct(...).pack`` (one per export, built once from the
-ABI description; ctypes' cost grows with the number of arguments: 2 instead of
-7-10). A bytes input or output is passed as its address, ``id(obj) +
+ABI description; ctypes' cost grows with the number of arguments: 3 instead of
+7-10), and ``nargs`` is the export's parameter count (:attr:`Fast.nargs`),
+which the library checks against the function's arity. A bytes input or output is passed as its address, ``id(obj) +
 fast.off`` (CPython: the data of a bytes object lies at a fixed offset from the
 object, and never moves), valid while the caller holds a reference.
 
@@ -56,6 +57,8 @@ class Fast:
         self.sink = 0  # address of _buffers.SINK
         self.ids: dict[str, int] = {}  # export name -> invoke_id
         self.packs: dict[str, typing.Callable[..., bytes]] = {}  # export name -> struct pack
+        # export name -> its parameter count, as the c_size_t cryptogo_invoke takes
+        self.nargs: dict[str, typing.Any] = {}
         # The ABI description (binders run under the load lock: no _native.abi()).
         self.abi: dict[str, typing.Any] = {}
 
@@ -119,12 +122,15 @@ def install(path: str, cdll: typing.Any, desc: dict[str, typing.Any]) -> None:
     if not off or os.environ.get("CRYPTOGO_NO_FAST"):
         return
     # No argtypes: an int goes as a C int (fn_id), a bytes object as its data
-    # pointer, without per-argument converter calls.
+    # pointer, without per-argument converter calls; nargs goes as the
+    # ctypes.c_size_t object of fast.nargs (a ctypes instance passes as its
+    # own type).
     for f in (bulk, small):
         f.argtypes = None
         f.restype = ctypes.c_int
     ids: dict[str, int] = {}
     packs: dict[str, typing.Callable[..., bytes]] = {}
+    nargs: dict[str, typing.Any] = {}
     for fn in desc.get("functions") or []:
         i = fn.get("invoke_id")
         if not i:
@@ -134,7 +140,8 @@ def install(path: str, cdll: typing.Any, desc: dict[str, typing.Any]) -> None:
         # a multi-digit int (an address) faster than "q"/"Q".
         fmt = "".join("n" if " ".join(p["type"].split()) in _SIGNED else "N" for p in (fn.get("params") or []))
         packs[fn["name"]] = struct.Struct("@" + fmt).pack
+        nargs[fn["name"]] = ctypes.c_size_t(len(fmt))
     fast.small, fast.bulk = small, bulk
     fast.off, fast.sink = off, ctypes.addressof(SINK)
-    fast.ids, fast.packs = ids, packs
+    fast.ids, fast.packs, fast.nargs = ids, packs, nargs
     fast.enabled = True

@@ -30,6 +30,7 @@ paths), :mod:`cryptogo._buffers` (input and output buffers) and
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import json
 import os
 import sys
@@ -41,8 +42,10 @@ from cryptogo import _fast
 
 __all__ = [
     "FORK_MESSAGE",
+    "ABIMismatchError",
     "LibraryNotFoundError",
     "abi",
+    "abi_fingerprint",
     "const",
     "ensure_loaded",
     "find_abi",
@@ -88,6 +91,69 @@ BUILD_HINT = (
 
 class LibraryNotFoundError(ImportError):
     """libcrypto-go's shared library could not be found or loaded."""
+
+
+class ABIMismatchError(LibraryNotFoundError):
+    """The library and the ABI description found for it come from different
+    builds (their ABI fingerprints differ): calling through it would call
+    functions by the wrong number or with the wrong arguments, so the
+    binding refuses to load it (fail closed)."""
+
+
+def abi_fingerprint(desc: dict[str, typing.Any]) -> str:
+    """The ABI fingerprint of an ABI description, recomputed from its
+    content: the hex SHA-256 of the canonical text capi/abigen/fingerprint.go
+    hashes (keep the two in step)."""
+    lines = ["cryptogo-abi-fingerprint-1"]
+    for fn in sorted(desc.get("functions") or [], key=lambda f: f["name"]):
+        types = ",".join(" ".join(p["type"].split()) for p in (fn.get("params") or []))
+        ret = " ".join((fn.get("return") or "").split())
+        lines.append(f"fn {fn['name']} {ret} {int(fn.get('invoke_id') or 0)} {types}")
+    for name, value in sorted((desc.get("status") or {}).items()):
+        lines.append(f"status {name} {int(value)}")
+    for enum, values in sorted((desc.get("enums") or {}).items()):
+        for name, value in sorted(values.items()):
+            lines.append(f"enum {enum} {name} {int(value)}")
+    for name, value in sorted((desc.get("macros") or {}).items()):
+        lines.append(f"macro {name} {int(value)}")
+    for h in sorted(desc.get("handles") or []):
+        lines.append(f"handle {h}")
+    return hashlib.sha256(("\n".join(lines) + "\n").encode()).hexdigest()
+
+
+def _check_fingerprint(path: Path, abi_path: Path, cdll: typing.Any, desc: dict[str, typing.Any]) -> None:
+    """Fail closed unless the library, the description's stored fingerprint
+    and the description's content all name the same ABI."""
+    try:
+        fp_fn = cdll.cryptogo_abi_fingerprint
+    except AttributeError:
+        lib_fp = "none (the library predates ABI fingerprints)"
+    else:
+        fp_fn.argtypes = []
+        fp_fn.restype = ctypes.c_char_p
+        lib_fp = (fp_fn() or b"").decode("ascii", "replace")
+    try:
+        ver_fn = cdll.cryptogo_version
+        ver_fn.argtypes = []
+        ver_fn.restype = ctypes.c_char_p
+        lib_ver = (ver_fn() or b"?").decode("ascii", "replace")
+    except AttributeError:
+        lib_ver = "?"
+    stored = str(desc.get("fingerprint") or "none")
+    content = abi_fingerprint(desc)
+    if lib_fp == stored == content:
+        return
+    what = (
+        "its content does not match the fingerprint it states (edited or corrupted)"
+        if stored != content
+        else "they come from different builds"
+    )
+    raise ABIMismatchError(
+        f"cryptogo: ABI mismatch, refusing to load: the library {path} (version {lib_ver}, ABI fingerprint "
+        f"{lib_fp}) and the ABI description {abi_path} (version {desc.get('version', '?')}, ABI fingerprint "
+        f"{stored}; computed from its content: {content}) disagree: {what}. Use the cryptogo_abi.json "
+        "generated with the library (CRYPTOGO_ABI_JSON, or beside it). " + BUILD_HINT
+    )
 
 
 class _State:
@@ -238,6 +304,7 @@ def _ensure_loaded() -> None:
             cdll = ctypes.CDLL(str(path))
         except OSError as exc:
             raise LibraryNotFoundError(f"cryptogo: could not load {path}: {exc}. " + BUILD_HINT) from exc
+        _check_fingerprint(path, abi_path, cdll, desc)  # before anything is declared or called
         fns = {}
         for fn in desc.get("functions") or []:
             name = fn["name"]

@@ -30,6 +30,7 @@ _check = _errors.check
 _ZERO = _buffers.ZERO
 _BIG = _buffers.BIG
 _alloc = _buffers.alloc
+_exact = _buffers.exact
 _size_t = ctypes.c_size_t
 _SINK = _buffers.SINK
 _fns: dict[str, typing.Any] = lib.__dict__  # looked up per call: see aead.py
@@ -45,14 +46,18 @@ _OFF = 0
 _SINKA = 0
 _PACK_ENC: typing.Any = None
 _PACK_DEC: typing.Any = None
+_N_ENC: typing.Any = None  # cryptogo_invoke's nargs for each
+_N_DEC: typing.Any = None
 
 
 def _bind(fast: typing.Any) -> None:
-    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _PACK_ENC, _PACK_DEC
+    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _PACK_ENC, _PACK_DEC, _N_ENC, _N_DEC
     _SMALL, _BULK, _OFF, _SINKA = fast.small, fast.bulk, fast.off, fast.sink
     if fast.enabled:
         _PACK_ENC = fast.packs["cryptogo_fernet_encrypt_at_time"]
         _PACK_DEC = fast.packs["cryptogo_fernet_decrypt"]
+        _N_ENC = fast.nargs["cryptogo_fernet_encrypt_at_time"]
+        _N_DEC = fast.nargs["cryptogo_fernet_decrypt"]
         for cls in (Fernet, MultiFernet):
             p = cls._fns_prefix
             cls._ids = (fast.ids[p + "encrypt_at_time"], fast.ids[p + "decrypt"], fast.ids[p + "decrypt_at_time"])
@@ -82,7 +87,7 @@ def _token_size(n: int) -> int:
 def _token(token: typing.Any) -> bytes:
     """pyca accepts a token as bytes or str."""
     if isinstance(token, bytes):
-        return token
+        return _exact(token)  # a subclass's __len__ is not trusted
     if isinstance(token, str):
         try:
             return token.encode("ascii")
@@ -95,7 +100,7 @@ def _key_bytes(key: typing.Any) -> bytes:
     """A Fernet key as bytes, with the errors pyca's base64.urlsafe_b64decode
     gives for what is neither bytes-like nor an ASCII str."""
     if isinstance(key, bytes):
-        return key
+        return _exact(key)
     if isinstance(key, str):
         try:
             return key.encode("ascii")
@@ -137,8 +142,10 @@ class _FernetBase(NativeObject):
         return self.encrypt_at_time(data, int(time.time()))
 
     def encrypt_at_time(self, data: bytes, current_time: int) -> bytes:
-        if not isinstance(data, bytes):
-            raise TypeError("data must be bytes")
+        if type(data) is not bytes:
+            if not isinstance(data, bytes):
+                raise TypeError("data must be bytes")
+            data = _exact(data)  # a subclass's __len__ is not trusted
         if type(current_time) is not int:
             current_time = _check_time(current_time)
         dn = len(data)
@@ -151,7 +158,7 @@ class _FernetBase(NativeObject):
         except struct.error:  # no fast path, or a time beyond int64: ctypes decides
             rc = _fns[self._fns_prefix + "encrypt_at_time"](out, n, _SINK, data, dn, current_time, self._h)
         else:
-            rc = (_SMALL if dn < _GIL_FREE else _BULK)(self._ids[0], args)
+            rc = (_SMALL if dn < _GIL_FREE else _BULK)(self._ids[0], args, _N_ENC)
         if rc:
             _check(rc)
         return out
@@ -184,7 +191,7 @@ class _FernetBase(NativeObject):
                 rc = _fns[self._fns_prefix + "decrypt_at_time"](out, cap, g, token, tn, ttl, now, self._h)
             n = g.value
         else:
-            rc = (_SMALL if tn < _GIL_FREE else _BULK)(fid, args)
+            rc = (_SMALL if tn < _GIL_FREE else _BULK)(fid, args, _N_DEC)
             n = int.from_bytes(got, _ORDER)
         if rc:
             if rc == _errors.code("CRYPTOGO_ERR_BUFFER_TOO_SMALL") and n > cap:
@@ -248,6 +255,8 @@ class Fernet(_FernetBase):
         used for the spec vectors and byte-identical comparisons)."""
         if not isinstance(data, bytes):
             raise TypeError("data must be bytes")
+        data = _exact(data)
+        iv = _exact(iv) if isinstance(iv, bytes) else memoryview(iv).tobytes()
         n = _token_size(len(data))
         out = _ZERO * n if n < _BIG else _alloc(n)
         rc = lib.cryptogo_fernet_encrypt_at_time_with_iv(

@@ -51,15 +51,18 @@ def test_invoke_ids_follow_the_abi_description():
     for f in fns:
         assert bool(f.get("invoke_id")) == (f["return"] == "int" and f["name"] != "cryptogo_invoke"), f["name"]
     bad = _native.const("CRYPTOGO_ERR_INVALID_ARGUMENT")
+    one = ctypes.c_size_t(1)
     for small_or_bulk in (fast.small, fast.bulk):
-        assert small_or_bulk(0, bytes(8)) == bad
-        assert small_or_bulk(len(ids) + 1, bytes(8)) == bad
-        assert small_or_bulk(-1, bytes(8)) == bad
-        assert small_or_bulk(1, None) == bad
+        assert small_or_bulk(0, bytes(8), one) == bad
+        assert small_or_bulk(len(ids) + 1, bytes(8), one) == bad
+        assert small_or_bulk(-1, bytes(8), one) == bad
+        assert small_or_bulk(1, None, one) == bad
     # A call through it: cryptogo_debug_live_handles(size_t *out)
     n = ctypes.c_size_t(12345)
     rc = fast.small(
-        fast.ids["cryptogo_debug_live_handles"], fast.packs["cryptogo_debug_live_handles"](ctypes.addressof(n))
+        fast.ids["cryptogo_debug_live_handles"],
+        fast.packs["cryptogo_debug_live_handles"](ctypes.addressof(n)),
+        fast.nargs["cryptogo_debug_live_handles"],
     )
     assert rc == 0 and n.value == _handles.live_handles()
 

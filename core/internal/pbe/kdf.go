@@ -91,10 +91,20 @@ func bmpPassword(password []byte) ([]byte, bool) {
 	if !utf8.Valid(password) {
 		return nil, false
 	}
-	u := utf16.Encode([]rune(string(password)))
-	out := make([]byte, 0, 2*len(u)+2)
-	for _, c := range u {
-		out = binary.BigEndian.AppendUint16(out, c)
+	// Decoded in place into an output sized for the worst case (2 bytes of
+	// UTF-16 per byte of UTF-8, plus the terminator), so that no
+	// intermediate copy ([]rune, string, []uint16) or reallocation leaves the
+	// password where the caller's clear(bmp) cannot reach it.
+	out := make([]byte, 0, 2*len(password)+2)
+	for i := 0; i < len(password); {
+		r, size := utf8.DecodeRune(password[i:])
+		i += size
+		if r1, r2 := utf16.EncodeRune(r); r1 != utf8.RuneError {
+			out = binary.BigEndian.AppendUint16(out, uint16(r1))
+			out = binary.BigEndian.AppendUint16(out, uint16(r2))
+			continue
+		}
+		out = binary.BigEndian.AppendUint16(out, uint16(r))
 	}
 	return append(out, 0, 0), true
 }

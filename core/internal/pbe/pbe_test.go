@@ -55,3 +55,21 @@ func md5Of(parts ...[]byte) []byte {
 	}
 	return h.Sum(nil)
 }
+
+// Issue 12 finding 9: bmpPassword decodes in place (no []rune or string copy
+// of the password, no reallocation) and still encodes non-BMP characters as
+// surrogate pairs.
+func TestBMPPasswordNoCopies(t *testing.T) {
+	pw := []byte("p\u00e4ss \u20ac \U0001F600 \ufffd")
+	got, ok := bmpPassword(pw)
+	if !ok {
+		t.Fatal("valid UTF-8 refused")
+	}
+	want := []byte{0, 'p', 0, 0xe4, 0, 's', 0, 's', 0, ' ', 0x20, 0xac, 0, ' ', 0xd8, 0x3d, 0xde, 0x00, 0, ' ', 0xff, 0xfd, 0, 0}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("bmpPassword = %x, want %x", got, want)
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = bmpPassword(pw) }); n != 1 {
+		t.Errorf("bmpPassword allocates %v times, want 1 (the output only)", n)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"golang.org/x/crypto/scrypt"
 
 	"github.com/cryptogo/libcrypto-go/core"
+	"github.com/cryptogo/libcrypto-go/core/internal/wipe"
 )
 
 // PKCS #8 EncryptedPrivateKeyInfo.
@@ -36,7 +37,7 @@ func EncryptPKCS8(der, password []byte) ([]byte, error) {
 // EncryptPKCS8With is EncryptPKCS8 with a given salt and IV (for tests that
 // rebuild pyca's output byte for byte).
 func EncryptPKCS8With(der, password, salt, iv []byte) ([]byte, error) {
-	key, err := pbkdf2.Key(sha256.New, string(password), salt, bestIterations, cipherAES256.keySize)
+	key, err := pbkdf2.Key(sha256.New, wipe.StringView(password), salt, bestIterations, cipherAES256.keySize)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", core.ErrInvalidArgument, err)
 	}
@@ -288,7 +289,7 @@ func parsePBES2(params cryptobyte.String) (*pbeScheme, error) {
 			s.invalid = err
 		}
 		s.derive = func(password []byte) ([]byte, []byte, error) {
-			key, err := pbkdf2.Key(h, string(password), salt, it, s.cipher.keySize)
+			key, err := pbkdf2.Key(h, wipe.StringView(password), salt, it, s.cipher.keySize)
 			if err != nil {
 				return nil, nil, ErrIncorrectPassword
 			}

@@ -87,13 +87,16 @@ def lazy_context(
     update_id = oneshot_id = 0
     pack_update: typing.Any = None
     pack_oneshot: typing.Any = None
+    n_update: typing.Any = None  # cryptogo_invoke's nargs for each
+    n_oneshot: typing.Any = None
 
     def bind(fast: typing.Any) -> None:
-        nonlocal fast_on, small, bulk, off, sinka, update_id, oneshot_id, pack_update, pack_oneshot
+        nonlocal fast_on, small, bulk, off, sinka, update_id, oneshot_id, pack_update, pack_oneshot, n_update, n_oneshot
         small, bulk, off, sinka = fast.small, fast.bulk, fast.off, fast.sink
         if fast.enabled:
             oneshot_id, pack_oneshot = fast.ids[oneshot], fast.packs[oneshot]
             update_id, pack_update = fast.ids[update_name], fast.packs[update_name]
+            n_oneshot, n_update = fast.nargs[oneshot], fast.nargs[update_name]
         fast_on = fast.enabled
 
     class _Lazy(LazyContext):
@@ -122,7 +125,9 @@ def lazy_context(
                     self._materialize()
                 n = len(data)
                 if fast_on:
-                    rc = (small if n < _GIL_FREE else bulk)(update_id, pack_update(self._h, id(data) + off, n))
+                    rc = (small if n < _GIL_FREE else bulk)(
+                        update_id, pack_update(self._h, id(data) + off, n), n_update
+                    )
                 else:
                     rc = getattr(lib, update_name)(self._h, data, n)
             else:
@@ -155,12 +160,15 @@ def lazy_context(
                             pack_oneshot(
                                 id(out) + off, size, sinka, id(p) + off, n, id(key) + off, len(key), self._alg
                             ),
+                            n_oneshot,
                         )
                     else:
                         rc = getattr(lib, oneshot)(out, size, _SINK, p, n, key, len(key), self._alg)
                 elif fast_on:
                     rc = (small if n < _GIL_FREE else bulk)(
-                        oneshot_id, pack_oneshot(id(out) + off, size, sinka, id(p) + off, n, self._alg, size)
+                        oneshot_id,
+                        pack_oneshot(id(out) + off, size, sinka, id(p) + off, n, self._alg, size),
+                        n_oneshot,
                     )
                 else:
                     rc = getattr(lib, oneshot)(out, size, _SINK, p, n, self._alg, size)

@@ -100,6 +100,7 @@ class HMAC(_LazyHMAC, hashes.HashContext):
     def verify(self, signature: bytes) -> None:
         if not isinstance(signature, bytes):
             raise TypeError(f"'{type(signature).__name__}' object is not an instance of 'bytes'")
+        signature = _buffers.exact(signature)  # a subclass's __len__ is not trusted
         if self._done:
             raise AlreadyFinalized("Context was already finalized.")
         if self._h is None:

@@ -357,6 +357,7 @@ def derive(private_value: int, curve: object, message: str) -> ECPrivateKey:
 
 def from_encoded_point(curve: object, data: bytes) -> ECPublicKey:
     c = c_curve(curve)
+    data = _buffers.exact(data)  # a subclass's __len__ is not trusted
     h = ctypes.c_void_p()
     rc = lib.cryptogo_ec_public_key_from_point(ctypes.byref(h), c, data, len(data))
     if _invalid(rc):

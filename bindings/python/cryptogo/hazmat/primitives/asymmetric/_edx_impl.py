@@ -321,6 +321,7 @@ def public_from_raw(family: _Family, data: bytes) -> typing.Any:
     else, bytearray included), of the key size."""
     if not isinstance(data, bytes):
         raise _not_instance(data, "bytes")
+    data = _buffers.exact(data)  # a subclass's __len__ is not trusted
     h = ctypes.c_void_p()
     rc = lib.cryptogo_public_key_from_raw(ctypes.byref(h), _native.const(family.key_type), data, len(data))
     if rc == _errors.code("CRYPTOGO_ERR_INVALID_ARGUMENT"):

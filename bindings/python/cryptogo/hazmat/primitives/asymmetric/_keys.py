@@ -92,7 +92,7 @@ class PrivateKeyHandle(_KeyHandle):
     ) -> bytes:
         """``cryptogo_private_key_dump``: `cap` is a first guess of the
         output size (the library asks for more when it needs it)."""
-        pw, pwn = (None, 0) if password is None else (password, len(password))
+        pw, pwn = (None, 0) if password is None else _buffers.buf(password)
         return _handles.call_variable(
             lib.cryptogo_private_key_dump,
             cap,

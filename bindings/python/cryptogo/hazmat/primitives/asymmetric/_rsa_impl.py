@@ -161,7 +161,7 @@ def _private_password(
         isinstance(encryption_algorithm, _serialization._KeySerializationEncryption)
         and encryption_algorithm._format is format
     ):
-        password: bytes = encryption_algorithm.password
+        password: bytes = _buffers.exact(encryption_algorithm.password)
         if len(password) > 1023:
             raise ValueError("Passwords longer than 1023 bytes are not supported by this backend")
         return password
@@ -304,6 +304,7 @@ class _RSAPublicKeyImpl(_keys.PublicKeyHandle, RSAPublicKey):
 
         if not isinstance(plaintext, bytes):
             raise _not_instance(plaintext, "bytes")
+        plaintext = _buffers.exact(plaintext)  # a subclass's __len__ is not trusted
         _padding_check(padding)
         k = (self.key_size + 7) // 8
         out = bytes(k)
@@ -362,6 +363,7 @@ class _RSAPublicKeyImpl(_keys.PublicKeyHandle, RSAPublicKey):
 
         if not isinstance(signature, bytes):
             raise _not_instance(signature, "bytes")
+        signature = _buffers.exact(signature)  # a subclass's __len__ is not trusted
         if isinstance(algorithm, asym_utils.Prehashed):
             raise TypeError(
                 "Prehashed is only supported in the sign and verify methods. "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import abc
 import typing
 
+from cryptogo import _buffers
 from cryptogo.exceptions import UnsupportedAlgorithm
 from cryptogo.hazmat._oid import ObjectIdentifier
 from cryptogo.hazmat.primitives import _serialization, hashes
@@ -145,6 +146,7 @@ class EllipticCurvePublicKey(metaclass=abc.ABCMeta):
 
         if not isinstance(data, bytes):
             raise TypeError("data must be bytes")
+        data = _buffers.exact(data)  # a subclass's __len__ is not trusted
         if len(data) == 0:
             raise ValueError("data must not be an empty byte string")
         if data[0] not in (0x02, 0x03, 0x04):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ctypes
 
-from cryptogo import _errors, _handles
+from cryptogo import _buffers, _errors, _handles
 from cryptogo._native import lib
 from cryptogo.hazmat.primitives import hashes
 
@@ -33,7 +33,7 @@ def decode_dss_signature(signature: bytes) -> tuple[int, int]:
     """(r, s) from a DER Dss-Sig-Value; ValueError for anything else (strict DER)."""
     if not isinstance(signature, bytes):
         raise TypeError(f"'{type(signature).__name__}' object is not an instance of 'bytes'")
-    data = signature
+    data = _buffers.exact(signature)  # a subclass's __len__ is not trusted
     out = bytes(len(data)) if data else None
     n, r_len = ctypes.c_size_t(), ctypes.c_size_t()
     rc = lib.cryptogo_dss_signature_decode(out, len(data), n, r_len, data or None, len(data))

@@ -90,10 +90,11 @@ _BULK: typing.Any = None
 _OFF = 0
 _SINKA = 0
 _PACK: typing.Any = None
+_NARGS: typing.Any = None  # cryptogo_invoke's nargs (every AEAD export here takes 10)
 
 
 def _bind(fast: typing.Any) -> None:
-    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _PACK, _MAX
+    global _FAST, _SMALL, _BULK, _OFF, _SINKA, _PACK, _NARGS, _MAX
     _MAX = _native.size("aead_messagebytes_max")
     for cls in (AESGCM, ChaCha20Poly1305):
         cls._load_sizes()
@@ -101,6 +102,7 @@ def _bind(fast: typing.Any) -> None:
     _SMALL, _BULK, _OFF, _SINKA = fast.small, fast.bulk, fast.off, fast.sink
     if _FAST:
         _PACK = fast.packs["cryptogo_aesgcm_encrypt"]
+        _NARGS = fast.nargs["cryptogo_aesgcm_encrypt"]
         for cls in (AESGCM, ChaCha20Poly1305):
             cls._enc_id = fast.ids[cls._enc]
             cls._dec_id = fast.ids[cls._dec]
@@ -173,6 +175,7 @@ class _AEAD(NativeObject):
             rc = (_SMALL if dn < _GIL_FREE else _BULK)(
                 self._e,
                 _PACK(id(out) + _OFF, n, _SINKA, id(data) + _OFF, dn, a, an, id(nonce) + _OFF, len(nonce), self._h),
+                _NARGS,
             )
             if rc:
                 self._fail(rc, len(nonce))
@@ -210,6 +213,7 @@ class _AEAD(NativeObject):
             rc = (_SMALL if dn < _GIL_FREE else _BULK)(
                 self._d,
                 _PACK(id(out) + _OFF, n, _SINKA, id(data) + _OFF, dn, a, an, id(nonce) + _OFF, len(nonce), self._h),
+                _NARGS,
             )
             if rc:
                 self._fail(rc, len(nonce))

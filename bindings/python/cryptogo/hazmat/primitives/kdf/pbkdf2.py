@@ -56,7 +56,7 @@ class PBKDF2HMAC(KeyDerivationFunction):
             hashes._hash_id(algorithm)
         self._algorithm = algorithm
         self._length = length
-        self._salt = salt
+        self._salt = _buffers.exact(salt)  # a subclass's __len__ is not trusted
         self._iterations = iterations
         self._used = False
 
@@ -104,6 +104,11 @@ class PBKDF2HMAC(KeyDerivationFunction):
         if en != self._length:
             # pyca derives and compares: a different length never matches.
             raise InvalidKey("Keys do not match.")
+        if en == 0:
+            # PBKDF2HMAC(length=0): pyca derives b"" and compares it with
+            # b"", a match. The library refuses an empty expected key (it
+            # would match every password), so the answer is given here.
+            return
         salt = self._salt
         rc = lib.cryptogo_pbkdf2_hmac_verify(e, en, p, n, salt, len(salt), self._iterations, alg)
         if rc:
